@@ -1,0 +1,162 @@
+"""Splitting an issue into documents and reading their GB/T 9704 elements.
+
+A document starts at its 发文机关标志 followed by its 文号. Around the body
+stand the front matter (标题, 主送机关), the closing (署名, 成文日期, 附注),
+annexes, and the 版记 (抄送, 印发机关和印发日期). A notice that issues a plan
+(关于印发……的通知) carries the plan after its own closing: the plan is its body.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .markers import ANNEX_MARK, CC_LINE, DATE_LINE, IMPRINT_DATE, PUBLICITY, match_marker
+from .source import Line
+from .textnorm import DOC_NUMBER_LINE, canonical_doc_number, doc_number_key, fold, mend_spaces
+
+
+def is_masthead(text: str) -> bool:
+    compact = mend_spaces(text)
+    return 2 <= len(compact) <= 40 and not re.search(r"[。，,：:；;（）()]", compact) \
+        and not match_marker(compact)
+
+
+def find_document_starts(lines: list[Line]) -> list[int]:
+    """Indexes of the first line of each document (its masthead, or its 文号)."""
+    starts: list[int] = []
+    for i, line in enumerate(lines):
+        if DOC_NUMBER_LINE.match(line.text):
+            start = i - 1 if i > 0 and is_masthead(lines[i - 1].text) and (
+                not starts or i - 1 > starts[-1]) else i
+            starts.append(start)
+    return starts
+
+
+def document_key(doc_number: str | None, title: str) -> str:
+    key = doc_number_key(doc_number) if doc_number else None
+    if key:
+        return "doc:" + key
+    return "title:" + hashlib.sha1(fold(mend_spaces(title)).encode()).hexdigest()[:12]
+
+
+def is_signature(lines: list[Line], i: int) -> bool:
+    """A 发文机关署名: a short organ name followed by a date line."""
+    if i + 1 >= len(lines):
+        return False
+    text = mend_spaces(lines[i].text)
+    return bool(DATE_LINE.match(mend_spaces(lines[i + 1].text))) and is_masthead(text) \
+        and len(text) <= 30 and not DATE_LINE.match(text)
+
+
+@dataclass
+class Layout:
+    """Where each element of one document lies, as index ranges into its lines."""
+    masthead: int | None = None
+    doc_number: int | None = None
+    title: range = range(0)
+    addressee: range = range(0)
+    body: range = range(0)
+    signature: int | None = None
+    date: int | None = None
+    publicity: int | None = None
+    plan_title: range = range(0)
+    plan_body: range = range(0)
+    annexes: list[range] = field(default_factory=list)
+    cc: range = range(0)
+    imprint: range = range(0)
+
+
+def lay_out(lines: list[Line]) -> Layout:
+    """Find the GB/T 9704 elements of one document's lines."""
+    lay = Layout()
+    n = len(lines)
+    i = 0
+    if i < n and not DOC_NUMBER_LINE.match(lines[i].text) and i + 1 < n and \
+            DOC_NUMBER_LINE.match(lines[i + 1].text):
+        lay.masthead = i
+        i += 1
+    if i < n and DOC_NUMBER_LINE.match(lines[i].text):
+        lay.doc_number = i
+        i += 1
+    # 版记 from the end: 印发 line(s), then 抄送.
+    end = n
+    if end >= 1 and IMPRINT_DATE.match(mend_spaces(lines[end - 1].text)):
+        start = end - 2 if end >= 2 and is_masthead(lines[end - 2].text) else end - 1
+        lay.imprint = range(start, end)
+        end = start
+        cc_start = next((j for j in range(end - 1, max(end - 5, i) - 1, -1)
+                         if CC_LINE.match(lines[j].text)), None)
+        if cc_start is not None:
+            lay.cc = range(cc_start, end)
+            end = cc_start
+    # 标题: up to four lines, ending before the addressee or the first sentence.
+    t = i
+    while t < end and t - i < 4 and _title_like(lines[t].text):
+        t += 1
+    if t == i and i < end:
+        t = i + 1  # a title that looks like a sentence still is the title
+    lay.title = range(i, t)
+    i = t
+    # 主送机关: lines up to one ending with a colon, with no sentence before it.
+    for j in range(i, min(i + 3, end)):
+        text = fold(lines[j].text)
+        if "。" in text or match_marker(lines[j].text):
+            break
+        if text.rstrip().endswith(":"):
+            lay.addressee = range(i, j + 1)
+            i = j + 1
+            break
+    # Closing: 署名 + 成文日期 (+ 附注).
+    sig = next((j for j in range(i, end) if is_signature(lines, j)), None)
+    if sig is None:
+        body_end = next((j for j in range(i, end) if ANNEX_MARK.match(mend_spaces(lines[j].text))),
+                        end)
+        lay.body = range(i, body_end)
+        lay.annexes = _annex_ranges(lines, body_end, end)
+        return lay
+    lay.body = range(i, sig)
+    lay.signature, lay.date = sig, sig + 1
+    k = sig + 2
+    if k < end and PUBLICITY.match(mend_spaces(lines[k].text)):
+        lay.publicity = k
+        k += 1
+    if k < end and not ANNEX_MARK.match(mend_spaces(lines[k].text)):
+        # A plan issued by the notice: its title, then its body up to the annexes.
+        p = k + 1
+        while p < end and lines[p].blank_before is False and _title_like(lines[p].text):
+            p += 1
+        lay.plan_title = range(k, p)
+        plan_end = next((j for j in range(p, end) if ANNEX_MARK.match(mend_spaces(lines[j].text))),
+                        end)
+        lay.plan_body = range(p, plan_end)
+        k = plan_end
+    lay.annexes = _annex_ranges(lines, k, end)
+    return lay
+
+
+def _title_like(text: str) -> bool:
+    folded = fold(mend_spaces(text))
+    return "。" not in folded and "," not in folded and not folded.endswith(":") \
+        and not match_marker(folded) \
+        and not DATE_LINE.match(folded) and len(folded) <= 80
+
+
+def _annex_ranges(lines: list[Line], start: int, end: int) -> list[range]:
+    marks = [j for j in range(start, end) if ANNEX_MARK.match(mend_spaces(lines[j].text))]
+    if not marks:
+        return [range(start, end)] if start < end else []
+    ranges = []
+    if marks[0] > start:  # text after the closing that is no annex: keep it as one
+        ranges.append(range(start, marks[0]))
+    for a, b in zip(marks, marks[1:] + [end]):
+        ranges.append(range(a, b))
+    return ranges
+
+
+def joined(lines: list[Line], span: range) -> str:
+    return mend_spaces("".join(lines[j].text for j in span))
+
+
+def canonical_number(text: str) -> str:
+    return canonical_doc_number(mend_spaces(text))

@@ -1,0 +1,70 @@
+"""Errors a user can see, each carrying its message in Chinese.
+
+The window turns them into dialogs and main.py into a line on stderr with exit
+code 2; anything else escaping is a bug.
+"""
+from __future__ import annotations
+
+
+class GazetteError(Exception):
+    """Base class: ``str(err)`` is the message for the user."""
+
+    exit_code = 2
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class BadGazetteError(GazetteError):
+    """The text given to the importer cannot be read as a gazette or document."""
+
+    def __init__(self, reason: str, line: int | None = None, source: str | None = None):
+        where = ""
+        if source:
+            where += f"{source}"
+        if line is not None:
+            where += f"{'：' if where else ''}第 {line} 行"
+        message = f"无法导入：{where}：{reason}" if where else f"无法导入：{reason}"
+        super().__init__(message)
+        self.reason = reason
+        self.line = line
+        self.source = source
+
+
+class DuplicateDocumentError(GazetteError):
+    """A document with the same 文号 is already in the library."""
+
+    def __init__(self, doc_number: str, line: int | None = None, existing_issue: str = ""):
+        where = f"（第 {line} 行）" if line else ""
+        held = f"，已收录于 {existing_issue}" if existing_issue else ""
+        super().__init__(
+            f"文号 {doc_number}{where} 已在库中{held}。如需以新版本替换，请使用 --replace。"
+        )
+        self.doc_number = doc_number
+        self.line = line
+
+
+class BadLibraryError(GazetteError):
+    """The library file is missing, truncated, corrupt or of a newer schema."""
+
+
+class UnknownDepartmentError(GazetteError):
+    def __init__(self, name: str, suggestions: list[str]):
+        hint = "；您是否要找：" + "、".join(suggestions) if suggestions else ""
+        super().__init__(f"找不到部门“{name}”{hint}")
+        self.name = name
+        self.suggestions = suggestions
+
+
+class UnknownNodeError(GazetteError):
+    def __init__(self, key: str):
+        super().__init__(f"库中没有编号为 {key} 的条款")
+        self.key = key
+
+
+class BadRegistryError(GazetteError):
+    """The curated department or role data in content/ is malformed."""

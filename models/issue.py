@@ -1,0 +1,132 @@
+"""A parsed gazette issue as plain dataclasses — the one shape the parser hands to the library."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Roles a department can have in a node, strongest first.
+ROLES = ("lead", "responsible", "support", "annex", "member", "general")
+ROLE_LABELS = {
+    "lead": "牵头",
+    "support": "配合",
+    "responsible": "责任",
+    "annex": "附件职责",
+    "member": "专班成员",
+    "general": "通用",
+}
+
+# Node kinds. Front and closing matter are nodes too, so that every character
+# of a document sits in exactly one node.
+NUMBERED_KINDS = ("chapter", "section", "article", "subsection", "item", "subitem")
+CONTENT_KINDS = NUMBERED_KINDS + ("paragraph", "annex", "duty", "roster", "plan_title", "notice")
+
+
+@dataclass
+class Assignment:
+    department: str  # canonical name; "" for a general note
+    role: str  # one of ROLES
+    as_written: str  # the words of the gazette ("区发改局", "财政部门", "区政府有关部门")
+
+
+@dataclass
+class Deadline:
+    phrase: str  # as written: "11月底前", "（2021年10月至2022年2月）"
+    due: str  # ISO date the task is due (end of a period)
+    start: str | None = None  # ISO start of a period
+    kind: str = "deadline"  # deadline | period | target | within_year
+
+
+@dataclass
+class Reference:
+    title: str  # 《…》 without the brackets
+    doc_number: str | None  # canonical 文号 when given
+
+
+@dataclass
+class RosterEntry:
+    person: str
+    post: str
+    group: str
+    position: str  # 组长 / 副组长 / 成员
+
+
+@dataclass
+class Node:
+    key: str
+    kind: str
+    label: str  # the number as published, spaces mended: "（三）", "1、", "附件 1:" → "附件1:"
+    path: str  # a label for people: "二、（三）1."
+    heading: str
+    text: str  # published wording after the label, spaces mended
+    first_line: int
+    last_line: int
+    children: list["Node"] = field(default_factory=list)
+    assignments: list[Assignment] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    roster: RosterEntry | None = None
+    note: str = ""  # the responsibility note as written, if any (part of text)
+
+    @property
+    def full_text(self) -> str:
+        return self.label + self.text
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Document:
+    key: str  # immutable: from the 文号 (or the title when there is none)
+    position: int
+    doc_number: str | None
+    title: str
+    short_title: str
+    masthead: str = ""
+    issuer: str = ""
+    addressee: str = ""
+    date: str | None = None  # 成文日期, ISO
+    publicity: str = ""
+    cc: str = ""
+    imprint_org: str = ""
+    imprint_date: str | None = None
+    attachments: list[str] = field(default_factory=list)
+    plan_title: str = ""
+    valid_until: str | None = None
+    category: str = ""
+    page: int | None = None
+    first_line: int = 0
+    last_line: int = 0
+    nodes: list[Node] = field(default_factory=list)
+
+    def walk(self):
+        for node in self.nodes:
+            yield from node.walk()
+
+
+@dataclass
+class TocEntry:
+    category: str
+    title: str
+    doc_number: str | None
+    page: int | None
+    line: int
+
+
+@dataclass
+class Issue:
+    label: str  # "2021年第5期", or the document's title for a single document
+    title: str = ""  # 刊名
+    year: int | None = None
+    number: int | None = None
+    total_number: int | None = None
+    published: str | None = None
+    sponsor: str = ""
+    editor: str = ""
+    details: dict[str, str] = field(default_factory=dict)
+    toc: list[TocEntry] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    source_name: str = ""
+    source_sha256: str = ""
+    unknown_units: list[str] = field(default_factory=list)

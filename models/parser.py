@@ -1,0 +1,207 @@
+"""Gazette text → a parsed Issue of plain dataclasses.
+
+The single entry point is :func:`parse_issue`. Every rule is general (GB/T
+9704 elements, numbering, role words from content/); nothing here names a
+document of any particular gazette.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from .cover import parse_cover
+from .documents import document_key, find_document_starts, joined, lay_out
+from .errors import BadGazetteError
+from .issue import Document, Issue, Node
+from .markers import ANNEX_MARK, DATE_LINE, IMPRINT_DATE
+from .notes import looks_like_note, split_trailing_note
+from .paragraphs import join_lines
+from .registry import Registry
+from .source import Line, decode, split_lines
+from .structure import RegionContext, build_tree, node_key
+from .textnorm import canonical_doc_number, doc_number_key, fold, mend_spaces, parse_doc_number
+from .timeinfo import find_valid_until, iso_date
+
+MAX_LINE = 20_000
+
+
+def parse_bytes(data: bytes, registry: Registry, source_name: str = "") -> Issue:
+    text = decode(data, source_name)
+    issue = parse_issue(text, registry, source_name)
+    issue.source_sha256 = hashlib.sha256(data).hexdigest()
+    return issue
+
+
+def parse_issue(text: str, registry: Registry, source_name: str = "") -> Issue:
+    """Parse a whole gazette issue, or a single document's text."""
+    lines = split_lines(text)
+    if not lines:
+        raise BadGazetteError("文件中没有文字", source=source_name)
+    for line in lines:
+        if len(line.text) > MAX_LINE:
+            raise BadGazetteError(f"这一行有 {len(line.text)} 个字符，远超公文的正常行长，"
+                                  "文件可能不是公报文本", line=line.number, source=source_name)
+    registry = registry.copy()
+    starts = find_document_starts(lines)
+    if starts:
+        issue = parse_cover(lines[: starts[0]]) if starts[0] > 0 else Issue(label="")
+        spans = list(zip(starts, starts[1:] + [len(lines)]))
+    else:
+        issue = Issue(label="")
+        spans = [(0, len(lines))]
+        if not _looks_like_document(lines):
+            raise BadGazetteError("没有找到公文：既没有文号行（如“市中政发〔2021〕16号”），"
+                                  "也没有带句号的正文", line=lines[0].number, source=source_name)
+    issue.source_name = source_name
+    toc_by_number = {doc_number_key(e.doc_number): e for e in issue.toc if e.doc_number}
+    seen: dict[str, int] = {}
+    for position, (start, end) in enumerate(spans):
+        doc = parse_document(lines[start:end], registry, issue.year, position, source_name)
+        entry = toc_by_number.get(doc_number_key(doc.doc_number or "") or "")
+        if entry:
+            doc.category, doc.page = entry.category, entry.page
+        if doc.key in seen:
+            raise BadGazetteError(f"文号 {doc.doc_number} 在本文件中出现了两次"
+                                  f"（另一处在第 {seen[doc.key]} 行）", line=doc.first_line,
+                                  source=source_name)
+        seen[doc.key] = doc.first_line
+        issue.documents.append(doc)
+    if not issue.label:
+        only = issue.documents[0]
+        issue.label = only.doc_number or only.short_title
+        issue.title = issue.title or "单独公文"
+    issue.unknown_units = sorted({a.department for d in issue.documents for n in d.walk()
+                                  for a in n.assignments
+                                  if a.department and a.department not in registry.departments})
+    return issue
+
+
+def _looks_like_document(lines: list[Line]) -> bool:
+    return len(lines) >= 2 and any("。" in line.text for line in lines[1:])
+
+
+def parse_document(lines: list[Line], registry: Registry, issue_year: int | None, position: int,
+                   source_name: str = "") -> Document:
+    lay = lay_out(lines)
+    title = joined(lines, lay.title)
+    doc_number = canonical_doc_number(lines[lay.doc_number].text) if lay.doc_number is not None \
+        else None
+    doc = Document(key=document_key(doc_number, title), position=position, doc_number=doc_number,
+                   title=title, short_title=title, first_line=lines[0].number,
+                   last_line=lines[-1].number)
+    if not title:
+        raise BadGazetteError("公文缺少标题", line=lines[0].number, source=source_name)
+    if lay.masthead is not None:
+        doc.masthead = mend_spaces(lines[lay.masthead].text)
+    doc.addressee = joined(lines, lay.addressee)
+    if lay.signature is not None:
+        doc.issuer = mend_spaces(lines[lay.signature].text)
+        m = DATE_LINE.match(mend_spaces(lines[lay.date].text))
+        doc.date = iso_date(*m.groups()) if m else None
+    if lay.publicity is not None:
+        doc.publicity = mend_spaces(lines[lay.publicity].text)
+    cut = title.find("关于")
+    if not doc.issuer and cut > 0:
+        doc.issuer = title[:cut]
+    if doc.issuer and title.startswith(doc.issuer) and len(title) > len(doc.issuer):
+        doc.short_title = title[len(doc.issuer):]
+    elif cut > 0:
+        doc.short_title = title[cut:]
+    doc.plan_title = joined(lines, lay.plan_title)
+    doc.cc = joined(lines, lay.cc)
+    if lay.imprint:
+        last = mend_spaces(lines[lay.imprint[-1]].text)
+        m = IMPRINT_DATE.match(last)
+        doc.imprint_date = iso_date(*m.groups()) if m else None
+        if len(lay.imprint) > 1:
+            doc.imprint_org = mend_spaces(lines[lay.imprint[0]].text)
+    year = int(doc.date[:4]) if doc.date else issue_year
+    if year is None and doc_number:
+        parts = parse_doc_number(doc_number)
+        year = parts[1] if parts else None
+
+    def is_note(text: str) -> bool:
+        split = split_trailing_note(text)
+        return bool(split and not split[0].strip() and looks_like_note(split[1], registry))
+
+    def single(struct: str, kind: str, span: range, path: str, text: str | None = None) -> Node:
+        first, last = lines[span[0]].number, lines[span[-1]].number
+        value = text if text is not None else joined(lines, span)
+        return Node(node_key(doc.key, struct), kind, "", path, path, value, first, last)
+
+    def region(span: range, prefix: str, path_prefix: str, in_annex: bool = False) -> list[Node]:
+        ctx = RegionContext(doc.key, prefix, path_prefix, registry, year, in_annex)
+        paras = join_lines([lines[j] for j in span], is_note, roster_lines=in_annex)
+        return build_tree(paras, ctx)
+
+    nodes: list[Node] = []
+    if lay.masthead is not None:
+        nodes.append(single("front/masthead", "masthead", range(lay.masthead, lay.masthead + 1),
+                            "发文机关标志"))
+    if lay.doc_number is not None:
+        nodes.append(single("front/doc_number", "doc_number",
+                            range(lay.doc_number, lay.doc_number + 1), "发文字号"))
+    nodes.append(single("front/title", "title", lay.title, "标题"))
+    if lay.addressee:
+        nodes.append(single("front/addressee", "addressee", lay.addressee, "主送机关"))
+    kind_of_body = "notice" if lay.plan_title else None
+    body_nodes = region(lay.body, "body", "")
+    if kind_of_body:
+        for node in body_nodes:
+            if node.kind == "paragraph":
+                node.kind = "notice"
+    nodes.extend(body_nodes)
+    if lay.signature is not None:
+        nodes.append(single("close/signature", "signature",
+                            range(lay.signature, lay.signature + 1), "发文机关署名"))
+        nodes.append(single("close/date", "date", range(lay.date, lay.date + 1), "成文日期"))
+    if lay.publicity is not None:
+        nodes.append(single("close/publicity", "publicity",
+                            range(lay.publicity, lay.publicity + 1), "附注"))
+    if lay.plan_title:
+        nodes.append(single("plan/title", "plan_title", lay.plan_title, "方案标题"))
+        nodes.extend(region(lay.plan_body, "plan", ""))
+    annex_count = sum(1 for span in lay.annexes if ANNEX_MARK.match(mend_spaces(lines[span[0]].text)))
+    number = 0
+    for span in lay.annexes:
+        mark = ANNEX_MARK.match(mend_spaces(lines[span[0]].text))
+        if not mark:
+            nodes.extend(region(span, "tail", ""))
+            continue
+        number += 1
+        shown = int(mark.group(1)) if mark.group(1) else (number if annex_count > 1 else None)
+        label_path = f"附件{shown}" if shown else "附件"
+        title_span = range(span[0] + 1, min(span[0] + 2, span[-1] + 1))
+        annex_title = joined(lines, title_span) if title_span else ""
+        annex = Node(node_key(doc.key, f"annex{shown or 1}"), "annex",
+                     "".join(lines[span[0]].text.split()), label_path, annex_title, annex_title,
+                     lines[span[0]].number, lines[span[-1]].number)
+        annex.children = region(range(title_span.stop, span.stop), f"annex{shown or 1}",
+                                label_path + " ", in_annex=True)
+        nodes.append(annex)
+    if lay.cc:
+        nodes.append(single("close/cc", "cc", lay.cc, "抄送"))
+    if lay.imprint:
+        text = " ".join(mend_spaces(lines[j].text) for j in lay.imprint)
+        nodes.append(single("close/imprint", "imprint", lay.imprint, "印发机关和印发日期", text))
+    doc.nodes = nodes
+    doc.attachments = _attachment_titles(doc)
+    for node in doc.walk():
+        until = find_valid_until(node.text, doc.date)
+        if until:
+            doc.valid_until = until
+            break
+    if not any(n.kind not in ("masthead", "doc_number", "title") for n in doc.nodes):
+        raise BadGazetteError(f"公文“{title[:30]}”没有正文", line=lines[0].number,
+                              source=source_name)
+    return doc
+
+
+def _attachment_titles(doc: Document) -> list[str]:
+    annexes = [n.heading for n in doc.nodes if n.kind == "annex"]
+    if annexes:
+        return annexes
+    for node in doc.walk():
+        if node.kind == "attachments":
+            text = fold(node.text).split(":", 1)[-1]
+            return [mend_spaces(t) for t in __import__("re").split(r"\d{1,2}\.", text) if t.strip()]
+    return []

@@ -1,0 +1,151 @@
+"""The department registry: canonical names, kinds and aliases, read from content/.
+
+An official's bureau is named many ways (区发改局, 区发展和改革委员会, 发展改革部门);
+the registry resolves each of them to one canonical entry. The data is curated
+in TOML so that an editor can amend it without touching code.
+"""
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import BadRegistryError, UnknownDepartmentError
+from .textnorm import fold, mend_spaces
+
+
+@dataclass(frozen=True)
+class Department:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    part_of: tuple[str, ...] = ()
+    known: bool = True  # False for a unit met in a gazette but not in the registry
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    responsible: tuple[str, ...]
+    lead_labels: tuple[str, ...]
+    support_labels: tuple[str, ...]
+    responsible_labels: tuple[str, ...]
+    general_phrases: tuple[str, ...]
+    trailing_words: tuple[str, ...]
+
+
+def _lookup_form(name: str) -> str:
+    return fold(mend_spaces(name)).replace(" ", "")
+
+
+@dataclass
+class Registry:
+    departments: dict[str, Department]
+    roles: RoleWords
+    _index: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for dept in self.departments.values():
+            for alias in (dept.name, *dept.aliases):
+                form = _lookup_form(alias)
+                owner = self._index.get(form)
+                if owner and owner != dept.name:
+                    raise BadRegistryError(
+                        f"部门名录有误：名称“{alias}”同时属于“{owner}”和“{dept.name}”"
+                    )
+                self._index[form] = dept.name
+
+    # -------------------------------------------------------------- lookups
+    def resolve(self, name: str) -> Department | None:
+        """The department a name (canonical or alias, any width) stands for."""
+        canonical = self._index.get(_lookup_form(name))
+        return self.departments[canonical] if canonical else None
+
+    def require(self, name: str) -> Department:
+        dept = self.resolve(name)
+        if dept is None:
+            raise UnknownDepartmentError(name, self.suggest(name))
+        return dept
+
+    def is_general(self, phrase: str) -> bool:
+        form = _lookup_form(phrase)
+        return any(form == _lookup_form(p) for p in self.roles.general_phrases)
+
+    def names(self) -> list[str]:
+        return list(self.departments)
+
+    def suggest(self, name: str, limit: int = 5) -> list[str]:
+        """Close canonical names for a name that did not resolve."""
+        form = _lookup_form(name)
+        scored: dict[str, float] = {}
+        for alias_form, canonical in self._index.items():
+            score = difflib.SequenceMatcher(None, form, alias_form).ratio()
+            if form and (form in alias_form or alias_form in form):
+                score += 0.5
+            if score > scored.get(canonical, 0):
+                scored[canonical] = score
+        ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+        return [n for n, s in ranked if s >= 0.45][:limit]
+
+    def with_unknown(self, name: str) -> Department:
+        """Add a unit met in a gazette but absent from the registry (kept, reported)."""
+        clean = mend_spaces(name)
+        dept = Department(name=clean, kind="未登记", known=False)
+        self.departments[clean] = dept
+        self._index[_lookup_form(clean)] = clean
+        return dept
+
+    def copy(self) -> "Registry":
+        return Registry(dict(self.departments), self.roles)
+
+
+def _strs(table: dict, key: str, where: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise BadRegistryError(f"{where}：“{key}”应为文字列表")
+    return tuple(value)
+
+
+def load_registry(departments_file: Path, roles_file: Path) -> Registry:
+    """Read the curated registry; a malformed file gives a message naming it."""
+    try:
+        dept_data = tomllib.loads(departments_file.read_text(encoding="utf-8"))
+        role_data = tomllib.loads(roles_file.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise BadRegistryError(f"找不到部门名录文件：{exc.filename}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BadRegistryError(f"部门名录文件格式有误：{exc}") from exc
+
+    departments: dict[str, Department] = {}
+    for i, entry in enumerate(dept_data.get("department", []), start=1):
+        where = f"{departments_file.name} 第 {i} 个部门"
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise BadRegistryError(f"{where}缺少名称（name）")
+        if name in departments:
+            raise BadRegistryError(f"{where}：部门“{name}”重复")
+        departments[name] = Department(
+            name=name,
+            kind=str(entry.get("kind", "区直部门")),
+            aliases=_strs(entry, "aliases", where),
+            part_of=_strs(entry, "part_of", where),
+        )
+    for dept in departments.values():
+        for collective in dept.part_of:
+            if collective not in departments:
+                raise BadRegistryError(f"部门“{dept.name}”的 part_of 指向不存在的“{collective}”")
+
+    labels = role_data.get("labels", {})
+    roles = RoleWords(
+        lead=_strs(role_data, "lead", roles_file.name),
+        support=_strs(role_data, "support", roles_file.name),
+        responsible=_strs(role_data, "responsible", roles_file.name),
+        lead_labels=_strs(labels, "lead", roles_file.name),
+        support_labels=_strs(labels, "support", roles_file.name),
+        responsible_labels=_strs(labels, "responsible", roles_file.name),
+        general_phrases=_strs(role_data.get("general", {}), "phrases", roles_file.name),
+        trailing_words=_strs(role_data.get("trailing", {}), "words", roles_file.name),
+    )
+    return Registry(departments, roles)
