@@ -22,6 +22,7 @@ _UNIT_SEPARATORS = re.compile(r"[、,，]")
 class DutyEntry:
     units_text: str  # the units as written ("各镇人民政府、街道办事处")
     assignments: list[Assignment]
+    duty: str = ""  # what they do: the text after the units
 
 
 def _resolve_units(units_text: str, registry: Registry) -> list[Assignment] | None:
@@ -58,23 +59,23 @@ def parse_duty(raw: str, registry: Registry) -> DutyEntry | None:
         assignments = _resolve_units(units_text, registry)
         rest = body[colon + 1:]
         if assignments:
-            return DutyEntry(units_text, assignments)
+            return DutyEntry(units_text, assignments, rest)
         if rest.startswith("负责") and _looks_like_unit(units_text):
-            return DutyEntry(units_text, [Assignment(units_text, "annex", units_text)])
+            return DutyEntry(units_text, [Assignment(units_text, "annex", units_text)], rest)
     first, _, rest = raw_body.partition(" ")
     rest = rest.strip()
     if first and rest.startswith("负责"):
         first = mend_spaces(first)
         assignments = _resolve_units(first, registry)
         if assignments:
-            return DutyEntry(first, assignments)
+            return DutyEntry(first, assignments, mend_spaces(rest))
         if _looks_like_unit(first):
-            return DutyEntry(first, [Assignment(first, "annex", first)])
+            return DutyEntry(first, [Assignment(first, "annex", first)], mend_spaces(rest))
     for end in range(min(len(body), 30), 1, -1):
         if body[end:].startswith("负责"):
             assignments = _resolve_units(body[:end], registry)
             if assignments:
-                return DutyEntry(body[:end], assignments)
+                return DutyEntry(body[:end], assignments, body[end:])
     return None
 
 

@@ -175,7 +175,7 @@ def _annotate(node: Node, ctx: RegionContext, para: Para) -> None:
         duty = parse_duty(para.raw, ctx.registry)
         if duty:
             node.kind = "duty"
-            node.heading = duty.units_text
+            node.heading = heading_of(duty.duty) if duty.duty else duty.units_text
             if not node.label:
                 node.path = _join_path(ctx.path_prefix.strip(), duty.units_text)
             node.assignments = duty.assignments

@@ -1,0 +1,148 @@
+"""The command implementations. Each returns an exit code; errors are typed and raised."""
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from models.content import active_library, import_gazette
+from models.errors import GazetteError
+from models.issue import ROLES
+from models.library import Library
+from models.search import search
+
+from .output import emit_json, line, plain_snippet, role_label
+
+
+def open_library(args: argparse.Namespace) -> Library:
+    return Library(Path(args.library) if getattr(args, "library", None) else active_library())
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    summary = import_gazette(Path(args.file), Path(args.library) if args.library else None,
+                             replace=args.replace)
+    issue = summary.issue
+    nodes = sum(1 for d in issue.documents for _ in d.walk())
+    notes = sum(1 for d in issue.documents for n in d.walk() if n.note)
+    if args.format == "json":
+        emit_json({"library": str(summary.library), "issue": issue.label,
+                   "documents": [{"doc_number": d.doc_number, "title": d.title}
+                                 for d in issue.documents],
+                   "nodes": nodes, "notes": notes, "unknown_units": issue.unknown_units})
+        return 0
+    line(f"已导入：{issue.title or ''} {issue.label}（{issue.source_name}）→ {summary.library}")
+    for doc in issue.documents:
+        line(f"  {doc.doc_number or '（无文号）'}  {doc.title}")
+    line(f"共 {len(issue.documents)} 件公文，{nodes} 个条目，{notes} 条职责分工注释。")
+    for note in summary.notes:
+        line("注意：" + note)
+    return 0
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        docs = lib.documents()
+        if args.format == "json":
+            emit_json([d.as_json() for d in docs])
+            return 0
+        today = date.today()
+        for d in docs:
+            mark = f"  【已失效：有效期至{d.valid_until}】" if d.expired(today) else ""
+            line(f"{d.doc_number or '（无文号）'}  {d.date or '':10}  {d.title}{mark}")
+            line(f"    {d.issue} · {d.category or '未分类'} · {d.issuer}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        result = search(lib, args.query, department=args.department, limit=args.limit)
+        if args.format == "json":
+            emit_json(result.as_json())
+            return 0
+        if not result.hits:
+            line(f"没有找到“{args.query}”。")
+            return 0
+        line(f"“{args.query}”：{len(result.hits)} 处，{len(result.groups)} 件公文")
+        for group in result.groups:
+            line(f"\n{group.doc_number or ''} {group.title}")
+            for hit in group.hits:
+                line(f"  [{hit.key}] {hit.path}  {plain_snippet(hit.snippet)}")
+    return 0
+
+
+def _roles(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    roles = [r.strip() for r in value.split(",") if r.strip()]
+    unknown = [r for r in roles if r not in ROLES]
+    if unknown:
+        raise GazetteError(f"未知的角色：{'、'.join(unknown)}（可用：{', '.join(ROLES)}）")
+    return roles
+
+
+def cmd_duties(args: argparse.Namespace) -> int:
+    roles = _roles(args.roles)
+    if roles and "general" in roles:
+        args.include_general = True
+    with open_library(args) as lib:
+        # JSON (the scripting contract) lists every entry, each saying whether its
+        # document has expired; lists for people leave expired documents out
+        # unless asked.
+        include_expired = not args.exclude_expired if args.format == "json" \
+            else args.include_expired
+        dept, entries = lib.duties(args.name, include_general=args.include_general, roles=roles,
+                                   include_expired=include_expired)
+        if args.format == "json":
+            emit_json({"department": dept.name, "entries": [e.as_json() for e in entries]})
+            return 0
+        line(f"{dept.name} 职责清单：{len(entries)} 项")
+        current = None
+        for e in entries:
+            if e.doc_number != current:
+                current = e.doc_number
+                line(f"\n{e.doc_number or ''}")
+            due = "；".join(f"{d['phrase']}→{d['due']}" for d in e.deadlines)
+            via = f"（经{e.via}）" if e.via else ""
+            expired = f"  【已失效：有效期至{e.valid_until}】" if e.expired else ""
+            line(f"  [{role_label(e.role)}]{via} {e.path} {e.heading}" + (f"  ⏰{due}" if due else "")
+                 + expired)
+    return 0
+
+
+def cmd_departments(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        depts = lib.departments()
+        if args.format == "json":
+            emit_json([{"name": d.name, "kind": d.kind, "aliases": d.aliases, "counts": d.counts,
+                        **({"unregistered": True} if not d.known else {})} for d in depts])
+            return 0
+        for d in depts:
+            counts = "，".join(f"{role_label(r)} {n}" for r, n in d.counts.items()) or "无条目"
+            line(f"{d.name}（{d.kind}）：{counts}")
+            if d.aliases:
+                line(f"    又称：{'、'.join(d.aliases)}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        node = lib.node(args.key)
+        doc = lib.document(node.document_key)
+        if args.format == "json":
+            emit_json({"key": node.key, "doc_number": doc.doc_number, "title": doc.title,
+                       "path": node.path, "heading": node.heading, "kind": node.kind,
+                       "text": node.full_text, "markdown": node.markdown})
+            return 0
+        line(f"《{doc.title}》（{doc.doc_number or '无文号'}）{node.path}")
+        line(node.full_text)
+    return 0
+
+
+def cmd_build_library(args: argparse.Namespace) -> int:
+    from models.content import build_library, content_fingerprint, content_sources, \
+        load_content_registry
+    target = Path(args.output)
+    issues = build_library(target, content_sources(), load_content_registry(),
+                           content_fingerprint())
+    line(f"已生成资料库 {target}：{sum(len(i.documents) for i in issues)} 件公文")
+    return 0

@@ -1,0 +1,83 @@
+"""公报通 (Gazette Desk): the entry point.
+
+Only parses arguments and dispatches: with no command it opens the window,
+otherwise it runs a command of cli/. Errors a user can cause end with a
+message in Chinese on stderr and exit code 2, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gazette-desk", description="公报通：离线查阅政府公报")
+    parser.add_argument("--user-data", metavar="DIR", help="用户数据（书签、设置、导入）所在文件夹")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    def command(name: str, help_text: str, library: bool = True, formats=("text", "json")):
+        p = sub.add_parser(name, help=help_text)
+        if library:
+            p.add_argument("--library", metavar="PATH", help="使用指定的资料库文件")
+        if formats:
+            p.add_argument("--format", choices=formats, default="text", help="输出格式")
+        return p
+
+    p = command("import", "导入一期公报或一件公文的文本")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--replace", action="store_true", help="文号已在库中时以新版本替换")
+    command("documents", "列出库中的公文")
+    p = command("search", "全文检索")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--department", metavar="NAME", help="只检索与该部门有关的条款")
+    p.add_argument("--limit", type=int, default=200)
+    p = command("duties", "某部门的职责清单")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--include-general", action="store_true", help="包括“有关部门按职责分工负责”的通用条款")
+    p.add_argument("--roles", metavar="ROLES", help="只列出这些角色，如 lead,support")
+    p.add_argument("--include-expired", action="store_true", help="包括已失效的公文")
+    p.add_argument("--exclude-expired", action="store_true",
+                   help="JSON 输出默认列出全部条目（标明是否失效）；加此项则去掉已失效公文的条目")
+    command("departments", "列出部门及其条目数")
+    p = command("show", "显示一个条款")
+    p.add_argument("key", metavar="KEY")
+    p = command("build-library", "由 content/ 生成资料库（打包时使用）", library=False, formats=())
+    p.add_argument("output", metavar="OUTPUT")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    args = build_parser().parse_args(argv)
+    from models.locations import set_user_data_dir
+    set_user_data_dir(args.user_data)
+    if args.command is None:
+        return run_gui()
+    from cli import commands
+    from models.errors import GazetteError
+    handler = getattr(commands, "cmd_" + args.command.replace("-", "_"))
+    try:
+        return handler(args)
+    except GazetteError as err:
+        sys.stderr.write(f"公报通：{err}\n")
+        return err.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # output piped into head and closed early
+        sys.stderr.close()
+        return 0
+
+
+def run_gui() -> int:
+    try:
+        from ui.app import run
+    except ImportError:
+        print("公报通：阅读窗口尚在开发中，请先使用命令行（python main.py --help）。")
+        return 0
+    return run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

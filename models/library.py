@@ -1,0 +1,357 @@
+"""Reading the library: documents, the node tree, departments and duty lists.
+
+Readers open the file read-only (a ``mode=ro`` URI), so a library on a
+read-only folder or inside the frozen application works, and nothing the
+window does can change it.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import sqlite_utils
+
+from .errors import BadLibraryError, UnknownDepartmentError, UnknownNodeError
+from .issue import ROLES
+from .schema import APP_ID, SCHEMA_VERSION
+from .textnorm import fold
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    if not path.exists():
+        raise BadLibraryError(f"找不到资料库文件：{path}")
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        conn.execute("PRAGMA query_only = 1")
+    except sqlite3.Error as exc:
+        raise BadLibraryError(f"无法打开资料库 {path}：{exc}") from exc
+    return conn
+
+
+def check_library(path: Path) -> dict[str, str]:
+    """Validate a library file; return its metadata, or raise BadLibraryError in Chinese."""
+    conn = _connect_ro(Path(path))
+    try:
+        return _check(conn, Path(path))
+    finally:
+        conn.close()
+
+
+def _check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM metadata").fetchall())
+        conn.execute("SELECT count(*) FROM nodes").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise BadLibraryError(f"资料库文件已损坏或不是公报通的资料库（{path.name}）："
+                              f"{exc}。可以从内置公报重新生成。") from exc
+    if meta.get("application") != APP_ID:
+        raise BadLibraryError(f"{path.name} 不是公报通的资料库")
+    version = int(meta.get("schema_version", "0") or 0)
+    if version > SCHEMA_VERSION:
+        raise BadLibraryError(f"资料库 {path.name} 由更新版本的公报通生成（格式版本 {version}），"
+                              f"当前程序只支持到版本 {SCHEMA_VERSION}，请升级公报通。")
+    if version < SCHEMA_VERSION:
+        raise BadLibraryError(f"资料库 {path.name} 的格式版本 {version} 已过时，请重新生成。")
+    return meta
+
+
+@dataclass
+class DocumentInfo:
+    key: str
+    doc_number: str | None
+    title: str
+    short_title: str
+    issuer: str
+    date: str | None
+    category: str
+    valid_until: str | None
+    issue: str
+    addressee: str
+    plan_title: str
+    attachments: list[str]
+    position: int
+    id: int = 0
+    masthead: str = ""
+    publicity: str = ""
+    cc: str = ""
+    imprint_org: str = ""
+    imprint_date: str | None = None
+    page: int | None = None
+
+    def expired(self, today: date | None = None) -> bool:
+        today = today or date.today()
+        return bool(self.valid_until) and date.fromisoformat(self.valid_until) < today
+
+    def as_json(self) -> dict:
+        return {"key": self.key, "doc_number": self.doc_number, "title": self.title,
+                "short_title": self.short_title, "issuer": self.issuer, "date": self.date,
+                "category": self.category, "valid_until": self.valid_until, "issue": self.issue,
+                "addressee": self.addressee, "attachments": self.attachments}
+
+
+@dataclass
+class NodeInfo:
+    id: int
+    key: str
+    document_key: str
+    parent_id: int | None
+    depth: int
+    kind: str
+    label: str
+    path: str
+    heading: str
+    text: str
+    note: str
+    markdown: str
+    fingerprint: str
+    ord: int
+
+    @property
+    def full_text(self) -> str:
+        return self.label + self.text
+
+
+@dataclass
+class DutyEntry:
+    doc_number: str | None
+    document_key: str
+    key: str
+    path: str
+    heading: str
+    role: str
+    text: str
+    deadlines: list[dict] = field(default_factory=list)
+    via: str = ""  # the collective unit through which the entry concerns the department
+    valid_until: str | None = None
+    expired: bool = False
+
+    def as_json(self) -> dict:
+        return {"doc_number": self.doc_number, "key": self.key, "path": self.path,
+                "heading": self.heading, "role": self.role, "text": self.text,
+                "deadlines": self.deadlines, "valid_until": self.valid_until,
+                "expired": self.expired, **({"via": self.via} if self.via else {})}
+
+
+@dataclass
+class DepartmentInfo:
+    id: int
+    name: str
+    kind: str
+    known: bool
+    aliases: list[str]
+    counts: dict[str, int]
+    part_of: list[str]
+
+    @property
+    def total(self) -> int:
+        return sum(v for k, v in self.counts.items() if k != "general")
+
+
+_NODE_COLUMNS = ("nodes.id, nodes.key, documents.key, nodes.parent_id, nodes.depth, nodes.kind, "
+                 "nodes.label, nodes.path, nodes.heading, nodes.text, nodes.note, nodes.markdown, "
+                 "nodes.fingerprint, nodes.ord")
+
+
+class Library:
+    """Read-only queries over one library file."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        conn = _connect_ro(self.path)
+        self.metadata = _check(conn, self.path)
+        self.db = sqlite_utils.Database(conn)
+        self._departments: list[DepartmentInfo] | None = None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _rows(self, sql: str, params=()) -> list[tuple]:
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise BadLibraryError(f"读取资料库时出错（文件可能已损坏）：{exc}") from exc
+
+    # ------------------------------------------------------------ documents
+    def issues(self) -> list[dict]:
+        rows = self._rows("SELECT id, label, title, year, number, total_number, published, "
+                          "sponsor, editor, source_name, source_sha256 FROM issues ORDER BY id")
+        keys = ("id", "label", "title", "year", "number", "total_number", "published", "sponsor",
+                "editor", "source_name", "source_sha256")
+        return [dict(zip(keys, r)) for r in rows]
+
+    def documents(self) -> list[DocumentInfo]:
+        rows = self._rows(
+            "SELECT d.key, d.doc_number, d.title, d.short_title, d.issuer, d.date, d.category, "
+            "d.valid_until, i.label, d.addressee, d.plan_title, d.attachments, d.position, d.id, "
+            "d.masthead, d.publicity, d.cc, d.imprint_org, d.imprint_date, d.page "
+            "FROM documents d JOIN issues i ON i.id = d.issue_id ORDER BY i.id, d.position")
+        return [DocumentInfo(*r[:11], json.loads(r[11] or "[]"), *r[12:]) for r in rows]
+
+    def document(self, key: str) -> DocumentInfo:
+        for doc in self.documents():
+            if doc.key == key:
+                return doc
+        raise UnknownNodeError(key)
+
+    # ---------------------------------------------------------------- nodes
+    def nodes(self, document_key: str | None = None) -> list[NodeInfo]:
+        """All nodes in reading order (of one document, or of the library)."""
+        where, params = ("WHERE documents.key = ?", [document_key]) if document_key else ("", [])
+        rows = self._rows(f"SELECT {_NODE_COLUMNS} FROM nodes JOIN documents ON documents.id = "
+                          f"nodes.document_id JOIN issues ON issues.id = documents.issue_id {where} "
+                          "ORDER BY issues.id, documents.position, nodes.ord", params)
+        return [NodeInfo(*r) for r in rows]
+
+    def node(self, key: str) -> NodeInfo:
+        rows = self._rows(f"SELECT {_NODE_COLUMNS} FROM nodes JOIN documents ON documents.id = "
+                          "nodes.document_id WHERE nodes.key = ?", [key])
+        if not rows:
+            raise UnknownNodeError(key)
+        return NodeInfo(*rows[0])
+
+    def has_node(self, key: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM nodes WHERE key = ?", [key]))
+
+    def fingerprints(self) -> dict[str, str]:
+        """key → fingerprint of every node, for resolving bookmarks in one query."""
+        return dict(self._rows("SELECT key, fingerprint FROM nodes"))
+
+    def assignments(self, document_key: str | None = None) -> dict[str, list[tuple[str, str, str]]]:
+        """node key → [(department, role, as written)]."""
+        where, params = ("WHERE documents.key = ?", [document_key]) if document_key else ("", [])
+        rows = self._rows(
+            "SELECT nodes.key, COALESCE(departments.name, ''), a.role, a.as_written "
+            "FROM assignments a JOIN nodes ON nodes.id = a.node_id "
+            "JOIN documents ON documents.id = nodes.document_id "
+            f"LEFT JOIN departments ON departments.id = a.department_id {where} ORDER BY a.id",
+            params)
+        result: dict[str, list[tuple[str, str, str]]] = {}
+        for key, dept, role, written in rows:
+            result.setdefault(key, []).append((dept, role, written))
+        return result
+
+    def deadlines_of(self, node_keys: list[str] | None = None) -> dict[str, list[dict]]:
+        rows = self._rows("SELECT nodes.key, d.phrase, d.due, d.start, d.kind FROM deadlines d "
+                          "JOIN nodes ON nodes.id = d.node_id ORDER BY d.id")
+        wanted = set(node_keys) if node_keys is not None else None
+        result: dict[str, list[dict]] = {}
+        for key, phrase, due, start, kind in rows:
+            if wanted is None or key in wanted:
+                result.setdefault(key, []).append(
+                    {"phrase": phrase, "due": due, "start": start, "kind": kind})
+        return result
+
+    def references(self, document_key: str) -> list[dict]:
+        rows = self._rows(
+            "SELECT DISTINCT r.title, r.doc_number, r.doc_number_key FROM [references] r "
+            "JOIN nodes ON nodes.id = r.node_id JOIN documents ON documents.id = nodes.document_id "
+            "WHERE documents.key = ? ORDER BY r.id", [document_key])
+        known = {k: key for k, key in self._rows(
+            "SELECT doc_number_key, key FROM documents WHERE doc_number_key IS NOT NULL")}
+        return [{"title": t, "doc_number": n, "in_library": known.get(k)} for t, n, k in rows]
+
+    # ---------------------------------------------------------- departments
+    def departments(self) -> list[DepartmentInfo]:
+        """Every department with its aliases and entries by role (cached: the file is read-only)."""
+        if self._departments is not None:
+            return self._departments
+        aliases: dict[int, list[str]] = {}
+        for alias, dept_id in self._rows("SELECT alias, department_id FROM aliases ORDER BY rowid"):
+            aliases.setdefault(dept_id, []).append(alias)
+        counts: dict[int, dict[str, int]] = {}
+        for dept_id, role, n in self._rows(
+                "SELECT department_id, role, count(DISTINCT node_id) FROM assignments "
+                "WHERE department_id IS NOT NULL GROUP BY department_id, role"):
+            counts.setdefault(dept_id, {})[role] = n
+        result = []
+        for dept_id, name, kind, known, part_of in self._rows(
+                "SELECT id, name, kind, known, part_of FROM departments ORDER BY id"):
+            result.append(DepartmentInfo(dept_id, name, kind, bool(known),
+                                         [a for a in aliases.get(dept_id, []) if a != name],
+                                         {r: counts.get(dept_id, {}).get(r, 0) for r in ROLES
+                                          if counts.get(dept_id, {}).get(r)},
+                                         json.loads(part_of or "[]")))
+        self._departments = result
+        return result
+
+    def resolve_department(self, name: str) -> DepartmentInfo:
+        """The department a name stands for (any alias, any width), or UnknownDepartmentError."""
+        folded = fold(name.strip()).replace(" ", "")
+        rows = self._rows("SELECT department_id FROM aliases WHERE folded = ?", [folded])
+        by_id = {d.id: d for d in self.departments()}
+        if rows:
+            return by_id[rows[0][0]]
+        for dept in self.departments():
+            if fold(dept.name) == folded:
+                return dept
+        raise UnknownDepartmentError(name, self.suggest_departments(name))
+
+    def suggest_departments(self, name: str, limit: int = 5) -> list[str]:
+        import difflib
+        folded = fold(name.strip())
+        scored: dict[str, float] = {}
+        for dept in self.departments():
+            for alias in (dept.name, *dept.aliases):
+                score = difflib.SequenceMatcher(None, folded, fold(alias)).ratio()
+                if folded and (folded in alias or alias in folded):
+                    score += 0.5
+                elif folded and any(ch in alias for ch in folded):
+                    score += 0.1 * sum(ch in alias for ch in folded) / len(folded)
+                scored[dept.name] = max(score, scored.get(dept.name, 0))
+        ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+        return [n for n, s in ranked if s >= 0.4][:limit]
+
+    def duties(self, name: str, include_general: bool = False, roles: list[str] | None = None,
+               document_keys: list[str] | None = None,
+               include_expired: bool = True, today: date | None = None
+               ) -> tuple[DepartmentInfo, list[DutyEntry]]:
+        """Every entry that concerns a department, in gazette order, one per clause.
+
+        A clause naming the department several times counts once, with its
+        strongest role. Entries of collective units the department belongs to
+        (各镇街 for 各镇人民政府) are included and say so. `general` entries
+        (区政府有关部门…按职责分工负责) come only when asked for.
+        """
+        dept = self.resolve_department(name)
+        wanted_roles = set(roles or ROLES)
+        by_name = {d.name: d for d in self.departments()}
+        ids = {dept.id: ""} | {by_name[c].id: c for c in dept.part_of if c in by_name}
+        marks = ",".join("?" * len(ids))
+        rows = self._rows(
+            "SELECT documents.doc_number, documents.key, nodes.key, nodes.path, nodes.heading, "
+            "a.role, nodes.label || nodes.text, a.department_id, documents.valid_until, nodes.id "
+            "FROM assignments a JOIN nodes ON nodes.id = a.node_id "
+            "JOIN documents ON documents.id = nodes.document_id "
+            "JOIN issues ON issues.id = documents.issue_id "
+            f"WHERE a.department_id IN ({marks}) "
+            + ("OR a.role = 'general' " if include_general else "")
+            + "ORDER BY issues.id, documents.position, nodes.ord", list(ids))
+        rank = {r: i for i, r in enumerate(ROLES)}
+        entries: dict[str, DutyEntry] = {}
+        today = today or date.today()
+        for doc_number, doc_key, key, path, heading, role, text, dept_id, valid, _ in rows:
+            if document_keys is not None and doc_key not in document_keys:
+                continue
+            expired = bool(valid) and date.fromisoformat(valid) < today
+            if expired and not include_expired:
+                continue
+            via = ids.get(dept_id, "") if dept_id is not None else ""
+            current = entries.get(key)
+            if current is None or rank[role] < rank[current.role]:
+                entries[key] = DutyEntry(doc_number, doc_key, key, path, heading, role, text,
+                                         via=via, valid_until=valid, expired=expired)
+        result = [e for e in entries.values() if e.role in wanted_roles]
+        deadlines = self.deadlines_of([e.key for e in result])
+        for entry in result:
+            entry.deadlines = deadlines.get(entry.key, [])
+        return dept, result

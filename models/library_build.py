@@ -1,0 +1,247 @@
+"""Writing parsed issues into the SQLite library, atomically.
+
+The library is built in a temporary file beside the target and renamed over
+it only when complete, so a reader never sees a half-written library and a
+failed import leaves the old one untouched.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from .errors import BadLibraryError, DuplicateDocumentError
+from .issue import Document, Issue, Node
+from .registry import Registry
+from .render import node_markdown
+from .schema import APP_ID, SCHEMA_VERSION
+from .textnorm import doc_number_key, fold, nonblank
+
+
+def fingerprint(text: str) -> str:
+    """A fingerprint of a clause's wording that ignores spacing and width variants."""
+    return hashlib.sha1(fold(nonblank(text)).encode()).hexdigest()[:16]
+
+
+def _create_schema(db: sqlite_utils.Database) -> None:
+    db["metadata"].create({"key": str, "value": str}, pk="key")
+    db["issues"].create({"id": int, "label": str, "title": str, "year": int, "number": int,
+                         "total_number": int, "published": str, "sponsor": str, "editor": str,
+                         "details": str, "source_name": str, "source_sha256": str,
+                         "imported_at": str}, pk="id")
+    db["toc"].create({"id": int, "issue_id": int, "position": int, "category": str, "title": str,
+                      "doc_number": str, "page": int}, pk="id", foreign_keys=[("issue_id", "issues")])
+    db["documents"].create({"id": int, "key": str, "issue_id": int, "position": int,
+                            "doc_number": str, "doc_number_key": str, "title": str,
+                            "short_title": str, "masthead": str, "issuer": str, "addressee": str,
+                            "date": str, "publicity": str, "cc": str, "imprint_org": str,
+                            "imprint_date": str, "attachments": str, "plan_title": str,
+                            "valid_until": str, "category": str, "page": int, "first_line": int,
+                            "last_line": int}, pk="id", foreign_keys=[("issue_id", "issues")])
+    db["nodes"].create({"id": int, "key": str, "document_id": int, "parent_id": int, "ord": int,
+                        "depth": int, "kind": str, "label": str, "path": str, "heading": str,
+                        "text": str, "note": str, "markdown": str, "fingerprint": str,
+                        "first_line": int, "last_line": int}, pk="id",
+                       foreign_keys=[("document_id", "documents")])
+    db["departments"].create({"id": int, "name": str, "kind": str, "known": int,
+                              "part_of": str}, pk="id")
+    db["aliases"].create({"alias": str, "folded": str, "department_id": int}, pk="folded",
+                         foreign_keys=[("department_id", "departments")])
+    db["assignments"].create({"id": int, "node_id": int, "department_id": int, "role": str,
+                              "as_written": str}, pk="id",
+                             foreign_keys=[("node_id", "nodes"), ("department_id", "departments")])
+    db["duties"].create({"id": int, "node_id": int, "department_id": int, "units": str,
+                         "text": str}, pk="id", foreign_keys=[("node_id", "nodes")])
+    db["roster"].create({"id": int, "node_id": int, "department_id": int, "person": str,
+                         "post": str, "grp": str, "position": str}, pk="id",
+                        foreign_keys=[("node_id", "nodes")])
+    db["deadlines"].create({"id": int, "node_id": int, "phrase": str, "due": str, "start": str,
+                            "kind": str}, pk="id", foreign_keys=[("node_id", "nodes")])
+    db["references"].create({"id": int, "node_id": int, "title": str, "doc_number": str,
+                             "doc_number_key": str}, pk="id", foreign_keys=[("node_id", "nodes")])
+    db["nodes"].create_index(["key"], unique=True)
+    db["nodes"].create_index(["document_id", "ord"])
+    db["nodes"].create_index(["parent_id"])
+    db["documents"].create_index(["key"], unique=True)
+    db["assignments"].create_index(["department_id"])
+    db["assignments"].create_index(["node_id"])
+    db.execute("CREATE VIRTUAL TABLE search_fts USING fts5(heading, body, tokenize='trigram')")
+    db["metadata"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                               {"key": "application", "value": APP_ID}])
+
+
+def _sync_departments(db: sqlite_utils.Database, registry: Registry) -> dict[str, int]:
+    """Departments and aliases from the registry (and units met before); name → id."""
+    existing = {r["name"]: r["id"] for r in db["departments"].rows}
+    for dept in registry.departments.values():
+        row = {"name": dept.name, "kind": dept.kind, "known": int(dept.known),
+               "part_of": json.dumps(list(dept.part_of), ensure_ascii=False)}
+        if dept.name in existing:
+            db["departments"].update(existing[dept.name], row)
+        else:
+            existing[dept.name] = db["departments"].insert(row).last_pk
+        rows = [{"alias": a, "folded": fold(a).replace(" ", ""), "department_id": existing[dept.name]}
+                for a in (dept.name, *dept.aliases)]
+        db["aliases"].upsert_all(rows, pk="folded")
+    return existing
+
+
+def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
+                     dept_ids: dict[str, int], registry: Registry) -> None:
+    doc_id = db["documents"].insert({
+        "key": doc.key, "issue_id": issue_id, "position": doc.position,
+        "doc_number": doc.doc_number, "doc_number_key": doc_number_key(doc.doc_number or ""),
+        "title": doc.title, "short_title": doc.short_title, "masthead": doc.masthead,
+        "issuer": doc.issuer, "addressee": doc.addressee, "date": doc.date,
+        "publicity": doc.publicity, "cc": doc.cc, "imprint_org": doc.imprint_org,
+        "imprint_date": doc.imprint_date,
+        "attachments": json.dumps(doc.attachments, ensure_ascii=False),
+        "plan_title": doc.plan_title, "valid_until": doc.valid_until, "category": doc.category,
+        "page": doc.page, "first_line": doc.first_line, "last_line": doc.last_line,
+    }).last_pk
+    nodes, assignments, duties, roster, deadlines, refs, fts = [], [], [], [], [], [], []
+    next_id = (db.execute("SELECT COALESCE(MAX(id), 0) FROM nodes").fetchone()[0]) + 1
+
+    def dept_id(name: str) -> int | None:
+        if not name:
+            return None
+        if name not in dept_ids:
+            dept = registry.resolve(name) or registry.with_unknown(name)
+            dept_ids.update(_sync_departments(db, registry))
+            return dept_ids[dept.name]
+        return dept_ids[name]
+
+    def visit(node: Node, parent_id: int | None, depth: int) -> None:
+        nonlocal next_id
+        node_id = next_id
+        next_id += 1
+        nodes.append({"id": node_id, "key": node.key, "document_id": doc_id,
+                      "parent_id": parent_id, "ord": len(nodes), "depth": depth,
+                      "kind": node.kind, "label": node.label, "path": node.path,
+                      "heading": node.heading, "text": node.text, "note": node.note,
+                      "markdown": node_markdown(node), "fingerprint": fingerprint(node.full_text),
+                      "first_line": node.first_line, "last_line": node.last_line})
+        fts.append((node_id, fold(node.heading).lower(), fold(node.full_text).lower()))
+        for a in node.assignments:
+            assignments.append({"node_id": node_id, "department_id": dept_id(a.department),
+                                "role": a.role, "as_written": a.as_written})
+        if node.kind == "duty":
+            for a in node.assignments:
+                duties.append({"node_id": node_id, "department_id": dept_id(a.department),
+                               "units": node.heading, "text": node.full_text})
+        if node.roster:
+            first = node.assignments[0].department if node.assignments else ""
+            roster.append({"node_id": node_id, "department_id": dept_id(first),
+                           "person": node.roster.person, "post": node.roster.post,
+                           "grp": node.roster.group, "position": node.roster.position})
+        for d in node.deadlines:
+            deadlines.append({"node_id": node_id, "phrase": d.phrase, "due": d.due,
+                              "start": d.start, "kind": d.kind})
+        for r in node.references:
+            refs.append({"node_id": node_id, "title": r.title, "doc_number": r.doc_number,
+                         "doc_number_key": doc_number_key(r.doc_number or "")})
+        for child in node.children:
+            visit(child, node_id, depth + 1)
+
+    for node in doc.nodes:
+        visit(node, None, 0)
+    db["nodes"].insert_all(nodes)
+    for table, rows in (("assignments", assignments), ("duties", duties), ("roster", roster),
+                        ("deadlines", deadlines), ("references", refs)):
+        if rows:
+            db[table].insert_all(rows)
+    db.conn.executemany("INSERT INTO search_fts(rowid, heading, body) VALUES (?, ?, ?)", fts)
+
+
+def _delete_document(db: sqlite_utils.Database, doc_id: int) -> None:
+    node_ids = "SELECT id FROM nodes WHERE document_id = ?"
+    for table in ("assignments", "duties", "roster", "deadlines", "references"):
+        db.execute(f"DELETE FROM [{table}] WHERE node_id IN ({node_ids})", [doc_id])
+    db.execute(f"DELETE FROM search_fts WHERE rowid IN ({node_ids})", [doc_id])
+    db.execute("DELETE FROM nodes WHERE document_id = ?", [doc_id])
+    db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+
+def add_issues(library: Path, issues: list[Issue], registry: Registry, *,
+               replace: bool = False, fresh: bool = False,
+               extra_metadata: dict[str, str] | None = None) -> None:
+    """Add parsed issues to a library file (created when missing), atomically.
+
+    A 文号 already in the library raises DuplicateDocumentError unless
+    *replace*, which swaps in the new edition under the same keys.
+    """
+    library = Path(library)
+    library.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=library.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        if library.exists() and not fresh:
+            from .library import check_library  # validates before we copy
+            check_library(library)
+            shutil.copyfile(library, tmp)
+            db = sqlite_utils.Database(tmp)
+        else:
+            tmp.unlink()
+            db = sqlite_utils.Database(tmp)
+            db.conn.execute(f"PRAGMA application_id = {0x47415A45}")
+            _create_schema(db)
+        with db.conn:
+            dept_ids = _sync_departments(db, registry)
+            for issue in issues:
+                _insert_issue(db, issue, dept_ids, registry, replace)
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            meta = {"built_at": now, **(extra_metadata or {})}
+            db["metadata"].upsert_all([{"key": k, "value": v} for k, v in meta.items()], pk="key")
+        db.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+        db.conn.commit()
+        db.conn.execute("VACUUM")
+        db.close()
+        os.replace(tmp, library)
+    except BaseException:
+        try:
+            db.close()  # type: ignore[possibly-undefined]
+        except Exception:
+            pass
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _insert_issue(db: sqlite_utils.Database, issue: Issue, dept_ids: dict[str, int],
+                  registry: Registry, replace: bool) -> None:
+    for doc in issue.documents:
+        row = db.execute("SELECT documents.id, issues.label FROM documents JOIN issues "
+                         "ON issues.id = documents.issue_id WHERE documents.key = ?",
+                         [doc.key]).fetchone()
+        if row and not replace:
+            raise DuplicateDocumentError(doc.doc_number or doc.title, doc.first_line, row[1])
+        if row:
+            _delete_document(db, row[0])
+    existing = db.execute("SELECT id FROM issues WHERE source_sha256 = ? AND label = ?",
+                          [issue.source_sha256, issue.label]).fetchone()
+    if existing:
+        issue_id = existing[0]
+    else:
+        issue_id = db["issues"].insert({
+            "label": issue.label, "title": issue.title, "year": issue.year,
+            "number": issue.number, "total_number": issue.total_number,
+            "published": issue.published, "sponsor": issue.sponsor, "editor": issue.editor,
+            "details": json.dumps(issue.details, ensure_ascii=False),
+            "source_name": issue.source_name, "source_sha256": issue.source_sha256,
+            "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }).last_pk
+        db["toc"].insert_all([{"issue_id": issue_id, "position": i, "category": e.category,
+                               "title": e.title, "doc_number": e.doc_number, "page": e.page}
+                              for i, e in enumerate(issue.toc)])
+    for doc in issue.documents:
+        _insert_document(db, issue_id, doc, dept_ids, registry)
+    # Issues left without documents by a replacement are removed.
+    db.execute("DELETE FROM toc WHERE issue_id NOT IN (SELECT DISTINCT issue_id FROM documents)")
+    db.execute("DELETE FROM issues WHERE id NOT IN (SELECT DISTINCT issue_id FROM documents)")

@@ -1,0 +1,123 @@
+"""Markdown for clauses and the HTML the reading pane shows.
+
+A clause's Markdown is its published text with spans marked by attributes:
+the lead-in phrase, department names in its note ({.dept .lead}), deadlines.
+One renderer factory (commonmark, raw HTML off, no links or images) turns it
+into HTML, so nothing in a gazette can load an outside resource.
+"""
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.attrs import attrs_plugin
+
+from .issue import Node
+from .textnorm import fold
+
+_ESCAPE = re.compile(r"([\\`*_\[\]{}<>#!|~&])")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape text so Markdown shows it literally (no lists, links or emphasis)."""
+    text = _ESCAPE.sub(r"\\\1", text)
+    # A line that starts like a list or a heading must stay text.
+    text = re.sub(r"(?m)^(\s*)(\d{1,9})([.)])", r"\1\2\\\3", text)
+    text = re.sub(r"(?m)^(\s*)([-+=])", r"\1\\\2", text)
+    return text
+
+
+def _span(text: str, classes: str, attrs: dict[str, str] | None = None) -> str:
+    extra = "".join(f' {k}="{v}"' for k, v in (attrs or {}).items())
+    return f"[{escape_markdown(text)}]{{{classes}{extra}}}"
+
+
+def node_markdown(node: Node) -> str:
+    """The Markdown of one node: its text with lead-in, departments and deadlines marked."""
+    full = node.label + node.text
+    spans: list[tuple[int, int, str, dict[str, str] | None]] = []
+    if node.kind in ("section", "subsection", "item", "subitem", "chapter", "article", "duty") \
+            and node.heading and node.heading != node.text:
+        end = len(node.label) + len(node.heading)
+        if full[end:end + 1] in "。：:":
+            end += 1
+        spans.append((0, end, ".leadin", None))
+    elif node.label:
+        spans.append((0, len(node.label), ".label", None))
+    if node.note:
+        base = len(full) - len(node.note)
+        cursor = base
+        for a in node.assignments:
+            at = full.find(a.as_written, cursor)
+            if at < 0:
+                continue
+            cls = f".dept .{a.role}"
+            spans.append((at, at + len(a.as_written), cls, {"data-dept": a.department}))
+            cursor = at + len(a.as_written)
+    elif node.kind == "duty" and node.assignments:
+        start = len(node.label)
+        for a in node.assignments:
+            at = full.find(a.as_written, start)
+            if at >= 0:
+                spans.append((at, at + len(a.as_written), ".dept .annex", {"data-dept": a.department}))
+                start = at + len(a.as_written)
+    cursor = 0
+    for d in node.deadlines:
+        at = full.find(d.phrase, cursor)
+        if at >= 0:
+            spans.append((at, at + len(d.phrase), ".deadline", {"data-due": d.due}))
+            cursor = at + len(d.phrase)
+    out: list[str] = []
+    pos = 0
+    for start, end, cls, attrs in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if start < pos:
+            continue  # overlapping spans: the first (outer) one wins
+        out.append(escape_markdown(full[pos:start]))
+        out.append(_span(full[start:end], cls, attrs))
+        pos = end
+    out.append(escape_markdown(full[pos:]))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def markdown_renderer() -> MarkdownIt:
+    """The one Markdown renderer: commonmark, raw HTML escaped, no links or images."""
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False})
+    md.use(attrs_plugin, spans=True)
+    md.disable(["image", "link", "autolink", "html_inline", "html_block"])
+    return md
+
+
+def markdown_to_html(markdown: str) -> str:
+    return markdown_renderer().render(markdown)
+
+
+def inline_html(markdown: str) -> str:
+    """HTML of one paragraph's Markdown without the surrounding <p>."""
+    out = markdown_to_html(markdown).strip()
+    if out.startswith("<p>") and out.endswith("</p>"):
+        out = out[3:-4]
+    return out
+
+
+def mark_terms(fragment: str, terms: list[str], cls: str = "hit") -> str:
+    """Wrap every occurrence of *terms* (width-folded) in the text, not the tags, of HTML."""
+    folded_terms = sorted({fold(html.escape(t, quote=False)) for t in terms if t}, key=len,
+                          reverse=True)
+    if not folded_terms:
+        return fragment
+    pattern = re.compile("|".join(re.escape(t) for t in folded_terms))
+    parts = re.split(r"(<[^>]+>)", fragment)
+    for i, part in enumerate(parts):
+        if not part or part.startswith("<"):
+            continue
+        out, pos = [], 0
+        for m in pattern.finditer(fold(part)):  # fold keeps length: offsets are shared
+            out.append(part[pos:m.start()])
+            out.append(f'<span class="{cls}">{part[m.start():m.end()]}</span>')
+            pos = m.end()
+        out.append(part[pos:])
+        parts[i] = "".join(out)
+    return "".join(parts)

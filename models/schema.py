@@ -1,0 +1,8 @@
+"""The library file's schema: one place for table names and the version."""
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+APP_ID = "gazette-desk-library"
+
+TABLES = ("metadata", "issues", "toc", "documents", "nodes", "departments", "aliases",
+          "assignments", "duties", "roster", "deadlines", "references", "search_fts")
