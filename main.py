@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("key", metavar="KEY")
     p = command("build-library", "由 content/ 生成资料库（打包时使用）", library=False, formats=())
     p.add_argument("output", metavar="OUTPUT")
+    command("self-test", "在屏幕外打开窗口并逐项自检，失败时返回非零", formats=())
     return parser
 
 
@@ -55,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     set_user_data_dir(args.user_data)
     if args.command is None:
         return run_gui()
+    if args.command == "self-test":
+        from ui.selftest import run_self_test
+        return run_self_test(args.library)
     from cli import commands
     from models.errors import GazetteError
     handler = getattr(commands, "cmd_" + args.command.replace("-", "_"))

@@ -92,27 +92,29 @@ def search(library: Library, query: str, department: str | None = None,
         rows = library._rows(
             "SELECT nodes.id, nodes.key, nodes.kind, nodes.path, nodes.heading, "
             "nodes.label || nodes.text, nodes.ord, documents.key, documents.doc_number, "
-            "documents.title, documents.position, documents.issue_id FROM nodes "
+            "documents.title, search_fts.heading, search_fts.body FROM nodes "
             "JOIN documents ON documents.id = nodes.document_id "
+            "JOIN search_fts ON search_fts.rowid = nodes.id "
             f"WHERE (nodes.id IN ({id_list}){extra}) "
             f"AND nodes.kind NOT IN ({','.join(repr(k) for k in HIDDEN_KINDS)})", params)
     allowed: set[int] | None = None
     if department:
         allowed = _department_node_ids(library, department)
     hits: list[SearchHit] = []
-    for (node_id, key, kind, path, heading, text, ord_, doc_key, doc_number, title, position,
-         issue_id) in rows:
+    folded_of: dict[str, str] = {}
+    for (node_id, key, kind, path, heading, text, ord_, doc_key, doc_number, title,
+         folded_heading, folded_text) in rows:
         if allowed is not None and node_id not in allowed:
             continue
-        folded_text = fold(text).lower()
-        folded_heading = fold(heading).lower()
+        # The index holds the folded, lower-cased text: no folding per query.
         score = sum(folded_text.count(t) + 3 * folded_heading.count(t) for t in terms)
         score *= _KIND_WEIGHT.get(kind, 1.0)
         if doc_key in doc_hits and kind in ("doc_number", "title"):
             score += 100
         score += 1.0 / (1 + len(text) / 400)  # a short clause that matches is more to the point
+        folded_of[key] = folded_text
         hits.append(SearchHit(doc_number, doc_key, title, key, path, heading, kind,
-                              make_snippet(text, terms), score, ord_))
+                              text, score, ord_))
     groups: dict[str, SearchGroup] = {}
     best: dict[str, float] = {}
     for hit in sorted(hits, key=lambda h: (-h.score, h.ord)):
@@ -125,6 +127,8 @@ def search(library: Library, query: str, department: str | None = None,
     for group in ordered:
         group.hits = group.hits[: max(0, limit - count)]
         count += len(group.hits)
+        for hit in group.hits:  # snippets only for the hits returned
+            hit.snippet = make_snippet(hit.snippet, terms, folded_of[hit.key])
     return SearchResult(query, terms, [g for g in ordered if g.hits])
 
 
@@ -159,9 +163,9 @@ def _department_node_ids(library: Library, name: str) -> set[int]:
     return {r[0] for r in rows}
 
 
-def make_snippet(text: str, terms: list[str], width: int = 36) -> str:
+def make_snippet(text: str, terms: list[str], folded: str | None = None, width: int = 36) -> str:
     """A window of *text* around the first match, HTML-escaped, matches in <mark>."""
-    folded = fold(text).lower()
+    folded = folded if folded is not None and len(folded) == len(text) else fold(text).lower()
     spans = []
     for term in terms:
         for m in re.finditer(re.escape(term), folded):

@@ -1,0 +1,53 @@
+# 公报通 — set-up and everyday commands. `make run` and `make test` work on a
+# fresh Debian/Ubuntu machine: they create .venv, install the pinned
+# requirements and the few system packages the tests need.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Qt's runtime libraries, Xvfb for screenshots, poppler for reading PDFs back.
+APT_PACKAGES := xvfb xauth poppler-utils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
+	libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
+	libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1
+
+.PHONY: run test test-fast bench system-deps venv dev-venv clean
+
+run: venv
+	$(PY) main.py
+
+test: system-deps dev-venv
+	$(PY) -m pytest -q
+	xvfb-run -a -s "-screen 0 1400x900x24" env GAZETTE_SCREENSHOTS=1 $(PY) -m pytest -q -m screenshot
+
+test-fast: dev-venv
+	$(PY) -m pytest -q -x
+
+bench: dev-venv
+	$(PY) bench/import_bench.py
+	$(PY) bench/startup_bench.py
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+venv: $(VENV)/.runtime
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/activate
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+dev-venv: $(VENV)/.dev
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/activate
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $(VENV)/.runtime $@
+
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages: $$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+clean:
+	rm -rf build dist .pytest_cache
