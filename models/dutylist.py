@@ -1,0 +1,198 @@
+"""A department's duty list: every task the gazette gives it, ready to print or paste.
+
+Grouped by document in gazette order; each entry with its role, citation
+(文号 + path), heading, full text and deadlines; a summary of counts by role
+and of deadlines in date order, past ones marked. Documents whose validity
+has ended are left out unless asked for, and marked when included.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .issue import ROLE_LABELS, ROLES
+from .library import DepartmentInfo, DocumentInfo, DutyEntry, Library
+from .printdoc import PrintJob, cn_date, document_html, esc
+
+
+@dataclass
+class DutyListOptions:
+    include_general: bool = False
+    roles: list[str] | None = None
+    document_keys: list[str] | None = None
+    include_expired: bool = False
+
+
+@dataclass
+class DutyGroup:
+    document: DocumentInfo
+    entries: list[DutyEntry]
+
+
+@dataclass
+class DutyList:
+    department: DepartmentInfo
+    options: DutyListOptions
+    groups: list[DutyGroup]
+    today: date
+    sources: list[str] = field(default_factory=list)  # issue labels
+
+    @property
+    def entries(self) -> list[DutyEntry]:
+        return [e for g in self.groups for e in g.entries]
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for entry in self.entries:
+            counts[entry.role] = counts.get(entry.role, 0) + 1
+        return {r: counts[r] for r in ROLES if r in counts}
+
+    def deadlines(self) -> list[tuple[dict, DutyEntry]]:
+        """(deadline, entry) in date order."""
+        pairs = [(d, e) for e in self.entries for d in e.deadlines]
+        return sorted(pairs, key=lambda p: (p[0]["due"], p[1].doc_number or ""))
+
+    def is_past(self, due: str) -> bool:
+        return date.fromisoformat(due) < self.today
+
+
+def build_duty_list(library: Library, name: str, options: DutyListOptions | None = None,
+                    today: date | None = None) -> DutyList:
+    options = options or DutyListOptions()
+    today = today or date.today()
+    dept, entries = library.duties(name, include_general=options.include_general,
+                                   roles=options.roles, document_keys=options.document_keys,
+                                   include_expired=options.include_expired, today=today)
+    docs = {d.key: d for d in library.documents()}
+    groups: list[DutyGroup] = []
+    for entry in entries:
+        if not groups or groups[-1].document.key != entry.document_key:
+            groups.append(DutyGroup(docs[entry.document_key], []))
+        groups[-1].entries.append(entry)
+    sources = sorted({g.document.issue for g in groups})
+    return DutyList(dept, options, groups, today, sources)
+
+
+def _citation(entry: DutyEntry) -> str:
+    return f"{entry.doc_number or ''} {entry.path}".strip()
+
+
+def _role(entry: DutyEntry) -> str:
+    label = ROLE_LABELS[entry.role]
+    return f"{label}（经{entry.via}）" if entry.via else label
+
+
+def to_text(dl: DutyList) -> str:
+    lines = [f"{dl.department.name}职责清单", f"打印日期：{cn_date(dl.today.isoformat())}", ""]
+    counts = dl.counts()
+    lines.append("共 %d 项：%s" % (len(dl.entries), "，".join(
+        f"{ROLE_LABELS[r]} {n} 项" for r, n in counts.items()) or "无"))
+    if dl.deadlines():
+        lines.append("时限：")
+        for d, e in dl.deadlines():
+            past = "（已过）" if dl.is_past(d["due"]) else ""
+            lines.append(f"  {cn_date(d['due'])}{past}  {d['phrase']}  {_citation(e)}")
+    for group in dl.groups:
+        doc = group.document
+        lines += ["", f"《{doc.title}》（{doc.doc_number or '无文号'}）"
+                  + (f"【已失效：有效期至{cn_date(doc.valid_until)}】" if doc.expired(dl.today) else "")]
+        for e in group.entries:
+            lines.append(f"  【{_role(e)}】{e.path} {e.heading}")
+            lines.append(f"    {e.text}")
+    if not dl.entries:
+        lines += ["", "本资料库中没有涉及该部门的条款。"]
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(dl: DutyList) -> str:
+    out = [f"# {dl.department.name}职责清单", "",
+           f"打印日期：{cn_date(dl.today.isoformat())}　来源：{'、'.join(dl.sources) or '—'}", ""]
+    counts = dl.counts()
+    out.append("| 角色 | 条数 |\n| --- | --- |")
+    out += [f"| {ROLE_LABELS[r]} | {n} |" for r, n in counts.items()]
+    out.append(f"| 合计 | {len(dl.entries)} |")
+    if dl.deadlines():
+        out += ["", "## 时限", ""]
+        for d, e in dl.deadlines():
+            past = "（已过）" if dl.is_past(d["due"]) else ""
+            out.append(f"- {cn_date(d['due'])}{past}：{d['phrase']}，{_citation(e)} {e.heading}")
+    for group in dl.groups:
+        doc = group.document
+        expired = f"（已失效：有效期至{cn_date(doc.valid_until)}）" if doc.expired(dl.today) else ""
+        out += ["", f"## 《{doc.title}》（{doc.doc_number or '无文号'}）{expired}", ""]
+        for e in group.entries:
+            out += [f"**【{_role(e)}】{_citation(e)} {e.heading}**", "", e.text, ""]
+    if not dl.entries:
+        out += ["", "本资料库中没有涉及该部门的条款。"]
+    return "\n".join(out) + "\n"
+
+
+def to_print_job(dl: DutyList) -> PrintJob:
+    """The duty list as a GB/T 9704-style document for ui/ to print."""
+    dept = dl.department.name
+    parts = [f"<h1>{esc(dept)}职责清单</h1>",
+             f'<p class="meta">依据：{esc("、".join(dl.sources) or "本资料库")}　'
+             f"打印日期：{cn_date(dl.today.isoformat())}</p>"]
+    options = []
+    if dl.options.roles:
+        options.append("仅含" + "、".join(ROLE_LABELS[r] for r in dl.options.roles))
+    if dl.options.include_general:
+        options.append("含“有关部门按职责分工负责”的通用条款")
+    if dl.options.include_expired:
+        options.append("含已失效的公文")
+    if options:
+        parts.append(f'<p class="meta">（{esc("；".join(options))}）</p>')
+    if not dl.entries:
+        parts.append('<p class="noindent">本资料库中没有涉及该部门的条款。</p>')
+        parts.append('<p class="noindent">如部门名称有误，可在部门列表中查找其他名称；'
+                     "如需包括“区政府有关部门按职责分工负责”一类的通用条款，请勾选“含通用条款”。</p>")
+        return PrintJob(f"{dept}职责清单", document_html(f"{dept}职责清单", "".join(parts)),
+                        f"{dept}职责清单")
+    counts = dl.counts()
+    rows = "".join(f"<tr><td>{ROLE_LABELS[r]}</td><td align='center'>{n}</td></tr>"
+                   for r, n in counts.items())
+    parts.append("<h2>一、概况</h2>")
+    parts.append(f'<p>共涉及 {len(dl.groups)} 件公文、{len(dl.entries)} 项任务。</p>'
+                 f"<table border='1' cellspacing='0' cellpadding='4' width='60%' align='center'>"
+                 f"<tr><th>角色</th><th>条数</th></tr>{rows}"
+                 f"<tr><td><b>合计</b></td><td align='center'><b>{len(dl.entries)}</b></td></tr>"
+                 "</table>")
+    if dl.deadlines():
+        rows = ""
+        for d, e in dl.deadlines():
+            past = dl.is_past(d["due"])
+            due = f"<span class='past'>{cn_date(d['due'])}</span>（已过）" if past \
+                else cn_date(d["due"])
+            rows += (f"<tr><td>{due}</td><td>{esc(d['phrase'])}</td>"
+                     f"<td>{esc(_citation(e))} {esc(e.heading)}</td></tr>")
+        parts.append("<h3>时限（按日期）</h3>"
+                     "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
+                     f"<tr><th>日期</th><th>原文</th><th>出处</th></tr>{rows}</table>")
+    parts.append("<!--TOC-->")
+    parts.append("<h2>二、任务清单</h2>")
+    toc = []
+    for i, group in enumerate(dl.groups, start=1):
+        doc = group.document
+        anchor = f"doc{i}"
+        label = f"（{_cn(i)}）《{doc.short_title or doc.title}》"
+        toc.append((anchor, label))
+        expired = (f'<br/><span class="expired">已失效：有效期至{cn_date(doc.valid_until)}</span>'
+                   if doc.expired(dl.today) else "")
+        parts.append(f'<h3><a name="{anchor}"></a>{esc(label)}（{esc(doc.doc_number or "无文号")}）'
+                     f"{expired}</h3>")
+        for e in group.entries:
+            parts.append(f'<p class="cite"><span class="role">【{esc(_role(e))}】</span>'
+                         f"{esc(_citation(e))}　{esc(e.heading)}</p>")
+            parts.append(f"<p>{esc(e.text)}</p>")
+            if e.deadlines:
+                due = "；".join(f"{d['phrase']}（{cn_date(d['due'])}"
+                               + ("，已过" if dl.is_past(d["due"]) else "") + "）"
+                               for d in e.deadlines)
+                parts.append(f'<p class="due">时限：{esc(due)}</p>')
+    return PrintJob(f"{dept}职责清单", document_html(f"{dept}职责清单", "".join(parts)),
+                    f"{dept}职责清单　{'、'.join(dl.sources)}", toc)
+
+
+def _cn(n: int) -> str:
+    from .textnorm import int_to_cn
+    return int_to_cn(n)
