@@ -31,16 +31,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--department", metavar="NAME", help="只检索与该部门有关的条款")
     p.add_argument("--limit", type=int, default=200)
-    p = command("duties", "某部门的职责清单")
+    p = command("duties", "某部门的职责清单", formats=("text", "json", "pdf", "html", "markdown"))
     p.add_argument("name", metavar="NAME")
     p.add_argument("--include-general", action="store_true", help="包括“有关部门按职责分工负责”的通用条款")
     p.add_argument("--roles", metavar="ROLES", help="只列出这些角色，如 lead,support")
     p.add_argument("--include-expired", action="store_true", help="包括已失效的公文")
+    p.add_argument("--output", metavar="FILE", help="写入文件（pdf 格式必须指定）")
     p.add_argument("--exclude-expired", action="store_true",
                    help="JSON 输出默认列出全部条目（标明是否失效）；加此项则去掉已失效公文的条目")
     command("departments", "列出部门及其条目数")
     p = command("show", "显示一个条款")
     p.add_argument("key", metavar="KEY")
+    p = sub.add_parser("bookmarks", help="书签与收藏夹（会议材料）")
+    bsub = p.add_subparsers(dest="bookmarks_command", metavar="操作", required=True)
+
+    def bcommand(name: str, help_text: str, formats=("text", "json")):
+        bp = bsub.add_parser(name, help=help_text)
+        bp.add_argument("--library", metavar="PATH", help="使用指定的资料库文件")
+        bp.add_argument("--user-data", metavar="DIR", default=argparse.SUPPRESS,
+                        help="用户数据所在文件夹")
+        if formats:
+            bp.add_argument("--format", choices=formats, default=formats[0], help="输出格式")
+        return bp
+
+    bp = bcommand("add", "收藏一个条款", formats=())
+    bp.add_argument("key", metavar="KEY")
+    bp.add_argument("--collection", metavar="NAME", required=True)
+    bp.add_argument("--note", metavar="TEXT", default="")
+    bp = bcommand("list", "列出书签及其状态（ok / changed / orphaned）")
+    bp.add_argument("--collection", metavar="NAME")
+    bcommand("collections", "列出收藏夹")
+    bp = bcommand("print", "把收藏夹打印成会议材料（PDF）", formats=())
+    bp.add_argument("collection", metavar="NAME")
+    bp.add_argument("--output", metavar="FILE.pdf", required=True)
+    bp = bcommand("export", "导出书签", formats=("json", "markdown", "text"))
+    bp.add_argument("--collection", metavar="NAME")
+    bp.add_argument("--output", metavar="FILE")
+    bp = bcommand("import", "导入书签（合并，不重复）", formats=())
+    bp.add_argument("file", metavar="FILE")
     p = command("build-library", "由 content/ 生成资料库（打包时使用）", library=False, formats=())
     p.add_argument("output", metavar="OUTPUT")
     command("self-test", "在屏幕外打开窗口并逐项自检，失败时返回非零", formats=())
@@ -61,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_self_test(args.library)
     from cli import commands
     from models.errors import GazetteError
-    handler = getattr(commands, "cmd_" + args.command.replace("-", "_"))
+    name = args.command + ("_" + args.bookmarks_command if args.command == "bookmarks" else "")
+    handler = getattr(commands, "cmd_" + name.replace("-", "_"))
     try:
         return handler(args)
     except GazetteError as err:

@@ -81,6 +81,8 @@ def _roles(value: str | None) -> list[str] | None:
 
 
 def cmd_duties(args: argparse.Namespace) -> int:
+    if args.format in ("pdf", "html", "markdown"):
+        return duties_document(args)
     roles = _roles(args.roles)
     if roles and "general" in roles:
         args.include_general = True
@@ -145,4 +147,125 @@ def cmd_build_library(args: argparse.Namespace) -> int:
     issues = build_library(target, content_sources(), load_content_registry(),
                            content_fingerprint())
     line(f"已生成资料库 {target}：{sum(len(i.documents) for i in issues)} 件公文")
+    return 0
+
+
+def _write_output(text: str, output: str | None) -> None:
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise GazetteError(f"无法写入 {output}：{exc.strerror or exc}") from exc
+        line(f"已写入 {output}")
+    else:
+        line(text.rstrip("\n"))
+
+
+def _print_pdf(job, output: str | None) -> int:
+    if not output:
+        raise GazetteError("PDF 输出需要用 --output 指定文件名")
+    from ui.headless import ensure_gui_app
+    from ui.paged_print import print_job_to_pdf
+    ensure_gui_app()
+    try:
+        pages = print_job_to_pdf(job, Path(output))
+    except OSError as exc:
+        raise GazetteError(f"无法写入 {output}：{exc}") from exc
+    line(f"已生成 {output}（{pages} 页）")
+    return 0
+
+
+def duties_document(args: argparse.Namespace) -> int:
+    """duties NAME --format pdf|html|markdown: the printable duty list."""
+    from models import dutylist
+    options = dutylist.DutyListOptions(include_general=args.include_general,
+                                       roles=_roles(args.roles),
+                                       include_expired=args.include_expired)
+    with open_library(args) as lib:
+        dl = dutylist.build_duty_list(lib, args.name, options)
+    if args.format == "markdown":
+        _write_output(dutylist.to_markdown(dl), args.output)
+        return 0
+    job = dutylist.to_print_job(dl)
+    if args.format == "html":
+        _write_output(job.with_toc({}), args.output)
+        return 0
+    return _print_pdf(job, args.output)
+
+
+# ------------------------------------------------------------------ bookmarks
+def _store():
+    from models.bookmarks import BookmarkStore, bookmark_store_path
+    from models.locations import user_data_dir
+    return BookmarkStore(bookmark_store_path(user_data_dir()))
+
+
+def cmd_bookmarks_add(args: argparse.Namespace) -> int:
+    with open_library(args) as lib, _store() as store:
+        mark = store.add(lib, args.key, args.collection, args.note)
+    line(f"已收藏到“{mark.collection}”：{mark.citation()} {mark.heading}")
+    return 0
+
+
+def cmd_bookmarks_list(args: argparse.Namespace) -> int:
+    with open_library(args) as lib, _store() as store:
+        marks = store.resolved(lib, args.collection)
+    if args.format == "json":
+        emit_json([m.as_json() for m in marks])
+        return 0
+    from models.brief import STATUS_LABELS
+    current = None
+    for m in marks:
+        if m.collection != current:
+            current = m.collection
+            line(f"\n{current}")
+        status = STATUS_LABELS[m.status]
+        line(f"  [{m.key}] {m.citation()} {m.heading}" + (f"  【{status}】" if status else ""))
+        if m.note:
+            line(f"      备注：{m.note}")
+    if not marks:
+        line("还没有书签。")
+    return 0
+
+
+def cmd_bookmarks_collections(args: argparse.Namespace) -> int:
+    with _store() as store:
+        collections = store.collections()
+    if args.format == "json":
+        emit_json([{"name": c.name, "count": c.count, "created": c.created} for c in collections])
+        return 0
+    for c in collections:
+        line(f"{c.name}（{c.count} 条）")
+    return 0
+
+
+def cmd_bookmarks_print(args: argparse.Namespace) -> int:
+    from models import brief
+    with open_library(args) as lib, _store() as store:
+        marks = store.resolved(lib, args.collection)
+    return _print_pdf(brief.to_print_job(args.collection, marks), args.output)
+
+
+def cmd_bookmarks_export(args: argparse.Namespace) -> int:
+    import json
+    from models import brief
+    with _store() as store:
+        if args.format == "json":
+            _write_output(json.dumps(store.export_json(args.collection), ensure_ascii=False,
+                                     indent=2), args.output)
+            return 0
+        if not args.collection:
+            raise GazetteError("导出为 Markdown 或文本时请用 --collection 指定收藏夹")
+        with open_library(args) as lib:
+            marks = store.resolved(lib, args.collection)
+    render = brief.to_markdown if args.format == "markdown" else brief.to_text
+    _write_output(render(args.collection, marks), args.output)
+    return 0
+
+
+def cmd_bookmarks_import(args: argparse.Namespace) -> int:
+    from models.bookmarks import load_export
+    with _store() as store:
+        added, skipped = store.import_json(load_export(Path(args.file)))
+    line(f"已导入 {added} 条书签，跳过重复的 {skipped} 条。")
     return 0
