@@ -144,7 +144,8 @@ class BookmarkStore:
             try:
                 result = fn(self.conn)
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                    self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
             return result

@@ -103,7 +103,7 @@ def test_registered_families_render_gazette_glyphs(qapp):
         raw = QRawFont.fromFont(font)
         assert raw.isValid()
         for c in SAMPLE:
-            assert raw.supportsCharacter(c), f"{family}: QRawFont lacks {c}"
+            assert raw.supportsCharacter(ord(c)), f"{family}: QRawFont lacks {c}"  # ucs4 overload
             (glyph,) = raw.glyphIndexesForString(c)
             assert glyph != 0, f"{family}: {c} maps to .notdef"
 

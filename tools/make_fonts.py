@@ -155,6 +155,7 @@ def subset_face(src: Path, chars: set[str], desubroutinize: bool) -> bytes:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(ord(c) for c in chars))
     subsetter.subset(font)
+    font.recalcTimestamp = False  # keep head.modified: byte-identical reruns
     buf = io.BytesIO()
     font.save(buf)
     return buf.getvalue()
@@ -215,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         # Desubroutinizing usually enlarges CFF; keep whichever is smaller.
         sizes = {d: subset_face(src, chars, d) for d in (False, True)}
         desub = len(sizes[True]) < len(sizes[False])
-        font = TTFont(io.BytesIO(sizes[desub]))
+        font = TTFont(io.BytesIO(sizes[desub]), recalcTimestamp=False)
         copyrights.append(font["name"].getDebugName(0))
         rename(font, family, style, src_name)
         out = args.out / out_name
