@@ -230,6 +230,19 @@ class BookmarkStore:
                              [(i, bid) for i, bid in enumerate(ids)])
         self._write(do)
 
+    def reorder(self, collection: str, bookmark_ids: list[int]) -> None:
+        """Store the order of a collection's bookmarks as shown (after a drag in the panel)."""
+        cid = self.collection(collection).id
+
+        def do(conn: sqlite3.Connection) -> None:
+            known = [r[0] for r in conn.execute("SELECT id FROM bookmarks WHERE collection_id = ? "
+                                                "ORDER BY position, id", [cid])]
+            order = [i for i in bookmark_ids if i in known] + [i for i in known
+                                                               if i not in bookmark_ids]
+            conn.executemany("UPDATE bookmarks SET position = ?, collection_id = ? WHERE id = ?",
+                             [(pos, cid, bid) for pos, bid in enumerate(order)])
+        self._write(do)
+
     # ------------------------------------------------------------ reading
     def collections(self) -> list[Collection]:
         rows = self.conn.execute(

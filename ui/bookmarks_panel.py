@@ -1,0 +1,329 @@
+"""The bookmarks dock: collections and their bookmarks, in the order the official chose.
+
+Shows each bookmark's state against the open library (条文已变化 for a
+changed clause, 原条文已不在库中 for a removed one), opens a clause on
+activation, and lets collections be renamed, deleted and printed. Order is
+changed by dragging or with 上移/下移; the panel writes the new order back
+to the store, which is the only copy.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QInputDialog, QLabel, QMenu, QMessageBox, QTextBrowser, QToolButton,
+                               QTreeView, QVBoxLayout, QWidget)
+
+from models.bookmarks import Bookmark, BookmarkError, BookmarkStore
+from models.brief import STATUS_LABELS
+from models.library import Library
+from models.printdoc import esc
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 40
+ID_ROLE = Qt.ItemDataRole.UserRole + 41
+KIND_ROLE = Qt.ItemDataRole.UserRole + 42  # "collection" | "bookmark"
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 43
+
+_STATUS_COLOURS = {"changed": QColor("#a35200"), "orphaned": QColor("#777777")}
+
+
+class _Model(QStandardItemModel):
+    """Collections at the top, bookmarks below; bookmarks may be dragged within their level."""
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid():
+            return base
+        if index.data(KIND_ROLE) == "bookmark":
+            return base | Qt.ItemFlag.ItemIsDragEnabled
+        return base | Qt.ItemFlag.ItemIsDropEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+
+class BookmarksPanel(QWidget):
+    """The contents of the 书签 dock."""
+
+    openRequested = Signal(str)  # node key
+    printRequested = Signal(str)  # collection name
+    changed = Signal()
+
+    def __init__(self, store: BookmarkStore, library: Library, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.library = library
+        self._marks: dict[int, Bookmark] = {}
+        self.model = _Model(self)
+        self.view = QTreeView(self)
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        self.view.activated.connect(self._activated)
+        self.view.setAccessibleName("书签列表")
+        self.model.rowsInserted.connect(lambda *_: self._sync_timer.start())
+        self._sync_timer = QTimer(self, singleShot=True, interval=0)
+        self._sync_timer.timeout.connect(self._store_order)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.actions: dict[str, QAction] = {}
+        for name, text, tip, slot, shortcut in (
+                ("up", "上移", "上移书签（Alt+↑）", lambda: self._move(-1), "Alt+Up"),
+                ("down", "下移", "下移书签（Alt+↓）", lambda: self._move(1), "Alt+Down"),
+                ("note", "备注…", "编辑备注（F2）", self._edit_note, "F2"),
+                ("compare", "对照…", "对照收藏时的原文与现行条文", self._compare, ""),
+                ("rename", "重命名…", "重命名收藏夹", self._rename, ""),
+                ("delete", "删除", "删除书签或收藏夹（Delete）", self._delete, "Delete"),
+                ("print", "打印…", "打印会议材料", self._print, "")):
+            action = QAction(text, self)
+            action.setToolTip(tip)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.actions[name] = action
+            if name in ("up", "down", "note", "delete", "print"):
+                button = QToolButton(self)
+                button.setDefaultAction(action)
+                bar.addWidget(button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.empty = QLabel("还没有书签。选中条款后按 Ctrl+D 收藏。", self)
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bar)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        self.refresh()
+
+    # ------------------------------------------------------------ contents
+    def set_library(self, library: Library) -> None:
+        self.library = library
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload from the store, keeping which collections are open and what is selected."""
+        expanded = {self.model.item(r).text() for r in range(self.model.rowCount())
+                    if self.view.isExpanded(self.model.index(r, 0))}
+        selected = self.current_key()
+        self.model.blockSignals(True)
+        self.model.clear()
+        marks = self.store.resolved(self.library)
+        self._marks = {m.id: m for m in marks}
+        by_collection: dict[str, list[Bookmark]] = {}
+        for m in marks:
+            by_collection.setdefault(m.collection, []).append(m)
+        first = not expanded
+        for coll in self.store.collections():
+            item = QStandardItem(coll.name)
+            item.setData("collection", KIND_ROLE)
+            item.setToolTip(f"{coll.name}：{coll.count} 条")
+            for m in by_collection.get(coll.name, []):
+                item.appendRow(self._bookmark_item(m))
+            self.model.appendRow(item)
+        self.model.blockSignals(False)
+        self.model.layoutChanged.emit()
+        for r in range(self.model.rowCount()):
+            if first or self.model.item(r).text() in expanded:
+                self.view.expand(self.model.index(r, 0))
+        if selected:
+            self.select_key(selected)
+        self.empty.setVisible(not marks)
+        self._update_actions()
+
+    def show_added(self, mark: Bookmark) -> None:
+        """Show a bookmark just added without reloading the panel (it must feel instant)."""
+        if mark.id in self._marks:
+            self.refresh()  # a note changed on an existing bookmark
+            return
+        mark.status, mark.current_text = "ok", mark.text  # just made from the open library
+        self._marks[mark.id] = mark
+        parent = next((self.model.item(r) for r in range(self.model.rowCount())
+                       if self.model.item(r).text() == mark.collection), None)
+        self.model.blockSignals(True)
+        if parent is None:
+            parent = QStandardItem(mark.collection)
+            parent.setData("collection", KIND_ROLE)
+            self.model.appendRow(parent)
+        parent.appendRow(self._bookmark_item(mark))
+        parent.setToolTip(f"{mark.collection}：{parent.rowCount()} 条")
+        self.model.blockSignals(False)
+        self.model.layoutChanged.emit()
+        self.view.expand(parent.index())
+        self.select_key(mark.key)
+        self.empty.setVisible(False)
+
+    def _bookmark_item(self, m: Bookmark) -> QStandardItem:
+        status = STATUS_LABELS[m.status]
+        text = f"{m.doc_number or ''} {m.path} {m.heading}".strip()
+        if status:
+            text += f"　【{status}】"
+        item = QStandardItem(text)
+        item.setData("bookmark", KIND_ROLE)
+        item.setData(m.key, KEY_ROLE)
+        item.setData(m.id, ID_ROLE)
+        item.setData(m.status, STATUS_ROLE)
+        tip = f"<b>{esc(m.citation())}</b>"
+        if m.note:
+            tip += f"<br/>备注：{esc(m.note)}"
+        if status:
+            tip += f"<br/>{status}"
+        item.setToolTip(tip)
+        if m.status in _STATUS_COLOURS:
+            item.setForeground(QBrush(_STATUS_COLOURS[m.status]))
+        return item
+
+    def contains(self, key: str) -> bool:
+        return any(self.model.item(r).child(c).data(KEY_ROLE) == key
+                   for r in range(self.model.rowCount())
+                   for c in range(self.model.item(r).rowCount()))
+
+    def current_key(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(KEY_ROLE) if index.isValid() else None
+
+    def current_mark(self) -> Bookmark | None:
+        index = self.view.currentIndex()
+        return self._marks.get(index.data(ID_ROLE)) if index.isValid() else None
+
+    def current_collection(self) -> str | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return index.data() if index.data(KIND_ROLE) == "collection" else index.parent().data()
+
+    def select_key(self, key: str) -> None:
+        for r in range(self.model.rowCount()):
+            parent = self.model.item(r)
+            for c in range(parent.rowCount()):
+                if parent.child(c).data(KEY_ROLE) == key:
+                    self.view.setCurrentIndex(parent.child(c).index())
+                    return
+
+    # ------------------------------------------------------------- actions
+    def _update_actions(self) -> None:
+        mark = self.current_mark()
+        has_collection = self.current_collection() is not None
+        for name in ("up", "down", "note"):
+            self.actions[name].setEnabled(mark is not None)
+        self.actions["compare"].setEnabled(mark is not None and mark.status == "changed")
+        self.actions["rename"].setEnabled(has_collection)
+        self.actions["delete"].setEnabled(has_collection)
+        self.actions["print"].setEnabled(has_collection)
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.data(KIND_ROLE) == "bookmark" and index.data(STATUS_ROLE) != "orphaned":
+            self.openRequested.emit(index.data(KEY_ROLE))
+        elif index.data(KIND_ROLE) == "bookmark":
+            self._compare()
+
+    def _guard(self, fn) -> bool:
+        try:
+            fn()
+        except BookmarkError as err:
+            QMessageBox.warning(self, "书签", str(err))
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    def _move(self, step: int) -> None:
+        mark = self.current_mark()
+        if mark is None:
+            return
+        siblings = [m for m in self._marks.values() if m.collection == mark.collection]
+        index = next(i for i, m in enumerate(siblings) if m.id == mark.id)
+        self._guard(lambda: self.store.move(mark.id, max(0, index + step)))
+
+    def _store_order(self) -> None:
+        """After a drag: write the order shown back to the store."""
+        for r in range(self.model.rowCount()):
+            parent = self.model.item(r)
+            ids = [parent.child(c).data(ID_ROLE) for c in range(parent.rowCount())]
+            stored = [m.id for m in self._marks.values() if m.collection == parent.text()]
+            if ids != stored and all(i is not None for i in ids):
+                self._guard(lambda p=parent, i=ids: self.store.reorder(p.text(), i))
+                return
+
+    def _edit_note(self) -> None:
+        mark = self.current_mark()
+        if mark is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, "编辑备注", mark.citation(), mark.note)
+        if ok:
+            self._guard(lambda: self.store.set_note(mark.id, text.strip()))
+
+    def _rename(self) -> None:
+        name = self.current_collection()
+        if name is None:
+            return
+        new, ok = QInputDialog.getText(self, "重命名收藏夹", "新名称：", text=name)
+        if ok and new.strip() and new.strip() != name:
+            self._guard(lambda: self.store.rename_collection(name, new.strip()))
+
+    def _delete(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        if index.data(KIND_ROLE) == "bookmark":
+            mark = self.current_mark()
+            if mark is not None:
+                self._guard(lambda: self.store.remove(mark.id))
+            return
+        name = index.data()
+        count = self.model.itemFromIndex(index).rowCount()
+        answer = QMessageBox.question(self, "删除收藏夹",
+                                      f"删除收藏夹“{name}”及其中的 {count} 条书签？")
+        if answer == QMessageBox.StandardButton.Yes:
+            self._guard(lambda: self.store.delete_collection(name))
+
+    def _print(self) -> None:
+        name = self.current_collection()
+        if name is not None:
+            self.printRequested.emit(name)
+
+    def _compare(self) -> None:
+        mark = self.current_mark()
+        if mark is not None:
+            CompareDialog(mark, self).exec()
+
+    def _menu(self, pos) -> None:
+        menu = QMenu(self)
+        for name in ("note", "compare", "up", "down", "rename", "delete", "print"):
+            if self.actions[name].isEnabled():
+                menu.addAction(self.actions[name])
+        if not menu.isEmpty():
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+
+
+class CompareDialog(QDialog):
+    """收藏时的原文 and 现行条文 side by side, for a changed or orphaned bookmark."""
+
+    def __init__(self, mark: Bookmark, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("条文对照")
+        self.resize(900, 480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(esc(mark.citation()) + "　" + (STATUS_LABELS[mark.status] or "未变化")))
+        row = QHBoxLayout()
+        for title, text in (("收藏时的原文", mark.text),
+                            ("现行条文", mark.current_text if mark.current_text is not None
+                             else "（该条款已不在当前资料库中）")):
+            box = QVBoxLayout()
+            box.addWidget(QLabel(f"<b>{title}</b>"))
+            view = QTextBrowser(self)
+            view.setPlainText(text)
+            box.addWidget(view)
+            row.addLayout(box)
+        layout.addLayout(row, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        layout.addWidget(buttons)
