@@ -1,0 +1,155 @@
+"""The reading tree as plain data: issue → category → document → section → clause.
+
+The window's tree model only wraps these nodes, so what the tree shows (which
+kinds appear, how a row is labelled, what a department filter keeps) is
+decided here, in pure Python, and can be tested without Qt.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .issue import ROLES
+from .library import DocumentInfo, Library, NodeInfo
+
+# Front and closing matter is shown in the document header, not as tree rows.
+HEADER_KINDS = ("masthead", "doc_number", "title", "addressee", "signature", "date",
+                "publicity", "cc", "imprint")
+# Roles the filter offers as toggles; "general" is a separate switch.
+FILTER_ROLES = tuple(r for r in ROLES if r != "general")
+LABEL_WIDTH = 28
+
+
+@dataclass(eq=False)
+class OutlineNode:
+    kind: str  # "issue" | "category" | "document" | a node kind
+    key: str  # node key, document key, or a synthetic key for issue/category
+    text: str  # the row's label
+    document_key: str = ""
+    doc_number: str = ""
+    expired: bool = False
+    valid_until: str | None = None
+    parent: "OutlineNode | None" = None
+    row: int = 0  # index in parent.children, cached so parent() is O(1)
+    children: list["OutlineNode"] = field(default_factory=list)
+
+    def add(self, child: "OutlineNode") -> "OutlineNode":
+        child.parent = self
+        child.row = len(self.children)
+        self.children.append(child)
+        return child
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def is_clause(self) -> bool:
+        return self.kind not in ("root", "issue", "category", "document")
+
+
+def shorten(text: str, width: int = LABEL_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def node_label(node: NodeInfo) -> str:
+    """How a clause is named in the tree: its number and heading, or its first words."""
+    if node.kind == "duty":
+        return shorten(node.full_text)
+    if node.kind == "roster":
+        return shorten(node.heading or node.text)
+    if node.kind == "plan_title":
+        return shorten("方案：" + node.text)
+    if node.kind == "attachments":
+        return "附件说明"
+    if node.kind == "annex":
+        return shorten(f"{node.path}　{node.heading}")
+    if node.kind in ("paragraph", "notice"):
+        return shorten(node.text)
+    return shorten(node.label + (node.heading or node.text))
+
+
+def build_outline(library: Library, today: date | None = None) -> OutlineNode:
+    """The whole tree of the library (a few thousand rows at most: titles and keys only)."""
+    root = OutlineNode("root", "", "")
+    by_doc: dict[str, list[NodeInfo]] = {}
+    for node in library.nodes():
+        by_doc.setdefault(node.document_key, []).append(node)
+    issues: dict[str, OutlineNode] = {}
+    categories: dict[tuple[str, str], OutlineNode] = {}
+    for doc in library.documents():
+        issue = issues.get(doc.issue)
+        if issue is None:
+            issue = issues[doc.issue] = root.add(OutlineNode("issue", f"issue:{doc.issue}", doc.issue))
+        cat_key = (doc.issue, doc.category or "其他")
+        category = categories.get(cat_key)
+        if category is None:
+            category = categories[cat_key] = issue.add(
+                OutlineNode("category", f"category:{doc.issue}:{cat_key[1]}", cat_key[1]))
+        _add_document(category, doc, by_doc.get(doc.key, []), today)
+    return root
+
+
+def _add_document(parent: OutlineNode, doc: DocumentInfo, nodes: list[NodeInfo],
+                  today: date | None) -> None:
+    row = parent.add(OutlineNode("document", doc.key, doc.short_title or doc.title,
+                                 document_key=doc.key, doc_number=doc.doc_number or "",
+                                 expired=doc.expired(today), valid_until=doc.valid_until))
+    by_id: dict[int, OutlineNode] = {}
+    for node in nodes:
+        if node.kind in HEADER_KINDS:
+            continue
+        owner = by_id.get(node.parent_id, row) if node.parent_id else row
+        by_id[node.id] = owner.add(OutlineNode(node.kind, node.key, node_label(node),
+                                               document_key=doc.key,
+                                               doc_number=doc.doc_number or "",
+                                               expired=row.expired))
+
+
+def concerned_keys(library: Library, department: str, roles: list[str] | None = None,
+                   include_general: bool = False) -> dict[str, str]:
+    """node key → the department's strongest role there, for the chosen roles."""
+    wanted = list(roles if roles is not None else FILTER_ROLES)
+    if include_general:
+        wanted.append("general")
+    _, entries = library.duties(department, include_general=include_general, roles=wanted)
+    return {entry.key: entry.role for entry in entries}
+
+
+def department_deadlines(library: Library, department: str, roles: list[str] | None = None,
+                         include_general: bool = False) -> list[dict]:
+    """The department's deadlines in date order: due, phrase, clause key, path, 文号."""
+    wanted = list(roles if roles is not None else FILTER_ROLES)
+    if include_general:
+        wanted.append("general")
+    _, entries = library.duties(department, include_general=include_general, roles=wanted)
+    rows = []
+    for entry in entries:
+        for deadline in entry.deadlines:
+            rows.append({"due": deadline["due"], "start": deadline.get("start"),
+                         "phrase": deadline["phrase"], "key": entry.key, "path": entry.path,
+                         "heading": entry.heading, "doc_number": entry.doc_number or "",
+                         "document_key": entry.document_key, "role": entry.role,
+                         "expired": entry.expired})
+    rows.sort(key=lambda r: (r["due"] or "9999", r["doc_number"], r["path"]))
+    return rows
+
+
+def entry_counts(library: Library) -> dict[str, int]:
+    """Number of clauses that concern each department (own or via a collective unit it
+    belongs to), general notes left out — the same clauses the filter shows."""
+    parts = {d.name: d.part_of for d in library.departments()}
+    members: dict[str, list[str]] = {}
+    for name, collectives in parts.items():
+        for collective in collectives:
+            members.setdefault(collective, []).append(name)
+    seen: dict[str, set[str]] = {name: set() for name in parts}
+    for key, rows in library.assignments().items():
+        for dept, role, _ in rows:
+            if not dept or role == "general":
+                continue
+            for name in (dept, *members.get(dept, [])):
+                seen.setdefault(name, set()).add(key)
+    return {name: len(keys) for name, keys in seen.items()}

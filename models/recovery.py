@@ -1,0 +1,26 @@
+"""Rebuilding a library that is missing or corrupt, from the embedded content.
+
+The window offers this when a library cannot be opened. The user's library
+is rebuilt from the content plus the gazettes they imported (kept in the user
+data folder); the default library is simply built again in the cache.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .content import content_fingerprint, default_library, rebuild_user_library
+from .locations import cache_dir, user_library_path
+
+
+def rebuild_library(path: Path | None) -> Path:
+    """Rebuild the library at *path* (the user's or the default one); return its path."""
+    user = user_library_path()
+    if path is not None and Path(path).resolve() == user.resolve():
+        fingerprint = content_fingerprint() if not getattr(sys, "frozen", False) else "frozen"
+        user.unlink(missing_ok=True)
+        rebuild_user_library(fingerprint)
+        return user
+    if path is not None and Path(path).resolve().parent == cache_dir().resolve():
+        Path(path).unlink(missing_ok=True)  # a derived file: safe to throw away
+    return default_library()  # any other file is left alone; the default one is used

@@ -1,0 +1,77 @@
+"""Fixtures shared by the tests/test_ui_*.py files (imported by them, not a conftest).
+
+`window` is the real MainWindow on the seed library with its settings in a
+temporary file, shown offscreen; `qt_app` is the application as ui.app makes
+it (Chinese Qt translations, bundled fonts as the default font).
+"""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture()
+def qt_app(qapp):
+    from ui.app import make_app
+    app, fonts = make_app()
+    return app, fonts
+
+
+@pytest.fixture()
+def make_window(qt_app, qtbot, seed_library_path, tmp_path):
+    """Factory: a shown MainWindow; call again with the same settings path to 'reopen'."""
+    from models.library import Library
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+    opened = []
+
+    def make(settings_path=None, library_path=None):
+        library = Library(library_path or seed_library_path)
+        window = MainWindow(library, qt_app[1], Settings(settings_path or tmp_path / "s.ini"))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append((window, library))
+        return window
+
+    yield make
+    for window, library in opened:
+        window.settings = None
+        window.close()
+        library.close()
+
+
+@pytest.fixture()
+def window(make_window):
+    return make_window()
+
+
+def visible_rows(view) -> list[str]:
+    """The display text of every row of a tree view that is expanded into view."""
+    model = view.model()
+    rows = []
+
+    def walk(parent):
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            rows.append(index.data())
+            if view.isExpanded(index):
+                walk(index)
+    from PySide6.QtCore import QModelIndex
+    walk(QModelIndex())
+    return rows
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a user: ASCII as key clicks, Chinese as an input method commits it.
+
+    (QTest.keyClicks only knows ASCII; a Chinese IME delivers committed text.)
+    """
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(char)
+            QApplication.sendEvent(widget, event)

@@ -1,0 +1,59 @@
+"""The selected department's deadlines, in date order, under the tree.
+
+Journey 1 ends with "deadlines listed in date order": each row gives the due
+date, the phrase as written, and where (文号 and clause path); Enter opens it.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from models.document_html import cn_date
+from models.issue import ROLE_LABELS
+from ui.qt import (QAbstractItemView, QColor, QLabel, QStandardItem, QStandardItemModel,
+                   QTreeView, QVBoxLayout, QWidget)
+from ui.roles import Role
+
+
+class DeadlinesModel(QStandardItemModel):
+    def show(self, rows: list[dict], today: date | None = None) -> None:
+        self.clear()
+        today = today or date.today()
+        for row in rows:
+            past = row["due"] < today.isoformat()
+            text = (f"{cn_date(row['due'])}　{row['phrase']}\n"
+                    f"{row['doc_number']} {row['path']} {row['heading']}"
+                    f"〔{ROLE_LABELS.get(row['role'], row['role'])}〕")
+            item = QStandardItem(text)
+            item.setEditable(False)
+            item.setData(row["key"], Role.NodeKey)
+            item.setData(row["document_key"], Role.DocumentKey)
+            item.setToolTip(("已过期限　" if past else "") + text.replace("\n", "　"))
+            if past:
+                item.setForeground(QColor("#777777"))
+            self.appendRow(item)
+
+
+class DeadlinesPanel(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = QLabel("本部门时限（按日期）", self)
+        self.title.setStyleSheet("font-weight: bold; color: #444;")
+        self.model = DeadlinesModel(self)
+        self.view = QTreeView(self)
+        self.view.setHeaderHidden(True)
+        self.view.setRootIsDecorated(False)
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setUniformRowHeights(False)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAccessibleName("本部门时限")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view)
+
+    def show_rows(self, department: str, rows: list[dict]) -> None:
+        self.model.show(rows)
+        self.title.setText(f"{department}的时限（{len(rows)} 项，按日期）" if rows
+                           else f"{department}：所选条款中没有时限")

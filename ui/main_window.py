@@ -1,0 +1,390 @@
+"""The main window: the tree (or search results) on the left, the document on the right.
+
+It only wires widgets to questions asked of models/ (outline, duties,
+search, document HTML, quote); it keeps which document, clause, department
+and query are current, and remembers them across runs (ui/window_state.py).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.content import ImportSummary, active_library
+from models.document_html import expired_banner
+from models.library import Library
+from models.outline import build_outline, concerned_keys, department_deadlines, entry_counts
+from models.quote import quote
+from models.search import search
+from ui import about, window_state
+from ui.actions import build_menus
+from ui.deadlines_panel import DeadlinesPanel
+from ui.department_picker import DepartmentModel, DepartmentPicker
+from ui.filter_bar import FilterBar
+from ui.fonts import FontFamilies
+from ui.import_flow import ImportFlow
+from ui.qt import (QApplication, QFileDialog, QFont, QItemSelectionModel, QLabel, QMainWindow,
+                   QModelIndex, QPoint, QSplitter, QStackedWidget, Qt, QTimer, QVBoxLayout, QWidget)
+from ui.reader import ZOOM_STEPS, ReaderView, base_style
+from ui.roles import Role
+from ui.search_panel import ResultsModel, ResultsView, SearchField
+from ui.settings import Settings
+from ui.tree_model import OutlineFilter, OutlineModel
+from ui.tree_view import OutlineView
+
+SEARCH_LIMIT = 200
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library: Library, fonts: FontFamilies, settings: Settings | None = None):
+        super().__init__()
+        self.setWindowTitle("公报通")
+        self.fonts = fonts
+        self.settings = settings
+        self.library = library
+        self.department = None  # DepartmentInfo while a department filter is on
+        self.concerned: dict[str, str] = {}
+        self.last_result = None
+        self.search_status = ""
+        self.zoom = 1.0
+        self.base_pt = QApplication.font().pointSizeF()
+        self._build()
+        self.actions_ = build_menus(self)
+        self.load_library(library)
+        if settings is not None:
+            window_state.restore(self, settings)
+
+    # ------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.search_field = SearchField()
+        self.filter_bar = FilterBar()
+        self.tree = OutlineView()
+        self.proxy = OutlineFilter(self)
+        self.results_model = ResultsModel(self)
+        self.results = ResultsView()
+        self.results.setModel(self.results_model)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.results)
+        self.deadlines = DeadlinesPanel()
+        self.deadlines.hide()
+        self.left_split = QSplitter(Qt.Orientation.Vertical)
+        self.left_split.addWidget(self.stack)
+        self.left_split.addWidget(self.deadlines)
+        self.left_split.setStretchFactor(0, 3)
+        self.left_split.setStretchFactor(1, 1)
+        self.left = QWidget()
+        self.left.setMinimumWidth(260)
+        column = QVBoxLayout(self.left)
+        column.setContentsMargins(8, 8, 4, 4)
+        column.setSpacing(6)
+        column.addWidget(self.search_field)
+        column.addWidget(self.filter_bar)
+        column.addWidget(self.left_split, 1)
+        self.reader = ReaderView(base_style(self.fonts.sans, self.fonts.serif))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([400, 900])
+        self.setCentralWidget(self.splitter)
+        self.status_label = QLabel()
+        self.filter_label = QLabel()
+        self.filter_label.setStyleSheet("color: #7a5b00; font-weight: bold;")
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.filter_label)
+        self.import_flow = ImportFlow(self)
+        self.import_flow.finished.connect(self._after_import)
+        self.picker: DepartmentPicker | None = None
+        self.search_field.query.connect(self.run_search)
+        self.search_field.down.connect(self._into_results)
+        self.search_field.accept.connect(self._open_first_hit)
+        self.search_field.escape.connect(self.escape)
+        self.results.activated.connect(self._open_result)
+        self.results.clicked.connect(self._open_result)
+        self.results.escape.connect(self.escape)
+        self.filter_bar.pick_requested.connect(self.open_picker)
+        self.filter_bar.clear_requested.connect(lambda: self.set_department(None))
+        self.filter_bar.roles_changed.connect(self._refilter)
+        self.deadlines.view.activated.connect(self._open_deadline)
+        self.deadlines.view.clicked.connect(self._open_deadline)
+        self.reader.document_link.connect(lambda key: self.open_key(key))
+        self.reader.copy_citation_requested.connect(self.copy_citation)
+        self.reader.print_requested.connect(self.print_preview)
+        self.resize(1280, 820)
+
+    # ----------------------------------------------------------- library
+    def load_library(self, library: Library) -> None:
+        self.library = library
+        self.docs = {doc.key: doc for doc in library.documents()}
+        self.issue_labels = "、".join(i["label"] for i in library.issues())
+        self.outline = OutlineModel(build_outline(library), self)
+        self.proxy.setSourceModel(self.outline)
+        self.tree.setModel(self.proxy)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.dept_model = DepartmentModel(library.departments(), entry_counts(library), self)
+        if self.picker:
+            self.picker.set_model(self.dept_model)
+        self.reader.set_library(library)
+        self.collapse_to_documents()
+        self._update_status()
+
+    def reload_library(self) -> None:
+        """After an import: reopen the active library, keep the filter and position."""
+        key, name = self.reader.current or self.reader.document_key, self.filter_bar.department
+        old = self.library
+        self.load_library(Library(active_library()))
+        old.close()
+        self.set_department(name if name else None)
+        if key and key in self.outline.by_key:
+            self.open_key(key)
+
+    def _after_import(self, summary: ImportSummary | None) -> None:
+        if summary is not None:
+            self.reload_library()
+
+    # -------------------------------------------------------- navigation
+    def _on_current(self, current: QModelIndex, _previous=None) -> None:
+        if not current.isValid():
+            return
+        kind, key = current.data(Role.Kind), current.data(Role.NodeKey)
+        if kind in ("issue", "category"):
+            return
+        doc_key = current.data(Role.DocumentKey)
+        terms = self.last_result.terms if self.last_result and self.search_field.text() else ()
+        self.reader.show_node(doc_key, None if kind == "document" else key, terms)
+        self._update_status()
+
+    def open_key(self, key: str, terms=()) -> None:
+        """Show a node (or a document) by key, selecting it in the tree when visible."""
+        node = self.outline.by_key.get(key)
+        if node is None:  # a header node (title, 文号): open its document
+            doc_key = self._document_of(key)
+            if doc_key:
+                self.reader.show_node(doc_key, None, terms)
+            return
+        index = self.proxy.mapFromSource(self.outline.index_of(key))
+        if index.isValid():
+            self.tree.selectionModel().blockSignals(True)
+            self.tree.setCurrentIndex(index)
+            self.tree.selectionModel().select(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.tree.selectionModel().blockSignals(False)
+            self.tree.scrollTo(index)
+        current = None if node.kind == "document" else key
+        self.reader.show_node(node.document_key or key, current, terms)
+        self._update_status()
+
+    def _document_of(self, key: str) -> str | None:
+        if self.library.has_node(key):
+            return self.library.node(key).document_key
+        return key if key in self.outline.by_key else None
+
+    def collapse_to_documents(self) -> None:
+        self.tree.collapseAll()
+        for issue_row in range(self.proxy.rowCount()):
+            issue = self.proxy.index(issue_row, 0)
+            self.tree.expand(issue)
+            for cat_row in range(self.proxy.rowCount(issue)):
+                self.tree.expand(self.proxy.index(cat_row, 0, issue))
+
+    def switch_pane(self) -> None:
+        left = self.stack.currentWidget()
+        (self.reader if left.hasFocus() or self.search_field.hasFocus() else left).setFocus()
+
+    # ---------------------------------------------------------- filter
+    def open_picker(self) -> None:
+        if self.picker is None:
+            self.picker = DepartmentPicker(self.dept_model, self)
+            self.picker.picked.connect(self.set_department)
+        button = self.filter_bar.button
+        self.picker.resize(max(360, button.width()), 440)
+        self.picker.open_at(button.mapToGlobal(QPoint(0, button.height())))
+
+    def set_department(self, name: str | None) -> None:
+        self.department = self.library.resolve_department(name) if name else None
+        self.filter_bar.set_department(self.department.name if self.department else None)
+        self._refilter()
+
+    def _refilter(self) -> None:
+        dept = self.department
+        if dept is None:
+            self.concerned = {}
+            self.outline.set_department_roles({}, notify=False)
+            self.proxy.set_keys(None)
+            self.deadlines.hide()
+            self.collapse_to_documents()
+        else:
+            roles, general = self.filter_bar.roles(), self.filter_bar.include_general()
+            self.concerned = concerned_keys(self.library, dept.name, roles, general)
+            self.outline.set_department_roles(self.concerned, notify=False)
+            self.proxy.set_keys(set(self.concerned))
+            self.tree.viewport().update()
+            self.tree.expandAll()
+            self.deadlines.show_rows(dept.name, department_deadlines(
+                self.library, dept.name, roles, general))
+            self.deadlines.show()
+        self.reader.set_department(dept)
+        if self.search_field.text().strip():
+            self.run_search(self.search_field.text())
+        key = self.reader.current or self.reader.document_key
+        if key:
+            index = self.proxy.mapFromSource(self.outline.index_of(key))
+            if index.isValid():
+                self.tree.selectionModel().blockSignals(True)
+                self.tree.setCurrentIndex(index)
+                self.tree.selectionModel().blockSignals(False)
+                self.tree.scrollTo(index)
+        self._update_status()
+
+    def escape(self) -> None:
+        """Esc: first the search, then the department filter."""
+        if self.search_field.text() or self.stack.currentWidget() is self.results:
+            self.search_field.clear()
+            self.run_search("")
+            self.tree.setFocus()
+        elif self.department is not None:
+            self.set_department(None)
+
+    # ---------------------------------------------------------- search
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def run_search(self, text: str) -> None:
+        if not text.strip():
+            self.last_result = None
+            self.results_model.clear()
+            self.stack.setCurrentWidget(self.tree)
+            if self.reader.terms and self.reader.document_key:
+                self.reader.show_node(self.reader.document_key, self.reader.current, ())
+            self._update_status()
+            return
+        result = search(self.library, text, limit=SEARCH_LIMIT)
+        if self.department is not None:
+            keep = set(self.concerned)
+            docs = {self.outline.by_key[k].document_key for k in keep if k in self.outline.by_key}
+            for group in result.groups:
+                group.hits = [h for h in group.hits if h.key in keep
+                              or (h.kind in ("title", "doc_number") and h.document_key in docs)]
+            result.groups = [g for g in result.groups if g.hits]
+        self.last_result = result
+        count = self.results_model.show(result)
+        self.results.expandAll()
+        self.stack.setCurrentWidget(self.results)
+        where = f"（限{self.department.name}）" if self.department else ""
+        self.search_status = (f"搜索“{text.strip()}”{where}：{count} 处，{len(result.groups)} 件公文"
+                              + ("" if count else "。没有找到，请换个词或清除部门筛选"))
+        self._update_status()
+
+    def _into_results(self) -> None:
+        first = self.results.first_hit()
+        if first is not None and self.stack.currentWidget() is self.results:
+            self.results.setCurrentIndex(first)
+            self.results.setFocus()
+
+    def _open_first_hit(self) -> None:
+        current = self.results.currentIndex()
+        index = current if current.isValid() else self.results.first_hit()
+        if index is not None and self.stack.currentWidget() is self.results:
+            self._open_result(index)
+
+    def _open_result(self, index: QModelIndex) -> None:
+        if index.isValid():
+            terms = self.last_result.terms if self.last_result else ()
+            self.open_key(index.data(Role.NodeKey), terms)
+
+    def _open_deadline(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_key(index.data(Role.NodeKey))
+
+    # ------------------------------------------------ copy, print, zoom
+    def current_key(self) -> str | None:
+        return self.reader.current or self.reader.document_key
+
+    def copy_citation(self) -> str:
+        key = self.current_key()
+        if not key:
+            return ""
+        text = quote(self.library, key)
+        QApplication.clipboard().setText(text)
+        self.notify("已复制条款及出处，可直接粘贴到文稿中", 4000)
+        return text
+
+    def _print_title(self) -> str:
+        doc = self.docs.get(self.reader.document_key or "")
+        if doc is None:
+            return "公报通"
+        return f"{doc.title}（{doc.doc_number}）" if doc.doc_number else doc.title
+
+    def print_preview(self) -> None:
+        if not self.reader.document_key:
+            self.notify("请先在左侧选择要打印的公文", 4000)
+            return
+        from ui import printing  # QtPrintSupport loads on first use, not at start-up
+        printing.preview(self, self.reader.print_html, self._print_title())
+
+    def export_pdf(self, path: str | Path | None = None) -> Path | None:
+        if not self.reader.document_key:
+            self.notify("请先在左侧选择要导出的公文", 4000)
+            return None
+        if path is None:
+            doc = self.docs[self.reader.document_key]
+            suggested = str(Path.home() / f"{doc.doc_number or doc.short_title}.pdf")
+            path, _ = QFileDialog.getSaveFileName(self, "导出为 PDF", suggested, "PDF 文件 (*.pdf)")
+            if not path:
+                return None
+        from ui import printing
+        out = printing.export_pdf(self.reader.print_html, self._print_title(), Path(path))
+        self.notify(f"已导出：{out}", 6000)
+        return out
+
+    def zoom_step(self, step: int) -> None:
+        steps = list(ZOOM_STEPS)
+        here = min(range(len(steps)), key=lambda i: abs(steps[i] - self.zoom))
+        self.set_zoom(steps[max(0, min(len(steps) - 1, here + step))])
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = zoom
+        font = QFont(QApplication.font())
+        font.setPointSizeF(self.base_pt * zoom)
+        self.left.setFont(font)
+        self.reader.set_zoom(zoom)
+        self.notify(f"显示比例 {round(zoom * 100)}%", 2000)
+
+    def show_about(self) -> None:
+        about.show_about(self, self.library)
+
+    # ---------------------------------------------------------- status
+    def notify(self, text: str, msec: int = 4000) -> None:
+        """A passing message in the status bar (the counts come back after *msec*)."""
+        self.status_label.setText(text)
+        QTimer.singleShot(msec, self, self._update_status)
+
+    def _update_status(self) -> None:
+        if self.last_result is not None and self.search_field.text().strip():
+            self.status_label.setText(self.search_status)
+            self._update_filter_label()
+            return
+        if self.department is not None:
+            shown = f"{self.department.name}：显示 {len(self.concerned)} 条"
+        else:
+            shown = f"共 {self.outline.clause_count} 条"
+        text = f"{self.issue_labels}　·　{len(self.docs)} 件公文　·　{shown}"
+        doc = self.docs.get(self.reader.document_key or "")
+        if doc is not None:
+            if doc.expired():
+                text += f"　·　当前公文{expired_banner(doc)}"
+        self.status_label.setText(text)
+        self._update_filter_label()
+
+    def _update_filter_label(self) -> None:
+        described = self.filter_bar.describe()
+        self.filter_label.setText(f"筛选：{described}" if described else "")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self.settings is not None:
+            window_state.save(self, self.settings)
+        super().closeEvent(event)

@@ -1,0 +1,119 @@
+"""`python main.py self-test`: the real window, offscreen, through its main paths.
+
+Run by CI on the frozen build (a smoke test): open the window on the active
+library (or --library), render every document, filter by a department,
+search, copy with citation, print the current view to a temporary PDF. Exits
+0, or 1 naming each check that failed. Settings go to a temporary folder so
+the user's own window state is never touched.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+
+
+def _check(failures: list[str], name: str, fn) -> None:
+    try:
+        problem = fn()
+    except Exception as exc:  # a self-test reports, it does not crash
+        problem = f"{type(exc).__name__}: {exc}"
+        traceback.print_exc(file=sys.stderr)
+    status = "通过" if not problem else f"失败：{problem}"
+    print(f"[{'OK' if not problem else 'FAIL'}] {name} — {status}")
+    if problem:
+        failures.append(name)
+
+
+def run_self_test(library_path: str | None = None) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from models.errors import GazetteError
+    from models.library import Library
+    from ui.app import make_app
+    app, fonts = make_app(["gazette-desk", "self-test"])
+    from models.content import active_library
+    try:
+        library = Library(Path(library_path) if library_path else active_library())
+    except GazetteError as err:
+        print(f"[FAIL] 打开资料库 — {err}")
+        return 1
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+    failures: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="gazette-selftest-") as tmp:
+        window = MainWindow(library, fonts, Settings(Path(tmp) / "settings.ini"))
+        window.show()
+        app.processEvents()
+        state: dict = {}
+
+        def fonts_ok():
+            from ui.qt import QFontInfo
+            family = QFontInfo(app.font()).family()
+            return "" if family == fonts.sans else f"界面字体是 {family}，不是内置字体"
+
+        def render_all():
+            docs = library.documents()
+            for doc in docs:
+                window.open_key(doc.key)
+                app.processEvents()
+                if doc.title not in window.reader.toPlainText():
+                    return f"{doc.doc_number or doc.title} 未能显示"
+            return "" if docs else "资料库中没有公文"
+
+        def tree_ok():
+            count = window.proxy.visible_clause_count()
+            return "" if count > 0 else "目录为空"
+
+        def filter_ok():
+            depts = sorted(library.departments(), key=lambda d: -window.dept_model.counts.get(
+                d.name, 0))
+            name = depts[0].name
+            window.set_department(name)
+            app.processEvents()
+            state["dept"] = name
+            shown = len(window.concerned)
+            return "" if shown and window.proxy.visible_clause_count() >= shown else \
+                f"按“{name}”筛选后目录为空"
+
+        def search_ok():
+            first = window.outline.root.children[0].children[0].children[0]
+            word = first.text[:2]
+            window.search_field.setText(word)
+            window.search_field.flush()
+            hits = window.results_model.rowCount()
+            window.set_department(None)
+            window.search_field.setText("局")
+            window.search_field.flush()
+            if not window.results_model.rowCount():
+                return "搜索“局”没有结果"
+            window._open_first_hit()
+            app.processEvents()
+            return "" if hits or window.reader.document_key else f"搜索“{word}”没有结果"
+
+        def copy_ok():
+            text = window.copy_citation()
+            return "" if text.startswith("《") else "复制出处失败"
+
+        def print_ok():
+            window.escape()
+            path = Path(tmp) / "current-view.pdf"
+            window.export_pdf(path)
+            size = path.stat().st_size if path.exists() else 0
+            return "" if size > 1000 else "PDF 为空"
+
+        for name, fn in (("内置字体", fonts_ok), ("显示目录", tree_ok),
+                         ("显示每一件公文", render_all), ("部门筛选", filter_ok),
+                         ("全文检索", search_ok), ("复制并注明出处", copy_ok),
+                         ("打印当前公文为 PDF", print_ok)):
+            _check(failures, name, fn)
+        window.settings = None  # nothing to remember from a self-test
+        window.close()
+        library.close()
+    if failures:
+        print("自检失败：" + "、".join(failures))
+        return 1
+    print("自检通过")
+    return 0
