@@ -7,7 +7,7 @@ from pathlib import Path
 
 from models.content import active_library, import_gazette
 from models.errors import GazetteError
-from models.issue import ROLES
+from models.roles import ROLES
 from models.library import Library
 from models.search import search
 

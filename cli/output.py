@@ -5,7 +5,7 @@ import json
 import re
 import sys
 
-from models.issue import ROLE_LABELS
+from models.roles import ROLE_LABELS
 
 
 def emit_json(value) -> None:

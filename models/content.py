@@ -12,18 +12,21 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from .errors import BadGazetteError
-from .issue import Issue
-from .library_build import add_issues
 from .locations import app_root, cache_dir, content_dir, imports_dir, user_library_path
-from .parser import parse_bytes
-from .registry import Registry, load_registry
 from .schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:  # the parser and the builder load only when something is built
+    from .issue import Issue
+    from .registry import Registry
 
 PREBUILT_NAME = "library.sqlite"
 
 
 def load_content_registry(root: Path | None = None) -> Registry:
+    from .registry import load_registry
     root = root or content_dir()
     return load_registry(root / "departments.toml", root / "roles.toml")
 
@@ -49,6 +52,7 @@ def content_fingerprint(root: Path | None = None) -> str:
 def build_library(target: Path, sources: list[Path], registry: Registry,
                   fingerprint: str = "") -> list[Issue]:
     """Build a library from scratch out of gazette files (atomically)."""
+    from .library_build import add_issues
     issues = [parse_file(path, registry) for path in sources]
     add_issues(target, issues, registry, fresh=True,
                extra_metadata={"content_fingerprint": fingerprint,
@@ -57,6 +61,7 @@ def build_library(target: Path, sources: list[Path], registry: Registry,
 
 
 def parse_file(path: Path, registry: Registry) -> Issue:
+    from .parser import parse_bytes
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -105,6 +110,7 @@ def active_library() -> Path:
 
 
 def rebuild_user_library(fingerprint: str) -> None:
+    from .library_build import add_issues
     user = user_library_path()
     registry = load_content_registry()
     imported = sorted(imports_dir().glob("*.txt"), key=lambda p: p.stat().st_mtime)
@@ -122,6 +128,7 @@ def import_gazette(path: Path, library: Path | None = None, replace: bool = Fals
     default on first import) and the source is kept in the user data folder
     so the library can be rebuilt later.
     """
+    from .library_build import add_issues
     registry = load_content_registry()
     issue = parse_file(path, registry)
     if library is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .issue import ROLE_LABELS, ROLES
+from .roles import ROLE_LABELS, ROLES
 from .library import DepartmentInfo, DocumentInfo, DutyEntry, Library
 from .printdoc import PrintJob, cn_date, document_html, esc
 

@@ -3,16 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Roles a department can have in a node, strongest first.
-ROLES = ("lead", "responsible", "support", "annex", "member", "general")
-ROLE_LABELS = {
-    "lead": "牵头",
-    "support": "配合",
-    "responsible": "责任",
-    "annex": "附件职责",
-    "member": "专班成员",
-    "general": "通用",
-}
+from .roles import ROLE_LABELS, ROLES  # noqa: F401  (re-exported: roles of a node)
 
 # Node kinds. Front and closing matter are nodes too, so that every character
 # of a document sits in exactly one node.

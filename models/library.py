@@ -2,7 +2,9 @@
 
 Readers open the file read-only (a ``mode=ro`` URI), so a library on a
 read-only folder or inside the frozen application works, and nothing the
-window does can change it.
+window does can change it. Reading needs nothing but the standard sqlite3
+module; sqlite-utils (and its import cost) is for building only, which keeps
+the window's start fast.
 """
 from __future__ import annotations
 
@@ -12,10 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import sqlite_utils
-
 from .errors import BadLibraryError, UnknownDepartmentError, UnknownNodeError
-from .issue import ROLES
+from .roles import ROLES
 from .schema import APP_ID, SCHEMA_VERSION
 from .textnorm import fold
 
@@ -163,11 +163,11 @@ class Library:
         self.path = Path(path)
         conn = _connect_ro(self.path)
         self.metadata = _check(conn, self.path)
-        self.db = sqlite_utils.Database(conn)
+        self.conn = conn
         self._departments: list[DepartmentInfo] | None = None
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> "Library":
         return self
@@ -177,7 +177,7 @@ class Library:
 
     def _rows(self, sql: str, params=()) -> list[tuple]:
         try:
-            return self.db.execute(sql, params).fetchall()
+            return self.conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise BadLibraryError(f"读取资料库时出错（文件可能已损坏）：{exc}") from exc
 

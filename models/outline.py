@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .issue import ROLES
+from .roles import ROLES
 from .library import DocumentInfo, Library, NodeInfo
 
 # Front and closing matter is shown in the document header, not as tree rows.

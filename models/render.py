@@ -11,10 +11,12 @@ import html
 import re
 from functools import lru_cache
 
-from markdown_it import MarkdownIt
-from mdit_py_plugins.attrs import attrs_plugin
+from typing import TYPE_CHECKING
 
-from .issue import Node
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+    from .issue import Node
 from .textnorm import fold
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}<>#!|~&])")
@@ -34,7 +36,7 @@ def _span(text: str, classes: str, attrs: dict[str, str] | None = None) -> str:
     return f"[{escape_markdown(text)}]{{{classes}{extra}}}"
 
 
-def node_markdown(node: Node) -> str:
+def node_markdown(node: "Node") -> str:
     """The Markdown of one node: its text with lead-in, departments and deadlines marked."""
     full = node.label + node.text
     spans: list[tuple[int, int, str, dict[str, str] | None]] = []
@@ -82,8 +84,13 @@ def node_markdown(node: Node) -> str:
 
 
 @lru_cache(maxsize=1)
-def markdown_renderer() -> MarkdownIt:
-    """The one Markdown renderer: commonmark, raw HTML escaped, no links or images."""
+def markdown_renderer() -> "MarkdownIt":
+    """The one Markdown renderer: commonmark, raw HTML escaped, no links or images.
+
+    markdown-it is imported here, on first use, not when the window starts.
+    """
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.attrs import attrs_plugin
     md = MarkdownIt("commonmark", {"html": False, "linkify": False})
     md.use(attrs_plugin, spans=True)
     md.disable(["image", "link", "autolink", "html_inline", "html_block"])

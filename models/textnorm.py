@@ -24,19 +24,38 @@ for _cp in range(0xFF01, 0xFF5F):
     _FOLD_TABLE.setdefault(_cp, chr(_cp - 0xFEE0))
 
 
+class LazyRegex:
+    """A regex compiled on first use.
+
+    Patterns over the CJK ranges cost milliseconds each to compile; the
+    window imports this module at start-up but only the parser needs them.
+    """
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern | None = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
 def fold(text: str) -> str:
     """Fold width variants and brackets to ASCII, keeping the length unchanged."""
     return text.translate(_FOLD_TABLE)
 
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2018-\u201f\u2014\u2026"
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+(?=[{_CJK}])")
-_SPACE_AFTER_OPEN = re.compile(r"(?<=[（(])[ \t\u3000]+")
-_SPACE_BEFORE_CLOSE = re.compile(r"[ \t\u3000]+(?=[）)])")
-_SPACE_AROUND_PUNCT = re.compile(
+_SPACE_BETWEEN_CJK = LazyRegex(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+(?=[{_CJK}])")
+_SPACE_AFTER_OPEN = LazyRegex(r"(?<=[（(])[ \t\u3000]+")
+_SPACE_BEFORE_CLOSE = LazyRegex(r"[ \t\u3000]+(?=[）)])")
+_SPACE_AROUND_PUNCT = LazyRegex(
     rf"(?<=[{_CJK}\d])[ \t\u3000]+(?=[,.;:!?)（(])|(?<=[,;:!?)）(（])[ \t\u3000]+(?=[{_CJK}\d])"
 )
-_SPACE_DIGIT_CJK = re.compile(rf"(?<=\d)[ \t\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000]+(?=\d)")
+_SPACE_DIGIT_CJK = LazyRegex(rf"(?<=\d)[ \t\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000]+(?=\d)")
 
 
 def mend_spaces(text: str) -> str:
@@ -90,7 +109,7 @@ def int_to_cn(n: int) -> str:
 
 
 # ---------------------------------------------------------------- 文号
-_DOCNO = re.compile(
+_DOCNO = LazyRegex(
     r"^(?P<org>[\u4e00-\u9fff]{1,15}?)\s*"
     r"[\[(]?\s*(?P<year>(?:19|20)\d{2})\s*[\])]?\s*"
     r"第?\s*(?P<seq>\d{1,4})\s*号?$"
@@ -125,6 +144,11 @@ def canonical_doc_number(text: str) -> str:
     return f"{org}〔{year}〕{seq}号"
 
 
-DOC_NUMBER_LINE = re.compile(
+DOC_NUMBER_LINE = LazyRegex(
     r"^\s*[\u4e00-\u9fff]{2,15}\s*[〔\[【(（［]\s*(?:19|20)\d{2}\s*[〕\]】)）］]\s*\d{1,4}\s*号\s*$"
 )
+
+
+def is_doc_number_line(text: str) -> bool:
+    """A line that is a 文号 and nothing else, in any bracket and digit width (〔２０２２〕８号)."""
+    return bool(DOC_NUMBER_LINE.match(fold(text)))

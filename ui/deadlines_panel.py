@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from models.document_html import cn_date
-from models.issue import ROLE_LABELS
+from models.roles import ROLE_LABELS
 from ui.qt import (QAbstractItemView, QColor, QLabel, QStandardItem, QStandardItemModel,
                    QTreeView, QVBoxLayout, QWidget)
 from ui.roles import Role

@@ -8,7 +8,7 @@ department keeps its document, category and issue visible.
 """
 from __future__ import annotations
 
-from models.issue import ROLE_LABELS
+from models.roles import ROLE_LABELS
 from models.outline import OutlineNode
 from ui.qt import (QAbstractItemModel, QBrush, QColor, QFont, QModelIndex,
                    QPersistentModelIndex, QSortFilterProxyModel, Qt)
