@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from typing import Callable, Union
+
+# A page's HTML, or a function giving it for the printer's resolution (dots per
+# inch), for pages whose pixel sizes (indents, spacing) must be right on paper.
+Page = Union[str, Callable[[int], str]]
 
 # GB/T 9704-2012 §5.2: 天头 37 mm, 订口 28 mm, text block 156 × 225 mm on A4.
 MARGINS_MM = (28.0, 37.0, 26.0, 35.0)  # left, top, right, bottom
@@ -51,21 +56,25 @@ def esc(text: str | None) -> str:
 class PrintJob:
     """Everything needed to print: HTML, the running head, and where the TOC goes."""
     title: str
-    html: str
+    html: Page
     running_head: str
     toc_entries: list[tuple[str, str]] = field(default_factory=list)  # (anchor, label)
     toc_marker: str = "<!--TOC-->"
 
-    def with_toc(self, pages: dict[str, int]) -> str:
+    def html_at(self, dpi: int) -> str:
+        return self.html(dpi) if callable(self.html) else self.html
+
+    def with_toc(self, pages: dict[str, int], dpi: int = 96) -> str:
         """The HTML with a table of contents (label …… page) where the marker stands."""
+        html_text = self.html_at(dpi)
         if not self.toc_entries or not pages:
-            return self.html.replace(self.toc_marker, "")
+            return html_text.replace(self.toc_marker, "")
         rows = "".join(
             f'<tr><td width="90%">{esc(label)}</td><td align="right">{pages.get(anchor, "")}</td></tr>'
             for anchor, label in self.toc_entries)
         toc = (f'<div class="toc"><h2>目　录</h2><table width="100%" cellspacing="0">{rows}'
                "</table></div>")
-        return self.html.replace(self.toc_marker, toc)
+        return html_text.replace(self.toc_marker, toc)
 
 
 def cn_date(iso: str | None) -> str:

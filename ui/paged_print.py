@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPen, QTextDocument
+from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from models.printdoc import MARGINS_MM, PrintJob
@@ -75,13 +75,13 @@ def print_job(job: PrintJob, printer: QPrinter) -> int:
     head_h = dpi * 0.45  # room for the running head above the text block
     foot_h = dpi * 0.55  # and for the page number below it
     body_h = rect.height() - head_h - foot_h
-    html = job.with_toc({})
+    html = job.with_toc({}, dpi)
     doc = _layout(html, printer, body_h)
-    if job.toc_entries:
+    if job.toc_entries and doc.pageCount() > 1:
         names = {a for a, _ in job.toc_entries}
         pages: dict[str, int] = {}
         for _ in range(3):  # the TOC itself moves what follows: settle in a few passes
-            doc = _layout(job.with_toc(pages or {a: 0 for a in names}), printer, body_h)
+            doc = _layout(job.with_toc(pages or {a: 0 for a in names}, dpi), printer, body_h)
             found = _anchor_pages(doc, names, body_h)
             if found == pages:
                 break
@@ -101,9 +101,10 @@ def print_job(job: PrintJob, printer: QPrinter) -> int:
             head_font.setPointSizeF(HEAD_PT)
             painter.setFont(head_font)
             painter.setPen(QPen(Qt.GlobalColor.black))
+            head = QFontMetricsF(head_font, printer).elidedText(
+                job.running_head, Qt.TextElideMode.ElideMiddle, rect.width())
             painter.drawText(QRectF(0, 0, rect.width(), head_h * 0.7),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                             job.running_head)
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, head)
             pen = QPen(Qt.GlobalColor.black)
             pen.setWidthF(dpi / 150)
             painter.setPen(pen)
