@@ -61,6 +61,7 @@ class Bookmark:
     current_text: str | None = None  # the clause's text now, when it still exists
 
     def citation(self) -> str:
+        """《title》（文号）path — the form officials cite a clause in."""
         return f"《{self.title}》（{self.doc_number}）{self.path}" if self.doc_number \
             else f"《{self.title}》{self.path}"
 
@@ -203,7 +204,9 @@ class BookmarkStore:
                 "INSERT INTO bookmarks (collection_id, key, document_key, doc_number, title, path, "
                 "heading, fingerprint, text, note, position, created) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [cid, key, doc.key, doc.doc_number, doc.title, node.path, node.heading,
+                [cid, key, doc.key, doc.doc_number, doc.title,
+                 "" if node.kind == "title" else node.path,  # the whole document
+                 doc.short_title if node.kind == "title" else node.heading,
                  node.fingerprint, node.full_text, note, position, _now()])
         self._write(do)
         return next(b for b in self.bookmarks(collection) if b.key == key)

@@ -29,7 +29,9 @@ def to_markdown(collection: str, marks: list[Bookmark], today: date | None = Non
     for i, mark in enumerate(marks, start=1):
         status = STATUS_LABELS[mark.status]
         out.append(f"## {i}. {mark.citation()}" + (f"（{status}）" if status else ""))
-        out += ["", _shown_text(mark), ""]
+        out.append("")
+        if mark.path:  # a clause; a whole document is cited by its title alone
+            out += [_shown_text(mark), ""]
         if mark.status == "changed":
             out += [f"> 收藏时的原文：{mark.text}", ""]
         if mark.note:
@@ -43,7 +45,8 @@ def to_text(collection: str, marks: list[Bookmark], today: date | None = None) -
     for i, mark in enumerate(marks, start=1):
         status = STATUS_LABELS[mark.status]
         out.append(f"{i}. {mark.citation()}" + (f"（{status}）" if status else ""))
-        out.append(_shown_text(mark))
+        if mark.path:
+            out.append(_shown_text(mark))
         if mark.status == "changed":
             out.append(f"收藏时的原文：{mark.text}")
         if mark.note:
@@ -62,7 +65,8 @@ def to_print_job(collection: str, marks: list[Bookmark], today: date | None = No
         status = STATUS_LABELS[mark.status]
         parts.append(f'<p class="cite">{i}. {esc(mark.citation())}'
                      + (f'　<span class="expired">【{status}】</span>' if status else "") + "</p>")
-        parts.append(f"<p>{esc(_shown_text(mark))}</p>")
+        if mark.path:
+            parts.append(f"<p>{esc(_shown_text(mark))}</p>")
         if mark.status == "changed":
             parts.append(f'<p class="note">收藏时的原文：{esc(mark.text)}</p>')
         if mark.note:

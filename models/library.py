@@ -219,6 +219,15 @@ class Library:
             raise UnknownNodeError(key)
         return NodeInfo(*rows[0])
 
+    def title_key(self, document_key: str) -> str:
+        """The key of a document's title node: what a bookmark of the whole document points at."""
+        rows = self._rows("SELECT nodes.key FROM nodes JOIN documents ON documents.id = "
+                          "nodes.document_id WHERE documents.key = ? AND nodes.kind = 'title'",
+                          [document_key])
+        if not rows:
+            raise UnknownNodeError(document_key)
+        return rows[0][0]
+
     def has_node(self, key: str) -> bool:
         return bool(self._rows("SELECT 1 FROM nodes WHERE key = ?", [key]))
 

@@ -31,9 +31,9 @@ class _Model(QStandardItemModel):
     """Collections at the top, bookmarks below; bookmarks may be dragged within their level."""
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
-            return base
+            return Qt.ItemFlag.NoItemFlags  # nothing is dropped between collections
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.data(KIND_ROLE) == "bookmark":
             return base | Qt.ItemFlag.ItemIsDragEnabled
         return base | Qt.ItemFlag.ItemIsDropEnabled
@@ -65,7 +65,9 @@ class BookmarksPanel(QWidget):
         self.view.customContextMenuRequested.connect(self._menu)
         self.view.activated.connect(self._activated)
         self.view.setAccessibleName("书签列表")
-        self.model.rowsInserted.connect(lambda *_: self._sync_timer.start())
+        self._loading = False  # rows inserted while loading are no drag
+        self.model.rowsInserted.connect(
+            lambda *_: None if self._loading else self._sync_timer.start())
         self._sync_timer = QTimer(self, singleShot=True, interval=0)
         self._sync_timer.timeout.connect(self._store_order)
 
@@ -113,7 +115,7 @@ class BookmarksPanel(QWidget):
         expanded = {self.model.item(r).text() for r in range(self.model.rowCount())
                     if self.view.isExpanded(self.model.index(r, 0))}
         selected = self.current_key()
-        self.model.blockSignals(True)
+        self._loading = True
         self.model.clear()
         marks = self.store.resolved(self.library)
         self._marks = {m.id: m for m in marks}
@@ -128,8 +130,7 @@ class BookmarksPanel(QWidget):
             for m in by_collection.get(coll.name, []):
                 item.appendRow(self._bookmark_item(m))
             self.model.appendRow(item)
-        self.model.blockSignals(False)
-        self.model.layoutChanged.emit()
+        self._loading = False
         for r in range(self.model.rowCount()):
             if first or self.model.item(r).text() in expanded:
                 self.view.expand(self.model.index(r, 0))
@@ -147,15 +148,14 @@ class BookmarksPanel(QWidget):
         self._marks[mark.id] = mark
         parent = next((self.model.item(r) for r in range(self.model.rowCount())
                        if self.model.item(r).text() == mark.collection), None)
-        self.model.blockSignals(True)
+        self._loading = True
         if parent is None:
             parent = QStandardItem(mark.collection)
             parent.setData("collection", KIND_ROLE)
             self.model.appendRow(parent)
         parent.appendRow(self._bookmark_item(mark))
         parent.setToolTip(f"{mark.collection}：{parent.rowCount()} 条")
-        self.model.blockSignals(False)
-        self.model.layoutChanged.emit()
+        self._loading = False
         self.view.expand(parent.index())
         self.select_key(mark.key)
         self.empty.setVisible(False)

@@ -1,0 +1,135 @@
+"""Bookmarks in the real window: Ctrl+D, the dock, order, states, the printed brief."""
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from tests.ui_fixtures import make_window, qt_app, window  # noqa: F401  (fixtures)
+
+COLLECTION = "周四 专题会"
+
+
+def _clause(window, doc_number, path):
+    doc = next(d for d in window.library.documents() if d.doc_number == doc_number)
+    return next(n for n in window.library.nodes(doc.key) if n.path == path)
+
+
+@pytest.fixture()
+def flow(window, monkeypatch, tmp_path):
+    from ui import bookmark_flow
+    monkeypatch.setenv("GAZETTE_USER_DATA", str(tmp_path / "user"))  # a fresh store per test
+    f = bookmark_flow.install(window)
+    assert f is not None
+    answers = []
+
+    def fake_exec(dialog):
+        collection, note = answers.pop(0)
+        dialog.collection.setCurrentText(collection)
+        dialog.note.setPlainText(note)
+        return 1  # Accepted
+    monkeypatch.setattr(bookmark_flow.BookmarkDialog, "exec", fake_exec)
+    f.answers = answers
+    return f
+
+
+def test_ctrl_d_bookmarks_the_open_clause_into_a_new_collection(qtbot, window, flow):
+    from PySide6.QtCore import Qt
+    node = _clause(window, "市中政办发〔2021〕15号", "二、（三）1.")
+    window.open_key(node.key)
+    flow.answers.append((COLLECTION, "问财政局资金安排"))
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert flow.dock.isVisible()
+    assert flow.panel.contains(node.key)
+    [mark] = flow.store.bookmarks(COLLECTION)
+    assert (mark.key, mark.note, mark.path) == (node.key, "问财政局资金安排", "二、（三）1.")
+
+
+def test_panel_model_order_and_activation(qtbot, qtmodeltester, window, flow):
+    keys = [_clause(window, "市中政办发〔2021〕14号", p).key for p in ("一、1.", "一、2.", "二、4.")]
+    for key in keys:
+        window.open_key(key)
+        flow.answers.append((COLLECTION, ""))
+        flow.add_current()
+    qtmodeltester.check(flow.panel.model)
+    flow.panel.select_key(keys[2])
+    flow.panel.actions["up"].trigger()
+    assert [m.key for m in flow.store.bookmarks(COLLECTION)] == [keys[0], keys[2], keys[1]]
+    opened = []
+    flow.panel.openRequested.connect(opened.append)
+    flow.panel.view.activated.emit(flow.panel.view.currentIndex())
+    assert opened == [keys[2]]
+
+
+def test_changed_and_orphaned_states_are_shown(window, flow, tmp_path, registry, seed_bytes):
+    from models.library import Library
+    from models.library_build import add_issues
+    from models.parser import parse_bytes
+    edited = _clause(window, "市中政办发〔2021〕13号", "二、（一）")
+    removed = _clause(window, "市中政办发〔2021〕14号", "八、29.")
+    for node in (edited, removed):
+        window.open_key(node.key)
+        flow.answers.append((COLLECTION, ""))
+        flow.add_current()
+    text = seed_bytes.decode()
+    text = text.replace("（一）强化资金保障。对已完成", "（一）强化资金保障。对已经完成")
+    start = text.index("29. 加强组织实施")
+    text = text[:start] + text[text.index("\n", text.index("（各级各部门按职责分工负责）", start)):]
+    path = tmp_path / "edition.sqlite"
+    add_issues(path, [parse_bytes(text.encode(), registry, "e.txt")], registry, fresh=True)
+    with Library(path) as edition:
+        flow.set_library(edition)
+        shown = [flow.panel.model.item(0).child(r).text() for r in range(2)]
+    assert "条文已变化" in shown[0] and "原条文已不在库中" in shown[1]
+
+
+def test_brief_prints_with_citations_notes_and_page_numbers(window, flow, tmp_path):
+    from models import brief
+    from ui import printing
+    node = _clause(window, "市中政发〔2021〕16号", "一、（一）")
+    window.open_key(node.key)
+    flow.answers.append((COLLECTION, "请司法局说明清理进度"))
+    flow.add_current()
+    window.open_key(window.library.documents()[1].key)  # a whole document
+    flow.answers.append((COLLECTION, ""))
+    flow.add_current()
+    marks = flow.store.resolved(window.library, COLLECTION)
+    pdf = printing.export_pdf(brief.to_print_job(COLLECTION, marks), COLLECTION, tmp_path / "b.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout.replace("\n", "")
+    assert "《市中区人民政府关于全面深化证照分离改革工作的实施意见》（市中政发〔2021〕16号）一、（一）" in text
+    assert "备注：请司法局说明清理进度" in text
+    assert "（市中政办发〔2021〕13号）" in text
+    assert "—1—" in text.replace(" ", "")  # the page number of GB/T 9704
+    assert text.count("市中区人民政府办公室关于切实加强水库除险加固和运行管护") == 1  # a document: cited once
+
+
+def test_dragging_a_bookmark_stores_the_new_order(qtbot, window, flow):
+    keys = [_clause(window, "市中政办发〔2021〕14号", p).key for p in ("一、1.", "一、2.", "二、4.")]
+    for key in keys:
+        window.open_key(key)
+        flow.answers.append((COLLECTION, ""))
+        flow.add_current()
+    parent = flow.panel.model.item(0)
+    row = parent.takeRow(2)  # what an internal move does: the dragged row leaves…
+    parent.insertRow(0, row)  # …and lands where it was dropped
+    qtbot.waitUntil(lambda: [m.key for m in flow.store.bookmarks(COLLECTION)][0] == keys[2])
+    assert [m.key for m in flow.store.bookmarks(COLLECTION)] == [keys[2], keys[0], keys[1]]
+
+
+def test_duty_list_dialog_options_and_pdf(qtbot, window, tmp_path):
+    from ui.duty_print import DutyListDialog
+    from ui import printing
+    dialog = DutyListDialog(window.library, "财政部门", window)
+    qtbot.addWidget(dialog)
+    assert dialog.department == "区财政局"
+    assert "11 项" in dialog.summary.text()  # the expired plan is left out by default
+    dialog.expired.setChecked(True)
+    assert "14 项" in dialog.summary.text()
+    dialog.role_boxes["member"].setChecked(False)
+    assert "12 项" in dialog.summary.text()
+    from models.dutylist import to_print_job
+    pdf = printing.export_pdf(to_print_job(dialog.duty_list()), "x", tmp_path / "d.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "区财政局职责清单" in text and "已失效" in text and "专班成员" not in text

@@ -1,0 +1,225 @@
+"""Bookmarks in the window: Ctrl+D, the 书签 menu and dock, printing a meeting brief.
+
+Everything stored goes through models/bookmarks.py (the user's own database
+in the user data folder); this module adds the dialog to choose a collection
+and write a note, the dock with the panel, and the brief's printing and
+export. A read-only or full user-data folder shows the reason and keeps the
+bookmarks readable.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
+                               QFormLayout, QLabel, QMainWindow, QMessageBox, QPlainTextEdit,
+                               QWidget)
+
+from models import brief
+from models.bookmarks import BookmarkError, BookmarkStore, bookmark_store_path, load_export
+from models.errors import GazetteError
+from models.library import Library
+from models.locations import user_data_dir
+from ui.bookmarks_panel import BookmarksPanel
+
+DEFAULT_COLLECTION = "我的书签"
+
+
+class BookmarkDialog(QDialog):
+    """收藏到…: choose or type a collection, add a note."""
+
+    def __init__(self, citation: str, heading: str, collections: list[str], current: str | None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("收藏条款")
+        form = QFormLayout(self)
+        label = QLabel(f"<b>{citation}</b><br/>{heading}")
+        label.setWordWrap(True)
+        form.addRow(label)
+        self.collection = QComboBox()
+        self.collection.setEditable(True)
+        self.collection.addItems(collections or [DEFAULT_COLLECTION])
+        if current:
+            self.collection.setCurrentText(current)
+        self.collection.lineEdit().setPlaceholderText("例如：10月12日 营商环境专题会")
+        self.collection.setToolTip("选择收藏夹，或输入新名称以新建")
+        form.addRow("收藏夹：", self.collection)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("会上要说明的要点（可不填）")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(90)
+        form.addRow("备注：", self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("收藏")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(520, 260)
+
+    def values(self) -> tuple[str, str]:
+        return self.collection.currentText().strip(), self.note.toPlainText().strip()
+
+
+class BookmarkFlow(QObject):
+    """The bookmark features of a main window."""
+
+    def __init__(self, window: QMainWindow, store: BookmarkStore):
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.last_collection: str | None = None
+        self.panel = BookmarksPanel(store, window.library, window)
+        self.panel.openRequested.connect(window.open_key)
+        self.panel.printRequested.connect(self.print_brief)
+        self.dock = QDockWidget("书签", window)
+        self.dock.setObjectName("bookmarks-dock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        if not store.bookmarks():
+            self.dock.hide()
+        self.add_action = QAction("收藏当前条款…", window)
+        self.add_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.add_action.setToolTip("收藏当前条款（Ctrl+D）")
+        self.add_action.triggered.connect(self.add_current)
+        window.addAction(self.add_action)
+        toggle = self.dock.toggleViewAction()
+        toggle.setText("书签面板")
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        toggle.setToolTip("显示或隐藏书签面板（Ctrl+Shift+B）")
+        menu = window.menuBar().addMenu("书签(&B)")
+        menu.addAction(self.add_action)
+        menu.addAction(toggle)
+        menu.addSeparator()
+        for text, slot in (("打印会议材料…", lambda: self.print_brief(None)),
+                           ("导出会议材料（Markdown / 文本）…", self.export_brief),
+                           ("导出全部书签（换电脑用）…", self.export_json),
+                           ("导入书签…", self.import_json)):
+            action = menu.addAction(text)
+            action.triggered.connect(slot)
+        self.menu = menu
+
+    # ------------------------------------------------------------ library
+    def set_library(self, library: Library) -> None:
+        self.panel.set_library(library)
+
+    def current_key(self) -> str | None:
+        reader = self.window.reader
+        if reader.current:
+            return reader.current
+        if reader.document_key:
+            return self.window.library.title_key(reader.document_key)
+        return None
+
+    # ------------------------------------------------------------- adding
+    def add_current(self) -> None:
+        key = self.current_key()
+        if key is None:
+            QMessageBox.information(self.window, "收藏", "请先在左侧选中要收藏的公文或条款。")
+            return
+        self.add(key)
+
+    def add(self, key: str) -> None:
+        library = self.window.library
+        node = library.node(key)
+        doc = library.document(node.document_key)
+        citation = f"《{doc.title}》（{doc.doc_number or '无文号'}）" + \
+            ("" if node.kind == "title" else node.path)
+        names = [c.name for c in self.store.collections()]
+        dialog = BookmarkDialog(citation, "" if node.kind == "title" else node.heading, names,
+                                self.last_collection, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        collection, note = dialog.values()
+        if not collection:
+            return
+        try:
+            mark = self.store.add(library, key, collection, note)
+        except GazetteError as err:
+            QMessageBox.warning(self.window, "收藏", str(err))
+            return
+        self.last_collection = collection
+        self.dock.show()
+        self.panel.show_added(mark)
+        self.window.statusBar().showMessage(f"已收藏到“{collection}”：{citation}", 4000)
+
+    # ----------------------------------------------------------- the brief
+    def _choose_collection(self, name: str | None) -> str | None:
+        if name:
+            return name
+        name = self.panel.current_collection() or self.last_collection
+        names = [c.name for c in self.store.collections()]
+        if name in names:
+            return name
+        if len(names) == 1:
+            return names[0]
+        if not names:
+            QMessageBox.information(self.window, "会议材料", "还没有书签。选中条款后按 Ctrl+D 收藏。")
+            return None
+        QMessageBox.information(self.window, "会议材料", "请先在书签面板中选中一个收藏夹。")
+        self.dock.show()
+        return None
+
+    def print_brief(self, name: str | None) -> None:
+        name = self._choose_collection(name)
+        if not name:
+            return
+        from ui import printing
+        job = brief.to_print_job(name, self.store.resolved(self.window.library, name))
+        printing.preview(self.window, job, job.title)
+
+    def export_brief(self) -> None:
+        name = self._choose_collection(None)
+        if not name:
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, "导出会议材料", f"{name}.md", "Markdown 文件 (*.md);;文本文件 (*.txt)")
+        if not path:
+            return
+        marks = self.store.resolved(self.window.library, name)
+        render = brief.to_text if path.endswith(".txt") or "txt" in chosen else brief.to_markdown
+        self._write(path, render(name, marks))
+
+    def export_json(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, "导出书签", "公报通书签.json",
+                                              "书签文件 (*.json)")
+        if path:
+            self._write(path, json.dumps(self.store.export_json(), ensure_ascii=False, indent=2))
+
+    def import_json(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "导入书签", "", "书签文件 (*.json)")
+        if not path:
+            return
+        try:
+            added, skipped = self.store.import_json(load_export(Path(path)))
+        except BookmarkError as err:
+            QMessageBox.warning(self.window, "导入书签", str(err))
+            return
+        self.panel.refresh()
+        self.dock.show()
+        QMessageBox.information(self.window, "导入书签",
+                                f"已导入 {added} 条书签，跳过重复的 {skipped} 条。")
+
+    def _write(self, path: str, text: str) -> None:
+        try:
+            Path(path).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self.window, "导出", f"无法写入 {path}：{exc}")
+            return
+        self.window.statusBar().showMessage(f"已保存到 {path}", 4000)
+
+
+def install(window: QMainWindow) -> BookmarkFlow | None:
+    """Add the bookmark features to *window*; None (and a message) if storage cannot open."""
+    try:
+        store = BookmarkStore(bookmark_store_path(user_data_dir()))
+    except BookmarkError as err:
+        QMessageBox.warning(window, "书签", str(err))
+        return None
+    flow = BookmarkFlow(window, store)
+    if store.read_only:
+        window.statusBar().showMessage(store.read_only_reason, 8000)
+    return flow
