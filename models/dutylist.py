@@ -12,7 +12,7 @@ from datetime import date
 
 from .roles import ROLE_LABELS, ROLES
 from .library import DepartmentInfo, DocumentInfo, DutyEntry, Library
-from .printdoc import PrintJob, cn_date, document_html, esc
+from .printdoc import PrintJob, cn_date, document_html, esc, grid_table
 
 
 @dataclass
@@ -130,12 +130,15 @@ def to_markdown(dl: DutyList) -> str:
 def to_print_job(dl: DutyList) -> PrintJob:
     """The duty list as a GB/T 9704-style document for ui/ to print."""
     dept = dl.department.name
-    parts = [f"<h1>{esc(dept)}职责清单</h1>",
+    title = f"{dept}职责清单"
+    parts = [f'<p class="title">{esc(title)}</p>',
              f'<p class="meta">依据：{esc("、".join(dl.sources) or "本资料库")}　'
              f"打印日期：{cn_date(dl.today.isoformat())}</p>"]
     options = []
     if dl.options.roles:
-        options.append("仅含" + "、".join(ROLE_LABELS[r] for r in dl.options.roles))
+        shown = [r for r in dl.options.roles if r != "general"]
+        if set(shown) != {r for r in ROLES if r != "general"}:
+            options.append("仅含" + "、".join(ROLE_LABELS[r] for r in shown))
     if dl.options.include_general:
         options.append("含“有关部门按职责分工负责”的通用条款")
     if dl.options.include_expired:
@@ -143,54 +146,47 @@ def to_print_job(dl: DutyList) -> PrintJob:
     if options:
         parts.append(f'<p class="meta">（{esc("；".join(options))}）</p>')
     if not dl.entries:
-        parts.append('<p class="noindent">本资料库中没有涉及该部门的条款。</p>')
-        parts.append('<p class="noindent">如部门名称有误，可在部门列表中查找其他名称；'
-                     "如需包括“区政府有关部门按职责分工负责”一类的通用条款，请勾选“含通用条款”。</p>")
-        return PrintJob(f"{dept}职责清单", document_html(f"{dept}职责清单", "".join(parts)),
-                        f"{dept}职责清单")
+        parts.append('<p>本资料库中没有涉及该部门的条款。</p>')
+        parts.append("<p>如部门名称有误，可在部门列表中查找其他名称；如需包括“区政府有关部门按职责"
+                     "分工负责”一类的通用条款，请在打印选项中勾选“含通用条款”。</p>")
+        return PrintJob(title, document_html(title, "".join(parts)), title)
+    parts.append("<!--TOC-->")
     counts = dl.counts()
-    rows = "".join(f"<tr><td>{ROLE_LABELS[r]}</td><td align='center'>{n}</td></tr>"
-                   for r, n in counts.items())
-    parts.append("<h2>一、概况</h2>")
-    parts.append(f'<p>共涉及 {len(dl.groups)} 件公文、{len(dl.entries)} 项任务。</p>'
-                 f"<table border='1' cellspacing='0' cellpadding='4' width='60%' align='center'>"
-                 f"<tr><th>角色</th><th>条数</th></tr>{rows}"
-                 f"<tr><td><b>合计</b></td><td align='center'><b>{len(dl.entries)}</b></td></tr>"
-                 "</table>")
+    parts.append('<p class="h1">一、概况</p>')
+    summary = "，".join(f"{ROLE_LABELS[r]} {n} 项" for r, n in counts.items())
+    parts.append(f"<p>本清单汇总{esc('、'.join(dl.sources))}公报中涉及{esc(dept)}的条款，共涉及 "
+                 f"{len(dl.groups)} 件公文、{len(dl.entries)} 项任务：{summary}。</p>")
     if dl.deadlines():
-        rows = ""
+        parts.append('<p class="h2">（一）时限（按日期）</p>')
+        rows = []
         for d, e in dl.deadlines():
             past = dl.is_past(d["due"])
-            due = f"<span class='past'>{cn_date(d['due'])}</span>（已过）" if past \
-                else cn_date(d["due"])
-            rows += (f"<tr><td>{due}</td><td>{esc(d['phrase'])}</td>"
-                     f"<td>{esc(_citation(e))} {esc(e.heading)}</td></tr>")
-        parts.append("<h3>时限（按日期）</h3>"
-                     "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-                     f"<tr><th>日期</th><th>原文</th><th>出处</th></tr>{rows}</table>")
-    parts.append("<!--TOC-->")
-    parts.append("<h2>二、任务清单</h2>")
+            due = (f"<span class='past'>{cn_date(d['due'])}</span>（已过）" if past
+                   else cn_date(d["due"]))
+            rows.append([due, esc(d["phrase"]), f"{esc(_citation(e))}<br/>{esc(e.heading)}"])
+        parts.append(grid_table(["日期", "原文", "出处"], rows, [30, 18, 52]))
+    parts.append('<p class="h1">二、任务清单</p>')
     toc = []
     for i, group in enumerate(dl.groups, start=1):
         doc = group.document
         anchor = f"doc{i}"
         label = f"（{_cn(i)}）《{doc.short_title or doc.title}》"
-        toc.append((anchor, label))
-        expired = (f'<br/><span class="expired">已失效：有效期至{cn_date(doc.valid_until)}</span>'
+        toc.append((anchor, f"{label}（{doc.doc_number or '无文号'}）"))
+        expired = (f'<br/><span class="expired">【已失效：有效期至{cn_date(doc.valid_until)}】</span>'
                    if doc.expired(dl.today) else "")
-        parts.append(f'<h3><a name="{anchor}"></a>{esc(label)}（{esc(doc.doc_number or "无文号")}）'
-                     f"{expired}</h3>")
+        parts.append(f'<p class="h2"><a name="{anchor}"></a>{esc(label)}'
+                     f'（{esc(doc.doc_number or "无文号")}）{expired}</p>')
         for e in group.entries:
             parts.append(f'<p class="cite"><span class="role">【{esc(_role(e))}】</span>'
-                         f"{esc(_citation(e))}　{esc(e.heading)}</p>")
+                         f"{esc(e.path)}　{esc(e.heading)}</p>")
             parts.append(f"<p>{esc(e.text)}</p>")
             if e.deadlines:
                 due = "；".join(f"{d['phrase']}（{cn_date(d['due'])}"
                                + ("，已过" if dl.is_past(d["due"]) else "") + "）"
                                for d in e.deadlines)
                 parts.append(f'<p class="due">时限：{esc(due)}</p>')
-    return PrintJob(f"{dept}职责清单", document_html(f"{dept}职责清单", "".join(parts)),
-                    f"{dept}职责清单　{'、'.join(dl.sources)}", toc)
+    return PrintJob(title, document_html(title, "".join(parts)),
+                    f"{title}　{'、'.join(dl.sources)}", toc)
 
 
 def _cn(n: int) -> str:

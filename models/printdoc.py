@@ -9,6 +9,7 @@ print looks official where those fonts exist and is complete everywhere.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Union
 
@@ -24,28 +25,59 @@ BODY_FACES = "'仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangs
 HEI_FACES = "'黑体', 'SimHei', 'Gazette Sans', 'Noto Sans CJK SC'"
 KAI_FACES = "'楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti', 'Gazette Serif', 'Noto Serif CJK SC'"
 
-# Sizes: 二号 22pt (title), 三号 16pt (body), 四号 14pt, 小四 12pt.
+# Sizes: 二号 22pt (title), 三号 16pt (body and headings), 四号 14pt, 小四 12pt.
+# Grid tables take `border-collapse` on the table itself (see grid_table()).
+# Headings are paragraphs with classes, not <h1>/<h2>, so that Qt's own heading
+# sizes do not override the standard's: every level is 三号, told apart by face.
 PRINT_CSS = f"""
-body {{ font-family: {BODY_FACES}; font-size: 16pt; line-height: 150%; }}
-h1 {{ font-family: {TITLE_FACES}; font-size: 22pt; font-weight: bold; text-align: center;
-      margin-top: 0; margin-bottom: 12pt; }}
-h2 {{ font-family: {HEI_FACES}; font-size: 16pt; font-weight: bold; margin-top: 14pt;
-      margin-bottom: 6pt; }}
-h3 {{ font-family: {KAI_FACES}; font-size: 16pt; font-weight: bold; margin-top: 8pt;
-      margin-bottom: 4pt; }}
-p {{ margin-top: 0; margin-bottom: 6pt; text-indent: 32pt; }}
-p.meta {{ text-indent: 0; text-align: center; font-size: 14pt; }}
+body {{ font-family: {BODY_FACES}; font-size: 16pt; }}
+p {{ font-size: 16pt; margin-top: 0; margin-bottom: 0; line-height: 170%; text-indent: 32pt; }}
+p.title {{ font-family: {TITLE_FACES}; font-size: 22pt; font-weight: bold; text-align: center;
+          text-indent: 0; line-height: 140%; margin-bottom: 6pt; }}
+p.meta {{ text-indent: 0; text-align: center; font-size: 14pt; margin-bottom: 14pt; }}
+p.h1 {{ font-family: {HEI_FACES}; font-size: 16pt; font-weight: bold; margin-top: 10pt; text-indent: 32pt; }}
+p.h2 {{ font-family: {KAI_FACES}; font-size: 16pt; font-weight: bold; margin-top: 8pt; text-indent: 32pt; }}
 p.noindent {{ text-indent: 0; }}
-p.cite {{ text-indent: 0; font-family: {HEI_FACES}; font-size: 14pt; margin-top: 10pt; }}
+p.cite {{ text-indent: 0; font-family: {HEI_FACES}; font-size: 14pt; margin-top: 8pt; }}
 p.note {{ text-indent: 0; font-family: {KAI_FACES}; font-size: 14pt; }}
 p.due {{ text-indent: 0; font-size: 14pt; }}
-td, th {{ font-size: 14pt; padding: 3pt 6pt; }}
-th {{ font-family: {HEI_FACES}; font-weight: bold; }}
+p.small {{ text-indent: 0; font-size: 12pt; line-height: 130%; }}
+td.grid, th.grid {{ font-size: 12pt; border-width: 0.5pt; border-style: solid;
+                   border-color: #000000; }}
+th.grid {{ font-family: {HEI_FACES}; font-weight: bold; }}
 span.role {{ font-family: {HEI_FACES}; font-weight: bold; }}
-span.past {{ font-weight: bold; text-decoration: line-through; }}
+span.past {{ text-decoration: line-through; }}
 span.expired {{ font-family: {HEI_FACES}; font-weight: bold; }}
-.toc p {{ text-indent: 0; font-size: 14pt; margin-bottom: 2pt; }}
+table.toc td {{ font-size: 14pt; padding: 2pt 0; }}
+table.grid {{ margin-top: 4pt; margin-bottom: 8pt; }}
 """
+_LENGTH = re.compile(r"([a-z-]+): (\d+(?:\.\d+)?)pt\b")
+
+
+def print_css(dpi: int) -> str:
+    """PRINT_CSS for a device of *dpi*.
+
+    Qt's rich text honours lengths other than font sizes only in pixels, and
+    not all alike: a text-indent is in the paint device's pixels, while
+    margins and paddings are CSS pixels (1/96 inch) that Qt scales itself.
+    """
+    def px(m: re.Match) -> str:
+        prop, points = m.group(1), float(m.group(2))
+        if prop == "font-size":
+            return m.group(0)
+        per_inch = dpi if prop == "text-indent" else 96
+        return f"{prop}: {points * per_inch / 72:.0f}px"
+    return _LENGTH.sub(px, PRINT_CSS)
+
+
+def grid_table(header: list[str], rows: list[list[str]], widths: list[int]) -> str:
+    """A table with thin ruled cells, as Qt's rich text draws them (cells are HTML already)."""
+    def row(cells: list[str], tag: str) -> str:
+        return "<tr>" + "".join(f'<{tag} class="grid" width="{w}%">{c}</{tag}>'
+                                for c, w in zip(cells, widths)) + "</tr>"
+    return ('<table class="grid" width="100%" cellspacing="0" cellpadding="4" border="1" '
+            'style="border-collapse: collapse; border-color: #000000;">'
+            + row(header, "th") + "".join(row(r, "td") for r in rows) + "</table>")
 
 
 def esc(text: str | None) -> str:
@@ -70,10 +102,10 @@ class PrintJob:
         if not self.toc_entries or not pages:
             return html_text.replace(self.toc_marker, "")
         rows = "".join(
-            f'<tr><td width="90%">{esc(label)}</td><td align="right">{pages.get(anchor, "")}</td></tr>'
+            f'<tr><td width="92%">{esc(label)}</td><td align="right">{pages.get(anchor, "")}</td></tr>'
             for anchor, label in self.toc_entries)
-        toc = (f'<div class="toc"><h2>目　录</h2><table width="100%" cellspacing="0">{rows}'
-               "</table></div>")
+        toc = (f'<p class="h1" align="center">目　　录</p><table class="toc" width="100%" '
+               f'cellspacing="0">{rows}</table>')
         return html_text.replace(self.toc_marker, toc)
 
 
@@ -85,6 +117,9 @@ def cn_date(iso: str | None) -> str:
     return f"{int(y)}年{int(m)}月{int(d)}日"
 
 
-def document_html(title: str, body: str) -> str:
-    return (f"<html><head><meta charset='utf-8'><title>{esc(title)}</title>"
-            f"<style>{PRINT_CSS}</style></head><body>{body}</body></html>")
+def document_html(title: str, body: str) -> Callable[[int], str]:
+    """The whole page, as a function of the printer's resolution (see print_css)."""
+    def page(dpi: int) -> str:
+        return (f"<html><head><meta charset='utf-8'><title>{esc(title)}</title>"
+                f"<style>{print_css(dpi)}</style></head><body>{body}</body></html>")
+    return page
