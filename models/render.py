@@ -40,7 +40,7 @@ def node_markdown(node: "Node") -> str:
     """The Markdown of one node: its text with lead-in, departments and deadlines marked."""
     full = node.label + node.text
     spans: list[tuple[int, int, str, dict[str, str] | None]] = []
-    if node.kind in ("section", "subsection", "item", "subitem", "chapter", "article", "duty") \
+    if node.kind in ("section", "subsection", "item", "subitem", "chapter", "article") \
             and node.heading and node.heading != node.text:
         end = len(node.label) + len(node.heading)
         if full[end:end + 1] in "。：:":
