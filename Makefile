@@ -26,6 +26,8 @@ test-fast: dev-venv
 bench: dev-venv
 	$(PY) bench/import_bench.py
 	$(PY) bench/startup_bench.py
+	$(PY) bench/bookmarks_bench.py
+	$(PY) bench/dutylist_bench.py
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
