@@ -2,15 +2,24 @@
 
 Kept apart from the window's behaviour so the whole key map can be read in
 one place (UX.md "Keys").
+
+The menu bar's titles are drawn in the window's first paint (MENU_TITLES,
+added by the shell of ui/main_window.py); the actions, which need
+QKeySequence and Qt's enums, are made once the rest of the window is built,
+and build_menus() fills the menus already in the bar.
 """
 from __future__ import annotations
 
-from ui.qt import QAction, QKeySequence, QMainWindow, Qt
+from typing import TYPE_CHECKING
 
-StdKey = QKeySequence.StandardKey
+if TYPE_CHECKING:
+    from ui.qt import QAction, QMainWindow
+
+MENU_TITLES = ("文件(&F)", "编辑(&E)", "部门(&D)", "查看(&V)", "帮助(&H)")
 
 
 def _action(window: QMainWindow, text: str, slot, keys=(), tip: str = "") -> QAction:
+    from ui.qt import QAction, QKeySequence, Qt
     action = QAction(text, window)
     sequences = [QKeySequence(k) if isinstance(k, str) else QKeySequence(k) for k in keys]
     if sequences:
@@ -25,7 +34,9 @@ def _action(window: QMainWindow, text: str, slot, keys=(), tip: str = "") -> QAc
 
 
 def build_menus(w) -> dict[str, QAction]:
-    """Create the actions of MainWindow *w* and its menu bar; return the actions by name."""
+    """Create the actions of MainWindow *w* and its menus; return the actions by name."""
+    from ui.qt import QKeySequence
+    StdKey = QKeySequence.StandardKey  # noqa: N806 (reads like the Qt name it abbreviates)
     a = {
         "import": _action(w, "导入公报…", w.import_flow.choose_and_import, ["Ctrl+O"],
                           "把一期公报的文本加入本机资料库"),
@@ -51,15 +62,16 @@ def build_menus(w) -> dict[str, QAction]:
         "about": _action(w, "关于公报通", w.show_about),
     }
     bar = w.menuBar()
-    menus = {
-        "文件(&F)": ["import", None, "preview", "pdf", None, "quit"],
-        "编辑(&E)": ["copy", "cite", None, "find"],
-        "部门(&D)": ["department", "clear"],
-        "查看(&V)": ["zoom_in", "zoom_out", "zoom_reset", None, "panes", "expand", "collapse"],
-        "帮助(&H)": ["about"],
-    }
+    shown = {m.title(): m for m in (action.menu() for action in bar.actions()) if m is not None}
+    menus = dict(zip(MENU_TITLES, (
+        ["import", None, "preview", "pdf", None, "quit"],  # 文件
+        ["copy", "cite", None, "find"],  # 编辑
+        ["department", "clear"],  # 部门
+        ["zoom_in", "zoom_out", "zoom_reset", None, "panes", "expand", "collapse"],  # 查看
+        ["about"],  # 帮助
+    )))
     for title, names in menus.items():
-        menu = bar.addMenu(title)
+        menu = shown.get(title) or bar.addMenu(title)
         menu.setToolTipsVisible(True)
         for name in names:
             if name is None:

@@ -4,29 +4,52 @@ Order matters: the fonts are registered before any widget exists (users'
 machines may have no CJK font), the excepthook is installed before the first
 event, and a library that cannot be opened leads to a dialog offering to
 rebuild it rather than to a traceback.
+
+make_app() does everything at once (tests, the self-test); run(), the
+window of `python main.py`, starts in two stages (ui/startup.py), so the
+imports here are made by the functions that need them: ui.errors (~9 ms)
+is read through the module's __getattr__ the first time one of its names
+is used here, which keeps `ui.app.ask_rebuild` and friends replaceable.
 """
 from __future__ import annotations
 
 import sys
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from models.content import active_library
-from models.errors import GazetteError
-from models.library import Library
-from models.recovery import rebuild_library
-from ui.errors import ask_rebuild, install_excepthook, show_error
-from ui.fonts import FontFamilies, apply_default_font, register_bundled_fonts
-from ui.qt import QApplication, QLibraryInfo, QLocale, QTranslator
+if TYPE_CHECKING:
+    from models.library import Library
+    from ui.fonts import FontFamilies
+    from ui.qt import QApplication
+
+_FROM_ERRORS = ("ask_rebuild", "install_excepthook", "show_error")
 
 
-def make_app(argv: list[str] | None = None) -> tuple[QApplication, FontFamilies]:
-    """The QApplication with zh_CN Qt translations and the bundled fonts as default."""
+def __getattr__(name: str):
+    if name in _FROM_ERRORS:
+        value = getattr(import_module("ui.errors"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def make_base_app(argv: list[str] | None = None) -> tuple[QApplication, FontFamilies]:
+    """The QApplication with its names and the bundled fonts as default (no translations)."""
+    from ui.fonts import apply_default_font, register_bundled_fonts
+    from ui.qt import QApplication
     app = QApplication.instance() or QApplication(argv or ["gazette-desk"])
     app.setApplicationName("公报通")
     app.setApplicationDisplayName("公报通")
     app.setOrganizationName("GazetteDesk")
-    install_translations(app)
     fonts = register_bundled_fonts()
     apply_default_font(app, fonts, point_size=11)
+    return app, fonts
+
+
+def make_app(argv: list[str] | None = None) -> tuple[QApplication, FontFamilies]:
+    """The QApplication with zh_CN Qt translations and the bundled fonts as default."""
+    app, fonts = make_base_app(argv)
+    install_translations(app)
     return app, fonts
 
 
@@ -34,6 +57,7 @@ def install_translations(app: QApplication) -> None:
     """Qt's own strings (dialog buttons, file and print dialogs, context menus) in Chinese."""
     if getattr(app, "_gazette_translator", None):
         return
+    from ui.qt import QLibraryInfo, QLocale, QTranslator
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
@@ -44,29 +68,26 @@ def install_translations(app: QApplication) -> None:
 
 def open_library(path=None) -> Library | None:
     """Open the active library; on failure offer to rebuild it (None if the user declines)."""
+    from models.content import active_library
+    from models.errors import GazetteError
+    from models.library import Library
+    from models.recovery import rebuild_library
+    here = sys.modules[__name__]  # ask_rebuild / show_error as this module has them now
     target = path
     while True:
         try:
             target = target or active_library()
             return Library(target)
         except GazetteError as err:
-            if not ask_rebuild(None, str(err)):
+            if not here.ask_rebuild(None, str(err)):
                 return None
             try:
                 target = rebuild_library(target)
             except GazetteError as again:
-                show_error(None, f"重新生成资料库失败：{again}")
+                here.show_error(None, f"重新生成资料库失败：{again}")
                 return None
 
 
 def run() -> int:
-    app, fonts = make_app(sys.argv)
-    install_excepthook()
-    library = open_library()
-    if library is None:
-        return 2
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
-    window = MainWindow(library, fonts, Settings())
-    window.show()
-    return app.exec()
+    from ui.startup import run as run_staged
+    return run_staged()

@@ -3,84 +3,106 @@
 It only wires widgets to questions asked of models/ (outline, duties,
 search, document HTML, quote); it keeps which document, clause, department
 and query are current, and remembers them across runs (ui/window_state.py).
+
+The window is built in two stages, so that it appears as fast as a bare Qt
+window (bench/startup_bench.py, ui/startup.py):
+
+Stage 1, __init__ (before the first paint): the frame of the final window:
+the splitter, the tree (with the rows of the outline cache when given, see
+models/outline_cache.py), an empty reading pane, the menu titles, a search
+field and a department button standing in for the real ones (same size, same
+text), the saved geometry, splitter, tree zoom and current row. It uses only
+Qt classes that are cheap to load (never `Qt` nor QStyle, see ui/qt.py) and
+imports nothing that opens or queries a library.
+
+Stage 2, complete(library): everything else: imports the panels, search,
+menus and models; replaces the stand-ins by the real search field and filter
+bar (moving focus and any typed text across); puts the tree into the stack
+it shares with the search results, above the deadlines panel; builds the
+actions; loads the library (the real outline replaces the cached rows: same
+rows, so nothing moves); restores the filter and the last position, which
+renders the document. Then `ready` is True and `started` is emitted.
+
+MainWindow(library, fonts, settings) runs both stages at once (tests, the
+self-test); ui/startup.py passes library=None and the cached outline, shows
+the window and calls complete() right after the tree's first paint.
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from models.content import ImportSummary, active_library
-from models.document_html import expired_banner
-from models.library import Library
-from models.outline import build_outline, concerned_keys, department_deadlines, entry_counts
-from models.quote import quote
-from models.search import search
-from ui import about, window_state
-from ui.actions import build_menus
-from ui.deadlines_panel import DeadlinesPanel
-from ui.department_picker import DepartmentModel, DepartmentPicker
-from ui.filter_bar import FilterBar
-from ui.fonts import FontFamilies
-from ui.import_flow import ImportFlow
-from ui.qt import (QApplication, QFileDialog, QFont, QItemSelectionModel, QLabel, QMainWindow,
-                   QModelIndex, QPoint, QSplitter, QStackedWidget, Qt, QTimer, QVBoxLayout, QWidget)
-from ui.reader import ZOOM_STEPS, ReaderView, base_style
-from ui.roles import Role
-from ui.search_panel import ResultsModel, ResultsView, SearchField
+from ui import window_state
+from ui.actions import MENU_TITLES
+from ui.qt import (QApplication, QFont, QLabel, QLineEdit, QMainWindow, QModelIndex, QSizePolicy,
+                   QSplitter, QTimer, QToolButton, QVBoxLayout, QWidget, Signal)
+from ui.reader import ReaderView
 from ui.settings import Settings
-from ui.tree_model import OutlineFilter, OutlineModel
+from ui.tree_model import DOCUMENT_KEY, KIND, NODE_KEY, OutlineFilter, OutlineModel
 from ui.tree_view import OutlineView
 
+if TYPE_CHECKING:
+    from models.content import ImportSummary
+    from models.library import Library
+    from models.outline_cache import CachedNode
+    from ui.fonts import FontFamilies
+
 SEARCH_LIMIT = 200
+SEARCH_PLACEHOLDER = "搜索全文或文号（Ctrl+F）"  # as ui.search_panel.SearchField says it
+ALL_DEPARTMENTS = "部门：全部（点此选择部门）"  # as ui.filter_bar.FilterBar says it
+# ui.filter_bar's idle button style (the stand-in must have the real button's height)
+_IDLE_BUTTON_STYLE = ("QToolButton { border: 1px solid #c4c7cc; border-radius: 10px;"
+                      " padding: 3px 10px; color: #444; }")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, fonts: FontFamilies, settings: Settings | None = None):
+    started = Signal()  # stage 2 is complete: the window is fully usable
+
+    def __init__(self, library: Library | None, fonts: FontFamilies,
+                 settings: Settings | None = None, outline: CachedNode | None = None):
         super().__init__()
         self.setWindowTitle("公报通")
         self.fonts = fonts
         self.settings = settings
         self.library = library
+        self.ready = False
         self.department = None  # DepartmentInfo while a department filter is on
         self.concerned: dict[str, str] = {}
         self.last_result = None
         self.search_status = ""
         self.zoom = 1.0
         self.base_pt = QApplication.font().pointSizeF()
-        self._build()
-        self.actions_ = build_menus(self)
-        self.load_library(library)
+        self.outline: OutlineModel | None = None
+        self.picker = None
+        self._build_shell()
+        if outline is not None:
+            self._show_outline(outline)
         if settings is not None:
-            window_state.restore(self, settings)
+            window_state.restore_layout(self, settings)
+        if library is not None:
+            self.complete(library)
 
-    # ------------------------------------------------------------ layout
-    def _build(self) -> None:
-        self.search_field = SearchField()
-        self.filter_bar = FilterBar()
+    # ------------------------------------------------------ stage 1
+    def _build_shell(self) -> None:
+        self._search_stub = QLineEdit()
+        self._search_stub.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self._filter_stub = QToolButton()
+        self._filter_stub.setText(ALL_DEPARTMENTS)
+        self._filter_stub.setStyleSheet(_IDLE_BUTTON_STYLE)
+        self._filter_stub.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.tree = OutlineView()
         self.proxy = OutlineFilter(self)
-        self.results_model = ResultsModel(self)
-        self.results = ResultsView()
-        self.results.setModel(self.results_model)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.tree)
-        self.stack.addWidget(self.results)
-        self.deadlines = DeadlinesPanel()
-        self.deadlines.hide()
-        self.left_split = QSplitter(Qt.Orientation.Vertical)
-        self.left_split.addWidget(self.stack)
-        self.left_split.addWidget(self.deadlines)
-        self.left_split.setStretchFactor(0, 3)
-        self.left_split.setStretchFactor(1, 1)
+        self.tree.setModel(self.proxy)
         self.left = QWidget()
         self.left.setMinimumWidth(260)
-        column = QVBoxLayout(self.left)
-        column.setContentsMargins(8, 8, 4, 4)
-        column.setSpacing(6)
-        column.addWidget(self.search_field)
-        column.addWidget(self.filter_bar)
-        column.addWidget(self.left_split, 1)
-        self.reader = ReaderView(base_style(self.fonts.sans, self.fonts.serif))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.column = QVBoxLayout(self.left)
+        self.column.setContentsMargins(8, 8, 4, 4)
+        self.column.setSpacing(6)
+        self.column.addWidget(self._search_stub)
+        self.column.addWidget(self._filter_stub)
+        self.column.addWidget(self.tree, 1)
+        self.reader = ReaderView(None)  # its style comes with stage 2
+        self.splitter = QSplitter()  # horizontal
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.reader)
         self.splitter.setStretchFactor(0, 0)
@@ -92,9 +114,83 @@ class MainWindow(QMainWindow):
         self.filter_label.setStyleSheet("color: #7a5b00; font-weight: bold;")
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.filter_label)
+        for title in MENU_TITLES:
+            self.menuBar().addMenu(title)
+        self.resize(1280, 820)
+
+    def _show_outline(self, root) -> None:
+        """Put an outline (cached or built from the library) in the tree, folded to documents."""
+        old = self.outline
+        self.outline = OutlineModel(root, self)
+        self.proxy.setSourceModel(self.outline)
+        if old is not None:
+            old.deleteLater()
+        self.collapse_to_documents()
+        if self.library is None:  # stage 1: the counts of the cached rows
+            issues = "、".join(issue.text for issue in root.children)
+            documents = sum(1 for n in self.outline.by_key.values() if n.kind == "document")
+            self.status_label.setText(f"{issues}　·　{documents} 件公文　·　"
+                                      f"共 {self.outline.clause_count} 条")
+
+    def zoom_tree(self, zoom: float) -> None:
+        """The left pane's share of set_zoom() (what stage 1 can do)."""
+        self.zoom = zoom
+        font = QFont(QApplication.font())
+        font.setPointSizeF(self.base_pt * zoom)
+        self.left.setFont(font)
+
+    def preselect(self, key: str) -> None:
+        """Make *key*'s row the tree's current one and scroll to it, without opening it."""
+        if self.outline is None or self.ready:
+            return
+        index = self.proxy.mapFromSource(self.outline.index_of(key))
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    # ------------------------------------------------------ stage 2
+    def complete(self, library: Library) -> None:
+        """Stage 2: build the rest of the window on *library* (see the module docstring)."""
+        if self.ready:
+            return
+        from ui.deadlines_panel import DeadlinesPanel
+        from ui.filter_bar import FilterBar
+        from ui.import_flow import ImportFlow
+        from ui.qt import QStackedWidget, Qt
+        from ui.reader import base_style
+        from ui.search_panel import ResultsModel, ResultsView, SearchField
+        focus = QApplication.focusWidget()
+        self.search_field = SearchField()
+        self.search_field.setText(self._search_stub.text())
+        self._replace(self._search_stub, self.search_field)
+        self.filter_bar = FilterBar()
+        self._replace(self._filter_stub, self.filter_bar)
+        self.results_model = ResultsModel(self)
+        self.results = ResultsView()
+        self.results.setModel(self.results_model)
+        self.stack = QStackedWidget()
+        self.deadlines = DeadlinesPanel()
+        self.deadlines.hide()
+        self.left_split = QSplitter(Qt.Orientation.Vertical)
+        self.left_split.addWidget(self.stack)
+        self.left_split.addWidget(self.deadlines)
+        self.left_split.setStretchFactor(0, 3)
+        self.left_split.setStretchFactor(1, 1)
+        self._replace(self.tree, self.left_split)
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.results)
+        self.tree.show()
+        if focus is self._search_stub:
+            self.search_field.setFocus()
+            self.search_field.setCursorPosition(self._search_stub.cursorPosition())
+        elif focus is self.tree:
+            self.tree.setFocus()
+        self._search_stub.deleteLater()
+        self._filter_stub.deleteLater()
+        self.reader.set_style(base_style(self.fonts.sans, self.fonts.serif))
         self.import_flow = ImportFlow(self)
         self.import_flow.finished.connect(self._after_import)
-        self.picker: DepartmentPicker | None = None
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.search_field.query.connect(self.run_search)
         self.search_field.down.connect(self._into_results)
         self.search_field.accept.connect(self._open_first_hit)
@@ -110,26 +206,46 @@ class MainWindow(QMainWindow):
         self.reader.document_link.connect(lambda key: self.open_key(key))
         self.reader.copy_citation_requested.connect(self.copy_citation)
         self.reader.print_requested.connect(self.print_preview)
-        self.resize(1280, 820)
+        from ui.actions import build_menus
+        self.actions_ = build_menus(self)
+        self.load_library(library)
+        if self.settings is not None:
+            window_state.restore(self, self.settings)
+        self.ready = True
+        self.started.emit()
+
+    def _replace(self, stand_in: QWidget, real: QWidget) -> None:
+        self.column.replaceWidget(stand_in, real)
+        if self.isVisible():
+            real.show()  # now, not queued by the layout: it may take the focus next
+        stand_in.hide()
 
     # ----------------------------------------------------------- library
     def load_library(self, library: Library) -> None:
+        from models.outline import build_outline, entry_counts
+        from ui.department_picker import DepartmentModel
         self.library = library
         self.docs = {doc.key: doc for doc in library.documents()}
         self.issue_labels = "、".join(i["label"] for i in library.issues())
-        self.outline = OutlineModel(build_outline(library), self)
-        self.proxy.setSourceModel(self.outline)
-        self.tree.setModel(self.proxy)
-        self.tree.selectionModel().currentChanged.connect(self._on_current)
+        current = self.tree.currentIndex().data(NODE_KEY)
+        self._show_outline(build_outline(library))
+        if current:  # the row stage 1 showed as current stays current
+            index = self.proxy.mapFromSource(self.outline.index_of(current))
+            if index.isValid():
+                self.tree.selectionModel().blockSignals(True)
+                self.tree.setCurrentIndex(index)
+                self.tree.selectionModel().blockSignals(False)
+                self.tree.scrollTo(index)
         self.dept_model = DepartmentModel(library.departments(), entry_counts(library), self)
         if self.picker:
             self.picker.set_model(self.dept_model)
         self.reader.set_library(library)
-        self.collapse_to_documents()
         self._update_status()
 
     def reload_library(self) -> None:
         """After an import: reopen the active library, keep the filter and position."""
+        from models.content import active_library
+        from models.library import Library
         key, name = self.reader.current or self.reader.document_key, self.filter_bar.department
         old = self.library
         self.load_library(Library(active_library()))
@@ -146,16 +262,17 @@ class MainWindow(QMainWindow):
     def _on_current(self, current: QModelIndex, _previous=None) -> None:
         if not current.isValid():
             return
-        kind, key = current.data(Role.Kind), current.data(Role.NodeKey)
+        kind, key = current.data(KIND), current.data(NODE_KEY)
         if kind in ("issue", "category"):
             return
-        doc_key = current.data(Role.DocumentKey)
+        doc_key = current.data(DOCUMENT_KEY)
         terms = self.last_result.terms if self.last_result and self.search_field.text() else ()
         self.reader.show_node(doc_key, None if kind == "document" else key, terms)
         self._update_status()
 
     def open_key(self, key: str, terms=()) -> None:
         """Show a node (or a document) by key, selecting it in the tree when visible."""
+        from ui.qt import QItemSelectionModel
         node = self.outline.by_key.get(key)
         if node is None:  # a header node (title, 文号): open its document
             doc_key = self._document_of(key)
@@ -193,6 +310,8 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------- filter
     def open_picker(self) -> None:
+        from ui.department_picker import DepartmentPicker
+        from ui.qt import QPoint
         if self.picker is None:
             self.picker = DepartmentPicker(self.dept_model, self)
             self.picker.picked.connect(self.set_department)
@@ -206,6 +325,7 @@ class MainWindow(QMainWindow):
         self._refilter()
 
     def _refilter(self) -> None:
+        from models.outline import concerned_keys, department_deadlines
         dept = self.department
         if dept is None:
             self.concerned = {}
@@ -259,6 +379,7 @@ class MainWindow(QMainWindow):
                 self.reader.show_node(self.reader.document_key, self.reader.current, ())
             self._update_status()
             return
+        from models.search import search
         result = search(self.library, text, limit=SEARCH_LIMIT)
         if self.department is not None:
             keep = set(self.concerned)
@@ -291,17 +412,18 @@ class MainWindow(QMainWindow):
     def _open_result(self, index: QModelIndex) -> None:
         if index.isValid():
             terms = self.last_result.terms if self.last_result else ()
-            self.open_key(index.data(Role.NodeKey), terms)
+            self.open_key(index.data(NODE_KEY), terms)
 
     def _open_deadline(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.open_key(index.data(Role.NodeKey))
+            self.open_key(index.data(NODE_KEY))
 
     # ------------------------------------------------ copy, print, zoom
     def current_key(self) -> str | None:
         return self.reader.current or self.reader.document_key
 
     def copy_citation(self) -> str:
+        from models.quote import quote
         key = self.current_key()
         if not key:
             return ""
@@ -328,6 +450,7 @@ class MainWindow(QMainWindow):
             self.notify("请先在左侧选择要导出的公文", 4000)
             return None
         if path is None:
+            from ui.qt import QFileDialog
             doc = self.docs[self.reader.document_key]
             suggested = str(Path.home() / f"{doc.doc_number or doc.short_title}.pdf")
             path, _ = QFileDialog.getSaveFileName(self, "导出为 PDF", suggested, "PDF 文件 (*.pdf)")
@@ -339,6 +462,7 @@ class MainWindow(QMainWindow):
         return out
 
     def zoom_step(self, step: int) -> None:
+        from ui.reader import ZOOM_STEPS
         steps = list(ZOOM_STEPS)
         here = min(range(len(steps)), key=lambda i: abs(steps[i] - self.zoom))
         self.set_zoom(steps[max(0, min(len(steps) - 1, here + step))])
@@ -347,14 +471,12 @@ class MainWindow(QMainWindow):
         self.set_zoom(1.0)
 
     def set_zoom(self, zoom: float) -> None:
-        self.zoom = zoom
-        font = QFont(QApplication.font())
-        font.setPointSizeF(self.base_pt * zoom)
-        self.left.setFont(font)
+        self.zoom_tree(zoom)
         self.reader.set_zoom(zoom)
         self.notify(f"显示比例 {round(zoom * 100)}%", 2000)
 
     def show_about(self) -> None:
+        from ui import about
         about.show_about(self, self.library)
 
     # ---------------------------------------------------------- status
@@ -376,6 +498,7 @@ class MainWindow(QMainWindow):
         doc = self.docs.get(self.reader.document_key or "")
         if doc is not None:
             if doc.expired():
+                from models.document_html import expired_banner
                 text += f"　·　当前公文{expired_banner(doc)}"
         self.status_label.setText(text)
         self._update_filter_label()
@@ -385,6 +508,6 @@ class MainWindow(QMainWindow):
         self.filter_label.setText(f"筛选：{described}" if described else "")
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if self.settings is not None:
+        if self.settings is not None and self.ready:  # before stage 2 nothing changed
             window_state.save(self, self.settings)
         super().closeEvent(event)

@@ -1,27 +1,79 @@
-"""The one place Qt names come from (explicit imports, no `import *`).
+"""The one place Qt names come from (explicit names, no `import *`), each loaded on first use.
 
 Only QtCore, QtGui, QtWidgets and QtPrintSupport are used, which keeps a
 frozen build small; every other ui module imports from here, except that
 QtPrintSupport is imported by ui/printing.py alone, when the user first
 prints, because loading it costs start-up time (bench/startup_bench.py).
+
+Why lazy: PySide6 creates the Python type of a Qt class the first time the
+class is read from its module, and that is most of what "importing Qt"
+costs. The `Qt` namespace (every enum of Qt::) alone takes ~30 ms, QStyle
+~10 ms, QKeySequence ~2-4 ms, while a bare window needs a fraction of a
+millisecond per class. So this module only lists the names (the tables
+below) and a module-level __getattr__ reads each one from PySide6 when a
+module first imports it: `from ui.qt import QTreeView` costs QTreeView, not
+the whole list. The window's first stage (ui/startup.py) imports nothing
+that reads `Qt` or `QStyle`; tests/test_ui_startup.py checks it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QByteArray, QEvent, QMarginsF,
-                            QItemSelectionModel, QLibraryInfo, QLocale, QModelIndex, QObject,
-                            QPersistentModelIndex, QPoint, QRect, QSettings, QSize,
-                            QSortFilterProxyModel, Qt, QThread, QTimer, QTranslator, QUrl,
-                            Signal, Slot, qInstallMessageHandler)
-from PySide6.QtGui import (QAction, QBrush, QColor, QDesktopServices, QFont, QFontDatabase,
-                           QFontInfo, QFontMetricsF, QGuiApplication, QKeySequence, QPageLayout,
-                           QPageSize, QPainter, QPalette, QRawFont, QStandardItem,
-                           QStandardItemModel, QTextCursor, QTextDocument, QTextOption)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDialog,
-                               QDialogButtonBox, QFileDialog, QFrame, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QListView, QMainWindow, QMenu, QMessageBox,
-                               QProgressDialog, QPushButton, QSizePolicy, QSplitter,
-                               QStackedWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
-                               QTextBrowser, QToolButton, QTreeView, QVBoxLayout, QWidget)
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-__all__ = [name for name in dir() if name[:1] == "Q" or name in (
-    "Qt", "Signal", "Slot", "qInstallMessageHandler")]
+_QTCORE = ("QAbstractItemModel", "QAbstractListModel", "QByteArray", "QEvent", "QMarginsF",
+           "QItemSelectionModel", "QLibraryInfo", "QLocale", "QModelIndex", "QObject",
+           "QPersistentModelIndex", "QPoint", "QPointF", "QRect", "QSettings", "QSize",
+           "QSortFilterProxyModel", "Qt", "QThread", "QTimer", "QTranslator", "QUrl",
+           "Signal", "Slot", "qInstallMessageHandler")
+_QTGUI = ("QAction", "QBrush", "QColor", "QDesktopServices", "QFont", "QFontDatabase",
+          "QFontInfo", "QFontMetricsF", "QGuiApplication", "QKeySequence", "QPageLayout",
+          "QPageSize", "QPainter", "QPalette", "QRawFont", "QStandardItem",
+          "QStandardItemModel", "QTextCharFormat", "QTextCursor", "QTextDocument", "QTextLayout",
+          "QTextOption")
+_QTWIDGETS = ("QAbstractItemView", "QApplication", "QCheckBox", "QDialog",
+              "QDialogButtonBox", "QFileDialog", "QFrame", "QHBoxLayout", "QHeaderView",
+              "QLabel", "QLineEdit", "QListView", "QMainWindow", "QMenu", "QMessageBox",
+              "QProgressDialog", "QPushButton", "QSizePolicy", "QSplitter",
+              "QStackedWidget", "QStyle", "QStyledItemDelegate", "QStyleOptionViewItem",
+              "QTextBrowser", "QToolButton", "QTreeView", "QVBoxLayout", "QWidget")
+
+_MODULE_OF = {**{n: "PySide6.QtCore" for n in _QTCORE}, **{n: "PySide6.QtGui" for n in _QTGUI},
+              **{n: "PySide6.QtWidgets" for n in _QTWIDGETS}}
+
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str):
+    """Read *name* from its PySide6 module on first use, then keep it here."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r} "
+                             "(add it to the tables in ui/qt.py)")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+if TYPE_CHECKING:  # for type checkers and editors; at run time __getattr__ does this lazily
+    from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QByteArray, QEvent,
+                                QItemSelectionModel, QLibraryInfo, QLocale, QMarginsF,
+                                QModelIndex, QObject, QPersistentModelIndex, QPoint, QPointF,
+                                QRect,
+                                QSettings, QSize, QSortFilterProxyModel, Qt, QThread, QTimer,
+                                QTranslator, QUrl, Signal, Slot, qInstallMessageHandler)
+    from PySide6.QtGui import (QAction, QBrush, QColor, QDesktopServices, QFont, QFontDatabase,
+                               QFontInfo, QFontMetricsF, QGuiApplication, QKeySequence,
+                               QPageLayout, QPageSize, QPainter, QPalette, QRawFont,
+                               QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor,
+                               QTextDocument, QTextLayout, QTextOption)
+    from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDialog,
+                                   QDialogButtonBox, QFileDialog, QFrame, QHBoxLayout,
+                                   QHeaderView, QLabel, QLineEdit, QListView, QMainWindow, QMenu,
+                                   QMessageBox, QProgressDialog, QPushButton, QSizePolicy,
+                                   QSplitter, QStackedWidget, QStyle, QStyledItemDelegate,
+                                   QStyleOptionViewItem, QTextBrowser, QToolButton,
+                                   QTreeView, QVBoxLayout, QWidget)

@@ -5,21 +5,28 @@ resource: loadResource answers nothing for any URL, so an image or link in
 a gazette (already inert in the Markdown) can never reach the network. The
 pane re-renders its HTML when the zoom changes, so indents and chips scale
 with the text.
+
+The pane is created empty before the first paint of the window, without a
+style (ui/startup.py): the HTML code (models.document_html) and the context
+menu's classes are imported when first needed, and set_style() gives the
+pane its fonts once the rest of the window is built.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from models.document_html import ReadingStyle, document_html
-from models.library import DepartmentInfo, Library
-from ui.qt import (QAction, QFont, QFontMetricsF, QKeySequence, QMenu, QTextBrowser, QTimer,
-                   QUrl, Signal)
+from ui.qt import QFont, QFontMetricsF, QTextBrowser, QTimer, QUrl, Signal
+
+if TYPE_CHECKING:
+    from models.document_html import ReadingStyle
+    from models.library import DepartmentInfo, Library
 
 ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4)
 
 
 def base_style(sans: str, serif: str, body_pt: float = 14.0) -> ReadingStyle:
     """The pane's style at zoom 1, with the indent measured from the real body font."""
+    from models.document_html import ReadingStyle
     char_px = QFontMetricsF(QFont(serif, round(body_pt))).horizontalAdvance("中")
     return ReadingStyle(sans=sans, serif=serif, body_pt=body_pt, char_px=char_px)
 
@@ -29,7 +36,7 @@ class ReaderView(QTextBrowser):
     copy_citation_requested = Signal()
     print_requested = Signal()
 
-    def __init__(self, style: ReadingStyle, parent=None):
+    def __init__(self, style: ReadingStyle | None, parent=None):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -44,7 +51,16 @@ class ReaderView(QTextBrowser):
         self.terms: tuple[str, ...] = ()
         self.html = ""
         self.document().setDocumentMargin(28)
-        self.show_placeholder()
+        if style is not None:
+            self.show_placeholder()
+
+    def set_style(self, style: ReadingStyle) -> None:
+        """The fonts and sizes of the pane (when it was created without them)."""
+        self.style_ = style
+        if self.document_key:
+            self._render(keep_scroll=True)
+        else:
+            self.show_placeholder()
 
     # --------------------------------------------------------- offline
     def loadResource(self, type_: int, url: QUrl):  # noqa: N802 (Qt override)
@@ -65,6 +81,8 @@ class ReaderView(QTextBrowser):
 
     def show_placeholder(self) -> None:
         self.html = ""
+        if self.style_ is None:
+            return
         self.setHtml(f"<html><head><style>{self.style_.css()}</style></head><body>"
                      '<p class="meta" style="margin-top: 80px;">在左侧目录中选择一件公文或一个条款，'
                      "或按 Ctrl+F 搜索。</p></body></html>")
@@ -94,6 +112,7 @@ class ReaderView(QTextBrowser):
             self.show_placeholder()
 
     def current_style(self) -> ReadingStyle:
+        from dataclasses import replace
         return replace(self.style_, zoom=self.zoom)
 
     def print_html(self, dpi: int = 96) -> str:
@@ -104,13 +123,17 @@ class ReaderView(QTextBrowser):
         """
         if not (self.library and self.document_key):
             return ""
+        from dataclasses import replace
+
+        from models.document_html import document_html
         style = replace(self.style_, char_px=self.style_.body_pt * 96 / 72)
         return document_html(self.library, self.document_key, style=style,
                              department=self.department, terms=self.terms)
 
     def _render(self, keep_scroll: bool = False) -> None:
-        if not (self.library and self.document_key):
+        if not (self.library and self.document_key and self.style_):
             return
+        from models.document_html import document_html
         bar = self.verticalScrollBar()
         ratio = bar.value() / max(1, bar.maximum()) if keep_scroll else None
         self.html = document_html(self.library, self.document_key, style=self.current_style(),
@@ -129,6 +152,7 @@ class ReaderView(QTextBrowser):
 
     # -------------------------------------------------- context menu
     def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        from ui.qt import QAction, QKeySequence, QMenu
         menu = QMenu(self)
         copy = menu.addAction("复制")
         copy.setShortcut(QKeySequence.StandardKey.Copy)

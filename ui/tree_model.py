@@ -1,18 +1,34 @@
 """The reading tree as a Qt item model, and the proxy that applies the department filter.
 
 The model wraps the plain-Python outline of models.outline (node tree,
-internalPointer, row cached in the node so parent() is O(1)). The filter is
-a QSortFilterProxyModel with recursive filtering: the whole skeleton is
-loaded (a gazette has a few hundred rows), so a clause that concerns the
-department keeps its document, category and issue visible.
+internalPointer, row cached in the node so parent() is O(1)), or the same
+rows read from the start-up cache (models.outline_cache.CachedNode, which
+answers alike). The filter is a QSortFilterProxyModel with recursive
+filtering: the whole skeleton is loaded (a gazette has a few hundred rows),
+so a clause that concerns the department keeps its document, category and
+issue visible.
+
+This module is imported before the first paint (ui/startup.py), so it does
+not read PySide6's `Qt` namespace (~30 ms to create): item roles are the
+plain ints Qt defines, and the custom roles are the values of ui.roles.Role
+spelled out (tests/test_ui_startup.py checks that they agree).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from models.roles import ROLE_LABELS
-from models.outline import OutlineNode
-from ui.qt import (QAbstractItemModel, QBrush, QColor, QFont, QModelIndex,
-                   QPersistentModelIndex, QSortFilterProxyModel, Qt)
-from ui.roles import Role
+from ui.qt import (QAbstractItemModel, QColor, QFont, QModelIndex,
+                   QPersistentModelIndex, QSortFilterProxyModel)
+
+if TYPE_CHECKING:
+    from models.outline import OutlineNode
+
+# Qt::ItemDataRole values (fixed by Qt's ABI).
+DISPLAY_ROLE, TOOLTIP_ROLE, FONT_ROLE, FOREGROUND_ROLE = 0, 3, 6, 9
+# ui.roles.Role, without importing it (it reads Qt.ItemDataRole.UserRole = 0x0100).
+USER_ROLE = 0x0100
+NODE_KEY, KIND, DOCUMENT_KEY, DOC_NUMBER, EXPIRED, DEPT_ROLE = range(USER_ROLE + 1, USER_ROLE + 7)
 
 _EXPIRED = QColor("#9e3a3a")
 _LEAD = QColor("#0b3a8c")  # the department leads or is responsible: it stands out
@@ -52,9 +68,11 @@ class OutlineModel(QAbstractItemModel):
         for key in changed:
             index = self.index_of(key)
             if index.isValid():
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Role.DeptRole])
+                self.dataChanged.emit(index, index, [DISPLAY_ROLE, DEPT_ROLE])
 
     # ------------------------------------------------------- Qt overrides
+    # flags() is not overridden: QAbstractItemModel's answer (enabled and
+    # selectable for every valid index) is what the tree needs.
     def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
         # The checks of hasIndex(), done in Python: this is the model's hottest method.
         if column != 0 or row < 0 or (parent.isValid() and parent.column() != 0):
@@ -80,19 +98,14 @@ class OutlineModel(QAbstractItemModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 1
 
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=DISPLAY_ROLE):
         if not index.isValid():
             return None
         node: OutlineNode = index.internalPointer()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             tag = self.dept_roles.get(node.key)
             return f"〔{ROLE_LABELS[tag]}〕{node.text}" if tag else node.text
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             if node.kind == "document":
                 tip = f"{node.text}\n{node.doc_number}"
                 if node.expired:
@@ -100,30 +113,29 @@ class OutlineModel(QAbstractItemModel):
                 return tip
             return node.text
         tag = self.dept_roles.get(node.key)
-        if role == Qt.ItemDataRole.FontRole and (node.kind in ("issue", "category")
-                                                 or tag in _STRONG):
+        if role == FONT_ROLE and (node.kind in ("issue", "category") or tag in _STRONG):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == FOREGROUND_ROLE:  # a colour, as QBrush(colour) would read Qt.BrushStyle
             if node.expired and node.kind == "document":
-                return QBrush(_EXPIRED)
+                return _EXPIRED  # (Qt copies it; QColor(colour) would read Qt.GlobalColor)
             if tag in _STRONG:
-                return QBrush(_LEAD)
+                return _LEAD
             if tag:
-                return QBrush(_QUIET)
+                return _QUIET
             return None
-        if role == Role.NodeKey:
+        if role == NODE_KEY:
             return node.key
-        if role == Role.Kind:
+        if role == KIND:
             return node.kind
-        if role == Role.DocumentKey:
+        if role == DOCUMENT_KEY:
             return node.document_key
-        if role == Role.DocNumber:
+        if role == DOC_NUMBER:
             return node.doc_number
-        if role == Role.Expired:
+        if role == EXPIRED:
             return node.expired
-        if role == Role.DeptRole:
+        if role == DEPT_ROLE:
             return self.dept_roles.get(node.key, "")
         return None
 

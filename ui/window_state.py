@@ -3,11 +3,15 @@
 An official reopens the app minutes before a meeting and expects it where
 they left it. Anything stale (a department or clause no longer in the
 library after an import) is skipped silently.
+
+Restoring comes in two parts, matching the two stages of the window
+(ui/main_window.py): restore_layout() before the first paint (geometry,
+splitter, the tree's zoom, the row of the last position: cheap, and what
+makes the first paint look like the final window), restore() once the
+library is open (the rest of the zoom, filter, position with its document).
 """
 from __future__ import annotations
 
-from models.errors import GazetteError
-from models.outline import FILTER_ROLES
 from ui.settings import Settings
 
 
@@ -24,16 +28,36 @@ def save(window, settings: Settings) -> None:
     settings.sync()
 
 
-def restore(window, settings: Settings) -> None:
+def saved_zoom(settings: Settings) -> float:
+    zoom = settings.number("view/zoom", 1.0)
+    return zoom if 0.5 <= zoom <= 3 else 1.0
+
+
+def restore_layout(window, settings: Settings) -> None:
+    """Stage 1: what the first paint shows (needs neither the library nor Qt's enums)."""
     for key, apply in (("window/geometry", window.restoreGeometry),
                        ("window/state", window.restoreState),
-                       ("window/splitter", window.splitter.restoreState),
-                       ("window/left_splitter", window.left_split.restoreState)):
+                       ("window/splitter", window.splitter.restoreState)):
         value = settings.bytes(key)
         if value is not None:
             apply(value)
-    zoom = settings.number("view/zoom", 1.0)
-    if 0.5 <= zoom <= 3 and zoom != 1.0:
+    zoom = saved_zoom(settings)
+    if zoom != 1.0:
+        window.zoom_tree(zoom)
+    key = settings.text("position/key")
+    if key:
+        window.preselect(key)
+
+
+def restore(window, settings: Settings) -> None:
+    """Stage 2, the library open: left splitter, zoom of the text, filter, position."""
+    from models.errors import GazetteError
+    from models.outline import FILTER_ROLES
+    value = settings.bytes("window/left_splitter")
+    if value is not None:
+        window.left_split.restoreState(value)
+    zoom = saved_zoom(settings)
+    if zoom != 1.0:
         window.set_zoom(zoom)
     roles = [r for r in settings.words("filter/roles", list(FILTER_ROLES)) if r in FILTER_ROLES]
     window.filter_bar.set_roles(roles, settings.flag("filter/general", False))

@@ -1,0 +1,304 @@
+"""The staged start: the outline cache, the shell window, and the window after stage 2.
+
+The start must look like the final window from its first paint (same rows,
+same place, same current row) and end fully usable; the cache must never
+show a tree from another state of the library.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ui_fixtures import qt_app, visible_rows  # noqa: F401
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def rows_of(root) -> list[tuple]:
+    return [(n.kind, n.key, n.text, n.document_key, n.doc_number, n.expired)
+            for n in root.walk()]
+
+
+@pytest.fixture()
+def library_copy(seed_library_path, tmp_path) -> Path:
+    path = tmp_path / "library.sqlite"
+    shutil.copyfile(seed_library_path, path)
+    return path
+
+
+# ------------------------------------------------------------ the cache
+def test_cache_round_trip_gives_the_outline_of_the_library(seed_library, tmp_path):
+    from models import outline_cache
+    from models.outline import build_outline
+    root = build_outline(seed_library)
+    assert outline_cache.save(seed_library.path, root, folder=tmp_path)
+    cached = outline_cache.load(seed_library.path, folder=tmp_path)
+    assert cached is not None and cached.library == seed_library.path.resolve()
+    assert rows_of(cached.root) == rows_of(root)
+    assert outline_cache.load(folder=tmp_path) is not None  # "whatever library it names"
+
+
+def test_expiry_is_computed_on_loading(seed_library, tmp_path):
+    from models import outline_cache
+    from models.outline import build_outline
+    outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path)
+    expired = outline_cache.load(folder=tmp_path, today="2024-01-01").root
+    earlier = outline_cache.load(folder=tmp_path, today="2021-06-01").root
+    key = "doc:市中政办字|2021|14"  # valid until 2023-12-31
+    by_key = {n.key: n for n in expired.walk()}
+    assert by_key[key].expired and all(c.expired for c in by_key[key].children)
+    assert not {n.key: n for n in earlier.walk()}[key].expired
+
+
+def test_stale_cache_is_ignored_when_the_library_changes(library_copy, tmp_path):
+    from models import outline_cache
+    from models.library import Library
+    from models.outline import build_outline
+    with Library(library_copy) as library:
+        outline_cache.save(library_copy, build_outline(library), folder=tmp_path)
+    assert outline_cache.load(library_copy, folder=tmp_path) is not None
+    with library_copy.open("ab") as fh:  # an import rewrote the file
+        fh.write(b"\0" * 512)
+    assert outline_cache.load(library_copy, folder=tmp_path) is None
+    assert outline_cache.load(folder=tmp_path) is None
+    library_copy.unlink()
+    assert outline_cache.load(folder=tmp_path) is None
+
+
+def test_cache_of_another_library_is_ignored(seed_library, library_copy, tmp_path):
+    from models import outline_cache
+    from models.outline import build_outline
+    outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path)
+    assert outline_cache.load(library_copy, folder=tmp_path) is None
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "bad-escape", "bad-parent",
+                                    "empty", "binary", "missing"])
+def test_corrupt_cache_is_ignored(seed_library, tmp_path, damage):
+    from models import outline_cache
+    from models.outline import build_outline
+    path = outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path)
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    if damage == "garbage":
+        path.write_text("not a cache\n", encoding="utf-8")
+    elif damage == "truncated":
+        path.write_text(text[: len(text) // 2], encoding="utf-8")
+    elif damage == "bad-escape":
+        lines[5] = lines[5] + "\\q"
+        path.write_text("\n".join(lines), encoding="utf-8")
+    elif damage == "bad-parent":
+        fields = lines[3].split("\t")
+        fields[1] = "999"
+        lines[3] = "\t".join(fields)
+        path.write_text("\n".join(lines), encoding="utf-8")
+    elif damage == "empty":
+        path.write_text("", encoding="utf-8")
+    elif damage == "binary":
+        path.write_bytes(b"\xff\xfe\x00" * 100)
+    else:
+        path.unlink()
+    assert outline_cache.load(seed_library.path, folder=tmp_path) is None
+
+
+def test_labels_with_tabs_and_newlines_survive(seed_library, tmp_path):
+    from models import outline_cache
+    from models.outline import build_outline
+    root = build_outline(seed_library)
+    node = root.children[0].children[0].children[0]
+    node.text = "a\tb\nc\\d"
+    outline_cache.save(seed_library.path, root, folder=tmp_path)
+    cached = outline_cache.load(folder=tmp_path)
+    assert cached.root.children[0].children[0].children[0].text == "a\tb\nc\\d"
+
+
+def test_model_roles_are_those_of_ui_roles():
+    from ui import tree_model
+    from ui.roles import Role
+    assert (tree_model.NODE_KEY, tree_model.KIND, tree_model.DOCUMENT_KEY, tree_model.DOC_NUMBER,
+            tree_model.EXPIRED, tree_model.DEPT_ROLE) == (
+        Role.NodeKey, Role.Kind, Role.DocumentKey, Role.DocNumber, Role.Expired, Role.DeptRole)
+
+
+# ----------------------------------------------------- the staged window
+@pytest.fixture()
+def staged(qt_app, qtbot, seed_library_path, tmp_path):
+    """(window in stage 1 on the cached outline of the seed, library, settings path)."""
+    from models import outline_cache
+    from models.library import Library
+    from models.outline import build_outline
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+    library = Library(seed_library_path)
+    outline_cache.save(library.path, build_outline(library), folder=tmp_path)
+    cached = outline_cache.load(folder=tmp_path)
+    made = []
+
+    def make(settings_path=None):
+        settings = Settings(settings_path or tmp_path / "s.ini")
+        window = MainWindow(None, qt_app[1], settings, outline=cached.root)
+        qtbot.addWidget(window)
+        made.append(window)
+        return window
+    yield make, library
+    for window in made:
+        window.settings = None
+        window.close()
+    library.close()
+
+
+def test_stage_one_shows_the_tree_and_stage_two_keeps_it_in_place(qtbot, staged):
+    make, library = staged
+    window = make()
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.ready
+    before = visible_rows(window.tree)
+    assert before[:2] == ["2021年第5期", "区政府文件"]
+    qtbot.wait(10)  # let the layout settle
+    place = (window.tree.viewport().mapTo(window, window.tree.viewport().rect().topLeft()),
+             window.tree.viewport().size())
+    window.complete(library)
+    assert window.ready
+    qtbot.wait(10)  # let the layout settle
+    assert visible_rows(window.tree) == before  # the real outline has the same rows
+    assert (window.tree.viewport().mapTo(window, window.tree.viewport().rect().topLeft()),
+            window.tree.viewport().size()) == place  # and nothing moved
+    assert window.search_field.isVisible() and window.filter_bar.isVisible()
+    assert window.filter_bar.button.text().startswith("部门：全部")
+
+
+def test_after_stage_two_everything_works(qtbot, staged):
+    from PySide6.QtCore import Qt
+    make, library = staged
+    window = make()
+    window.show()
+    window.complete(library)
+    window.set_department("区财政局")
+    assert len(window.concerned) == 14 and not window.deadlines.isHidden()
+    window.set_department(None)
+    window.search_field.setText("托育")
+    window.search_field.flush()
+    assert window.stack.currentWidget() is window.results
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.reader.document_key == "doc:市中政办发|2021|15"
+    assert "托育" in window.reader.toPlainText()
+    assert window.actions_["find"].shortcut().toString() == "Ctrl+F"
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "文件(&F)", "编辑(&E)", "部门(&D)", "查看(&V)", "帮助(&H)"]  # filled, not added again
+    assert window.menuBar().actions()[0].menu().actions()[0].text() == "导入公报…"
+
+
+def test_position_zoom_and_focus_end_where_the_user_left_them(qtbot, staged, tmp_path):
+    make, library = staged
+    settings = tmp_path / "again.ini"
+    first = make(settings)
+    first.show()
+    first.complete(library)
+    doc = first.outline.by_key["doc:市中政办发|2021|13"]
+    clause = doc.children[2].children[0].key
+    first.open_key(clause)
+    first.set_zoom(1.25)
+    first.close()  # saves
+    second = make(settings)
+    assert second.tree.currentIndex().data() == first.outline.by_key[clause].text  # stage 1
+    assert second.left.font().pointSizeF() == pytest.approx(second.base_pt * 1.25)
+    second.show()
+    qtbot.waitExposed(second)
+    second._search_stub.setText("托")  # typed before stage 2
+    second.complete(library)
+    assert second.reader.current == clause and second.zoom == 1.25
+    assert second.tree.currentIndex().data() == second.outline.by_key[clause].text
+    assert second.search_field.text() == "托"
+
+
+def test_focus_moves_from_the_stand_in_to_the_search_field(qtbot, staged):
+    from PySide6.QtWidgets import QApplication
+    make, library = staged
+    window = make()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    assert QApplication.focusWidget() is window._search_stub  # first in the focus chain
+    window.complete(library)
+    assert window.search_field.hasFocus()  # as in a start without stages
+
+
+def test_start_paints_the_cached_tree_before_stage_two(qtbot, qt_app, seed_library_path,
+                                                       tmp_path, monkeypatch):
+    from models import outline_cache
+    from models.library import Library
+    from models.outline import build_outline
+    from ui import app as app_module
+    from ui import startup
+    from ui.settings import Settings
+    monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
+    with Library(seed_library_path) as library:
+        outline_cache.save(library.path, build_outline(library))
+    monkeypatch.setattr(app_module, "open_library", lambda: Library(seed_library_path))
+    monkeypatch.setattr(startup, "open_library", lambda: Library(seed_library_path))
+    events = []
+    app, window = startup.start(["test"], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    assert not window.ready
+    window.tree.first_painted.connect(lambda: events.append(("painted", window.ready)))
+    window.started.connect(lambda: events.append(("started", True)))
+    qtbot.waitUntil(lambda: window.ready, timeout=5000)
+    assert events[0] == ("painted", False) and events[-1] == ("started", True)
+    window.settings = None
+    window.close()
+    window.library.close()
+
+
+def test_first_start_without_cache_is_complete_at_once_and_writes_the_cache(
+        qtbot, qt_app, seed_library_path, tmp_path, monkeypatch):
+    from models import outline_cache
+    from models.library import Library
+    from ui import startup
+    from ui.settings import Settings
+    monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(startup, "open_library", lambda: Library(seed_library_path))
+    app, window = startup.start(["test"], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    assert window.ready
+    cached = outline_cache.load()
+    assert cached is not None and rows_of(cached.root) == rows_of(window.outline.root)
+    window.settings = None
+    window.close()
+    window.library.close()
+
+
+STAGE_ONE_PROBE = """
+import os, sys
+sys.path.insert(0, {root!r})
+from pathlib import Path
+import PySide6.QtCore as core, PySide6.QtWidgets as widgets
+from ui.settings import Settings
+from ui import startup
+app, window = startup.start(["probe"], Settings(Path({settings!r})))
+def painted():
+    print("ready", window.ready, "Qt", "Qt" in vars(core), "QStyle", "QStyle" in vars(widgets),
+          "library", "sqlite3" in sys.modules, flush=True)
+    os._exit(0)
+window.tree.first_painted.connect(painted)
+app.exec()
+"""
+
+
+def test_stage_one_loads_neither_qt_enums_nor_the_library(seed_library, tmp_path):
+    """What makes the first paint fast: no `Qt` namespace, no QStyle, no sqlite3."""
+    from models import outline_cache
+    from models.outline import build_outline
+    outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path / "c")
+    code = STAGE_ONE_PROBE.format(root=str(ROOT), settings=str(tmp_path / "s.ini"))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GAZETTE_CACHE_DIR=str(tmp_path / "c"))
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert "ready False Qt False QStyle False library False" in done.stdout, \
+        done.stdout + done.stderr
