@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .issue import Assignment, RosterEntry
 from .markers import ROSTER_POSITION, match_marker
-from .notes import _split_he
+from .notes import _split_he, unit_like
 from .registry import Registry
 from .textnorm import fold, mend_spaces
 
@@ -41,7 +41,7 @@ def _resolve_units(units_text: str, registry: Registry) -> list[Assignment] | No
 
 
 def _looks_like_unit(text: str) -> bool:
-    return 2 <= len(text) <= 20 and bool(re.search(r"(局|部门|委|会|办|中心|院|队|府|处|部|镇街|联)$", text))
+    return unit_like(text)
 
 
 def parse_duty(raw: str, registry: Registry) -> DutyEntry | None:

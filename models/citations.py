@@ -7,7 +7,7 @@ from .issue import Reference
 from .textnorm import canonical_doc_number, fold
 
 _CITED = re.compile(
-    r"《([^《》]{2,120})》(?:\s*\(\s*([\u4e00-\u9fff]{2,15}\s*\[\s*\d{4}\s*\]\s*\d{1,4}\s*号)\s*\))?"
+    r"《([^《》]{2,120})》(?:\s*\(\s*([\u4e00-\u9fff]{2,15}\s*[\[(]\s*\d{4}\s*[\])]\s*\d{1,4}\s*号)\s*\))?"
 )
 _ABBREVIATION = re.compile(r"以下简称《([^《》]{1,30})》")
 
@@ -26,3 +26,8 @@ def find_references(text: str) -> list[Reference]:
         number = canonical_doc_number(text[m.start(2):m.end(2)]) if m.group(2) else None
         refs.append(Reference(title, number))
     return refs
+
+
+def abbreviations(text: str) -> set[str]:
+    """Short forms a text defines ("（以下简称《公告》）" → {"公告"}), folded."""
+    return {m.group(1) for m in _ABBREVIATION.finditer(fold(text))}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .markers import ANNEX_MARK, CC_LINE, DATE_LINE, IMPRINT_DATE, PUBLICITY, match_marker
 from .source import Line
-from .textnorm import DOC_NUMBER_LINE, canonical_doc_number, doc_number_key, fold, mend_spaces
+from .textnorm import canonical_doc_number, doc_number_key, fold, is_doc_number_line, mend_spaces
 
 
 def is_masthead(text: str) -> bool:
@@ -26,7 +26,7 @@ def find_document_starts(lines: list[Line]) -> list[int]:
     """Indexes of the first line of each document (its masthead, or its 文号)."""
     starts: list[int] = []
     for i, line in enumerate(lines):
-        if DOC_NUMBER_LINE.match(line.text):
+        if is_doc_number_line(line.text):
             start = i - 1 if i > 0 and is_masthead(lines[i - 1].text) and (
                 not starts or i - 1 > starts[-1]) else i
             starts.append(start)
@@ -72,11 +72,11 @@ def lay_out(lines: list[Line]) -> Layout:
     lay = Layout()
     n = len(lines)
     i = 0
-    if i < n and not DOC_NUMBER_LINE.match(lines[i].text) and i + 1 < n and \
-            DOC_NUMBER_LINE.match(lines[i + 1].text):
+    if i < n and not is_doc_number_line(lines[i].text) and i + 1 < n and \
+            is_doc_number_line(lines[i + 1].text):
         lay.masthead = i
         i += 1
-    if i < n and DOC_NUMBER_LINE.match(lines[i].text):
+    if i < n and is_doc_number_line(lines[i].text):
         lay.doc_number = i
         i += 1
     # 版记 from the end: 印发 line(s), then 抄送.

@@ -178,8 +178,12 @@ def add_issues(library: Path, issues: list[Issue], registry: Registry, *,
     *replace*, which swaps in the new edition under the same keys.
     """
     library = Path(library)
-    library.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=library.parent)
+    registry = registry.copy()  # units met while writing are added to this copy, not the caller's
+    try:
+        library.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=library.parent)
+    except OSError as exc:
+        raise BadLibraryError(f"无法写入资料库 {library}：{exc.strerror or exc}") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -205,12 +209,17 @@ def add_issues(library: Path, issues: list[Issue], registry: Registry, *,
         db.conn.execute("VACUUM")
         db.close()
         os.replace(tmp, library)
-    except BaseException:
+    except BaseException as exc:
         try:
             db.close()  # type: ignore[possibly-undefined]
         except Exception:
             pass
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise BadLibraryError(f"无法写入资料库 {library.name}：文件可能已损坏（{exc}）。"
+                                  "原资料库未被改动；可以从内置公报重新生成。") from exc
+        if isinstance(exc, OSError):
+            raise BadLibraryError(f"无法写入资料库 {library}：{exc.strerror or exc}") from exc
         raise
 
 

@@ -53,10 +53,10 @@ def match_marker(text: str) -> Marker | None:
         if not m:
             continue
         raw = m.group(1)
-        if raw.isdigit():
-            number = int(raw)
-        elif "①" <= raw <= "⑳":
+        if "①" <= raw <= "⑳":  # before isdigit(), which circled numbers also pass
             number = ord(raw) - ord("①") + 1
+        elif raw.isdecimal():
+            number = int(raw)
         else:
             try:
                 number = cn_to_int(raw)

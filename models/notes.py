@@ -51,9 +51,18 @@ def looks_like_note(note: str, registry: Registry) -> bool:
                                or _unit_like(a.as_written) for a in found)
 
 
-def _unit_like(name: str) -> bool:
-    return 2 <= len(name) <= 20 and bool(re.search(
-        r"(局|部门|委员会|委|会|办|办公室|中心|院|队|府|处|部|镇街|联|所|站|公司|集团)$", name))
+# How the names of units end: 局 部门 委 会 办(公室) 中心 院 队 府 处 部 镇街 联 所 站 室 (督查室)
+# 组 (工作组) 馆 社 校 (党校) 公司 集团 — a note naming anything else is no responsibility note.
+UNIT_ENDING = re.compile(
+    r"(局|部门|委员会|委|会|办|办公室|中心|院|队|府|处|部|镇街|联|所|站|室|组|馆|社|校|公司|集团)$")
+
+
+def unit_like(name: str) -> bool:
+    """Whether a name not in the registry still looks like the name of a unit."""
+    return 2 <= len(name) <= 20 and bool(UNIT_ENDING.search(name))
+
+
+_unit_like = unit_like
 
 
 def _strip_trailing(unit: str, registry: Registry) -> str:

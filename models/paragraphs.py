@@ -54,11 +54,17 @@ class Para:
 
 
 def is_heading_only(text: str) -> bool:
-    """A numbered line that is a heading and nothing more ("一、明确改革内容")."""
+    """A numbered line that is a heading and nothing more ("一、明确改革内容").
+
+    A heading may end with a full stop when nothing follows it on its line
+    ("2．整治乱堆乱放。" ⏎ "对道路两侧…"): the paragraphs after it are its body.
+    """
     marker = match_marker(text)
     if marker is None:
         return False
     rest = fold(text[marker.length:]).strip()
+    if rest.endswith("。"):
+        rest = rest[:-1].rstrip()
     if not rest or len(rest) > 40:
         return not rest
     return not any(ch in rest for ch in "。!?;:") and rest[-1] not in ",、"

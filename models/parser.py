@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
+from .citations import abbreviations
 from .cover import parse_cover
 from .documents import document_key, find_document_starts, joined, lay_out
 from .errors import BadGazetteError
@@ -162,6 +163,7 @@ def parse_document(lines: list[Line], registry: Registry, issue_year: int | None
         nodes.extend(region(lay.plan_body, "plan", ""))
     annex_count = sum(1 for span in lay.annexes if ANNEX_MARK.match(mend_spaces(lines[span[0]].text)))
     number = 0
+    used_annexes: set[str] = set()
     for span in lay.annexes:
         mark = ANNEX_MARK.match(mend_spaces(lines[span[0]].text))
         if not mark:
@@ -170,12 +172,16 @@ def parse_document(lines: list[Line], registry: Registry, issue_year: int | None
         number += 1
         shown = int(mark.group(1)) if mark.group(1) else (number if annex_count > 1 else None)
         label_path = f"附件{shown}" if shown else "附件"
+        annex_struct = f"annex{shown or 1}"
+        if annex_struct in used_annexes:  # the same annex number twice: keep keys unique
+            annex_struct += f"~{number}"
+        used_annexes.add(annex_struct)
         title_span = range(span[0] + 1, min(span[0] + 2, span[-1] + 1))
         annex_title = joined(lines, title_span) if title_span else ""
-        annex = Node(node_key(doc.key, f"annex{shown or 1}"), "annex",
+        annex = Node(node_key(doc.key, annex_struct), "annex",
                      "".join(lines[span[0]].text.split()), label_path, annex_title, annex_title,
                      lines[span[0]].number, lines[span[-1]].number)
-        annex.children = region(range(title_span.stop, span.stop), f"annex{shown or 1}",
+        annex.children = region(range(title_span.stop, span.stop), annex_struct,
                                 label_path + " ", in_annex=True)
         nodes.append(annex)
     if lay.cc:
@@ -184,6 +190,12 @@ def parse_document(lines: list[Line], registry: Registry, issue_year: int | None
         text = " ".join(mend_spaces(lines[j].text) for j in lay.imprint)
         nodes.append(single("close/imprint", "imprint", lay.imprint, "印发机关和印发日期", text))
     doc.nodes = nodes
+    _make_keys_unique(doc)
+    # A short form defined in one clause (以下简称《公告》) is no citation anywhere in the document.
+    short_forms = {form for node in doc.walk() for form in abbreviations(node.full_text)}
+    if short_forms:
+        for node in doc.walk():
+            node.references = [r for r in node.references if fold(r.title) not in short_forms]
     doc.attachments = _attachment_titles(doc)
     for node in doc.walk():
         until = find_valid_until(node.text, doc.date)
@@ -205,3 +217,16 @@ def _attachment_titles(doc: Document) -> list[str]:
             text = fold(node.text).split(":", 1)[-1]
             return [mend_spaces(t) for t in __import__("re").split(r"\d{1,2}\.", text) if t.strip()]
     return []
+
+
+def _make_keys_unique(doc: Document) -> None:
+    """A last guard: two nodes at the same structural place (a damaged text numbering one
+    clause twice in one way the tree builder did not foresee) get distinct, still stable keys."""
+    seen: set[str] = set()
+    for node in doc.walk():
+        if node.key in seen:
+            k = 2
+            while node_key(doc.key, f"{node.key}~{k}") in seen:
+                k += 1
+            node.key = node_key(doc.key, f"{node.key}~{k}")
+        seen.add(node.key)

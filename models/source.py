@@ -6,6 +6,7 @@ from older Windows tools, with CRLF or LF. Anything else gets a clear message.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from .errors import BadGazetteError
@@ -32,8 +33,9 @@ def decode(data: bytes, source: str = "") -> str:
             try:
                 text = data[len(bom):].decode(codec)
             except UnicodeDecodeError as exc:
+                body = data[len(bom):len(bom) + exc.start].decode(codec, errors="replace")
                 raise BadGazetteError(f"文件声明为 {codec.upper()} 编码，但内容无法解码",
-                                      line=_line_of(data, exc.start), source=source) from exc
+                                      line=body.count("\n") + 1, source=source) from exc
             return _check_text(text, source)
     if b"\x00" in data:
         raise BadGazetteError("这不是文本文件（含有二进制数据），请选择公报的文本文件（.txt）",
@@ -53,12 +55,15 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _check_text(text: str, source: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for number, line in enumerate(text.split("\n"), start=1):
-        bad = sum(1 for ch in line if ord(ch) < 32 and ch not in "\t\f\v")
-        if bad:
-            raise BadGazetteError("含有无法显示的控制字符，文件可能已损坏", line=number, source=source)
+    bad = _CONTROL.search(text)
+    if bad:
+        raise BadGazetteError("含有无法显示的控制字符，文件可能已损坏",
+                              line=text.count("\n", 0, bad.start()) + 1, source=source)
     return text
 
 

@@ -91,7 +91,9 @@ def build_tree(paras: list[Para], ctx: RegionContext) -> list[Node]:
             while i + 1 < len(paras) and _continues_attachment_list(paras[i + 1].text, len(merged.lines)):
                 i += 1
                 merged.lines.extend(paras[i].lines)
-            node = make_node(ctx, f"{ctx.struct_prefix}/attachments", "attachments", "",
+            root.seen["attachments"] = count = root.seen.get("attachments", 0) + 1
+            struct = f"{ctx.struct_prefix}/attachments" + (f"~{count}" if count > 1 else "")
+            node = make_node(ctx, struct, "attachments", "",
                              merged.text, ctx.path_prefix + "附件说明", "附件说明", merged)
             roots.append(node)
             i += 1
@@ -128,7 +130,7 @@ def build_tree(paras: list[Para], ctx: RegionContext) -> list[Node]:
             path = _join_path(parent.node.path, marker.path_label)
             heading_only = is_heading_only(text)
             node = make_node(ctx, struct, marker.kind, marker.label, rest, path,
-                             rest if heading_only else heading_of(rest), para)
+                             rest.rstrip("。") if heading_only else heading_of(rest), para)
             _annotate(node, ctx, para)
             _attach(parent, node, roots, root)
             stack.append(_Open(rank, node, struct, heading_only))
