@@ -21,6 +21,8 @@ from .render import inline_html, mark_terms
 
 BANNER_EXPIRED = "已失效：有效期至{date}"
 
+_MARKABLE = {"section", "chapter", "subsection", "article", "item", "subitem", "paragraph",
+             "notice", "duty", "roster", "attachments"}
 _BLOCK_CLASS = {
     "section": "h1", "chapter": "h1", "subsection": "body sub", "article": "body",
     "item": "body item", "subitem": "body item", "paragraph": "body", "notice": "body",
@@ -85,6 +87,8 @@ span.mention {{ background-color: #ffe9a8; }}
 span.deadline {{ color: #b3261e; font-weight: bold; background-color: #fdecea; }}
 span.hit {{ background-color: #ffeb3b; color: #000000; }}
 span.notin {{ color: #8a8a8a; font-size: {self.pt(0.85)}; }}
+a.mark {{ color: #b0b4b9; text-decoration: none; font-size: {self.pt(0.85)}; }}
+a.marked {{ color: #c5221f; text-decoration: none; font-size: {self.pt(0.85)}; }}
 """
 
 
@@ -176,8 +180,13 @@ def _block(node: NodeInfo, inner: str, current: set[str]) -> str:
 def document_html(library: Library, document_key: str, *, style: ReadingStyle | None = None,
                   current: str | None = None, department: DepartmentInfo | None = None,
                   terms: tuple[str, ...] | list[str] = (), today: date | None = None,
-                  with_references: bool = True) -> str:
-    """The whole document: banner, header, body nodes in reading order, cited documents."""
+                  with_references: bool = True,
+                  bookmarked: frozenset[str] | set[str] | None = None) -> str:
+    """The whole document: banner, header, body nodes in reading order, cited documents.
+
+    With *bookmarked* (the screen, not print) every clause ends in a mark that
+    bookmarks it: ☆, or ★ when it is bookmarked already.
+    """
     style = style or ReadingStyle()
     doc = library.document(document_key)
     nodes = library.nodes(document_key)
@@ -196,6 +205,10 @@ def document_html(library: Library, document_key: str, *, style: ReadingStyle | 
         inner = highlight_department(inner, department)
         if terms:
             inner = mark_terms(inner, list(terms), cls="hit")
+        if bookmarked is not None and node.kind in _MARKABLE:
+            on = node.key in bookmarked
+            inner += (f' <a class="{"marked" if on else "mark"}" href="gazette:bookmark/{node.key}" '
+                      f'title="{"已收藏" if on else "收藏此条（Ctrl+D）"}">{"★" if on else "☆"}</a>')
         parts.append(_block(node, inner, current_keys))
     if with_references:
         refs = [r for r in library.references(document_key) if r["title"] != doc.plan_title]

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from tests.ui_fixtures import make_window, qt_app, window  # noqa: F401  (fixtures)
+from tests.ui_fixtures import make_window, qt_app  # noqa: F401  (fixtures)
 
 COLLECTION = "周四 专题会"
 
@@ -16,10 +16,15 @@ def _clause(window, doc_number, path):
 
 
 @pytest.fixture()
-def flow(window, monkeypatch, tmp_path):
-    from ui import bookmark_flow
+def window(make_window, monkeypatch, tmp_path):
     monkeypatch.setenv("GAZETTE_USER_DATA", str(tmp_path / "user"))  # a fresh store per test
-    f = bookmark_flow.install(window)
+    return make_window()
+
+
+@pytest.fixture()
+def flow(window, monkeypatch):
+    from ui import bookmark_flow
+    f = window.bookmarks  # installed by the window itself
     assert f is not None
     answers = []
 
@@ -133,3 +138,31 @@ def test_duty_list_dialog_options_and_pdf(qtbot, window, tmp_path):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "区财政局职责清单" in text and "已失效" in text and "专班成员" not in text
+
+
+def test_the_mark_in_the_view_bookmarks_its_clause(qtbot, window, flow):
+    from PySide6.QtCore import QUrl
+    node = _clause(window, "市中政办发〔2021〕14号", "二、5.")
+    window.open_key(node.key)
+    assert f'href="gazette:bookmark/{node.key}"' in window.reader.html
+    assert "☆" in window.reader.toPlainText()
+    flow.answers.append((COLLECTION, ""))
+    window.reader.anchorClicked.emit(QUrl(f"gazette:bookmark/{node.key}"))
+    assert [m.key for m in flow.store.bookmarks(COLLECTION)] == [node.key]
+    assert "★" in window.reader.toPlainText()  # now marked as bookmarked
+    assert window.reader.clause_at(window.reader.viewport().rect().center()) is not None
+
+
+def test_ctrl_p_prints_the_duty_list_while_a_department_is_picked(qtbot, window, monkeypatch):
+    from PySide6.QtCore import Qt
+    from ui import printing
+    printed = []
+    monkeypatch.setattr(printing, "preview",
+                        lambda parent, page, title: printed.append(printing.as_job(page, title)))
+    window.open_key(window.library.documents()[0].key)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert printed[-1].title.startswith("市中区人民政府关于全面深化")  # the document shown
+    window.set_department("财政部门")
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert printed[-1].title == "区财政局职责清单"
+    assert "强化资金保障" in printed[-1].html_at(96)

@@ -18,7 +18,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 STATES = ("01-start", "02-department-picker", "03-department-filter", "04-search",
-          "05-expired-banner", "06-zoomed", "07-print-preview")
+          "05-expired-banner", "06-zoomed", "07-print-preview", "08-duty-list-preview",
+          "09-bookmarks")
 EMPTY_FONTCONFIG = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig><cachedir>{cache}</cachedir></fontconfig>
@@ -110,6 +111,26 @@ def take_shots(out: Path) -> None:
         QApplication.activeModalWidget().reject()
     QTimer.singleShot(0, grab_preview)
     window.print_preview()
+
+    def grab_duty_list():
+        settle(600)
+        shot("08-duty-list-preview")
+        QApplication.activeModalWidget().reject()
+    window.set_department("区财政局")
+    QTimer.singleShot(0, grab_duty_list)
+    window.print_preview()  # Ctrl+P with a department picked: its duty list
+    window.set_department(None)
+    flow = window.bookmarks
+    for path, note in (("二、（一）", "请财政局说明补助资金到位情况"), ("三、（二）", ""),
+                       ("二、（三）", "")):
+        node = next(n for n in window.library.nodes("doc:市中政办发|2021|13") if n.path == path)
+        flow.store.add(window.library, node.key, "10月12日 水库专题会", note)
+    flow.panel.refresh()
+    flow.sync_marks()
+    flow.dock.show()
+    window.open_key(next(n.key for n in window.library.nodes("doc:市中政办发|2021|13")
+                         if n.path == "二、（一）"))
+    shot("09-bookmarks")
     window.settings = None
     window.close()
 

@@ -190,7 +190,8 @@ def test_after_stage_two_everything_works(qtbot, staged):
     assert "托育" in window.reader.toPlainText()
     assert window.actions_["find"].shortcut().toString() == "Ctrl+F"
     assert [a.text() for a in window.menuBar().actions()] == [
-        "文件(&F)", "编辑(&E)", "部门(&D)", "查看(&V)", "帮助(&H)"]  # filled, not added again
+        "文件(&F)", "编辑(&E)", "部门(&D)", "书签(&B)", "查看(&V)", "帮助(&H)"]  # filled, not added
+    assert "收藏当前条款…" in [a.text() for a in window.menuBar().actions()[3].menu().actions()]
     assert window.menuBar().actions()[0].menu().actions()[0].text() == "导入公报…"
 
 

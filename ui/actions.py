@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ui.qt import QAction, QMainWindow
 
-MENU_TITLES = ("文件(&F)", "编辑(&E)", "部门(&D)", "查看(&V)", "帮助(&H)")
+MENU_TITLES = ("文件(&F)", "编辑(&E)", "部门(&D)", "书签(&B)", "查看(&V)", "帮助(&H)")
+BOOKMARKS_MENU = MENU_TITLES[3]  # filled by ui/bookmark_flow.py
 
 
 def _action(window: QMainWindow, text: str, slot, keys=(), tip: str = "") -> QAction:
@@ -41,7 +42,7 @@ def build_menus(w) -> dict[str, QAction]:
         "import": _action(w, "导入公报…", w.import_flow.choose_and_import, ["Ctrl+O"],
                           "把一期公报的文本加入本机资料库"),
         "preview": _action(w, "打印…", w.print_preview, [StdKey.Print],
-                           "预览并打印当前显示的公文"),
+                           "预览并打印当前显示的内容：选了部门时为其职责清单，否则为当前公文"),
         "pdf": _action(w, "导出为 PDF…", w.export_pdf, ["Ctrl+Shift+E"],
                        "把当前显示的公文存为 PDF 文件"),
         "quit": _action(w, "退出", w.close, ["Ctrl+Q"]),
@@ -51,6 +52,8 @@ def build_menus(w) -> dict[str, QAction]:
         "find": _action(w, "搜索…", w.focus_search, [StdKey.Find], "全文检索，也可输入文号"),
         "department": _action(w, "选择部门…", w.open_picker, ["Ctrl+E"],
                               "只显示与某个部门有关的条款"),
+        "duties": _action(w, "打印职责清单…", w.print_duty_list, ["Ctrl+Shift+P"],
+                          "打印所选部门的职责清单：选择角色与公文，预览、打印或导出 PDF"),
         "clear": _action(w, "清除搜索和筛选", w.escape, ["Esc"],
                          "先清除搜索，再按一次清除部门筛选"),
         "zoom_in": _action(w, "放大", lambda: w.zoom_step(1), ["Ctrl+=", "Ctrl++"]),
@@ -66,7 +69,8 @@ def build_menus(w) -> dict[str, QAction]:
     menus = dict(zip(MENU_TITLES, (
         ["import", None, "preview", "pdf", None, "quit"],  # 文件
         ["copy", "cite", None, "find"],  # 编辑
-        ["department", "clear"],  # 部门
+        ["department", "duties", None, "clear"],  # 部门
+        [],  # 书签: ui/bookmark_flow.py
         ["zoom_in", "zoom_out", "zoom_reset", None, "panes", "expand", "collapse"],  # 查看
         ["about"],  # 帮助
     )))

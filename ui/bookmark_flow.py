@@ -75,10 +75,13 @@ class BookmarkFlow(QObject):
         self.panel = BookmarksPanel(store, window.library, window)
         self.panel.openRequested.connect(window.open_key)
         self.panel.printRequested.connect(self.print_brief)
+        self.panel.changed.connect(self.sync_marks)
+        window.reader.bookmark_requested.connect(self.add)
         self.dock = QDockWidget("书签", window)
         self.dock.setObjectName("bookmarks-dock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.resizeDocks([self.dock], [320], Qt.Orientation.Horizontal)
         if not store.bookmarks():
             self.dock.hide()
         self.add_action = QAction("收藏当前条款…", window)
@@ -90,7 +93,12 @@ class BookmarkFlow(QObject):
         toggle.setText("书签面板")
         toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
         toggle.setToolTip("显示或隐藏书签面板（Ctrl+Shift+B）")
-        menu = window.menuBar().addMenu("书签(&B)")
+        from ui.actions import BOOKMARKS_MENU
+        bar = window.menuBar()
+        menu = next((a.menu() for a in bar.actions()
+                     if a.menu() is not None and a.menu().title() == BOOKMARKS_MENU), None) \
+            or bar.addMenu(BOOKMARKS_MENU)
+        menu.setToolTipsVisible(True)
         menu.addAction(self.add_action)
         menu.addAction(toggle)
         menu.addSeparator()
@@ -105,6 +113,10 @@ class BookmarkFlow(QObject):
     # ------------------------------------------------------------ library
     def set_library(self, library: Library) -> None:
         self.panel.set_library(library)
+
+    def sync_marks(self) -> None:
+        """Tell the reading pane which clauses are bookmarked (★ instead of ☆)."""
+        self.window.reader.set_bookmarked(frozenset(m.key for m in self.store.bookmarks()))
 
     def current_key(self) -> str | None:
         reader = self.window.reader
@@ -144,6 +156,7 @@ class BookmarkFlow(QObject):
         self.last_collection = collection
         self.dock.show()
         self.panel.show_added(mark)
+        self.sync_marks()
         self.window.statusBar().showMessage(f"已收藏到“{collection}”：{citation}", 4000)
 
     # ----------------------------------------------------------- the brief
@@ -199,6 +212,7 @@ class BookmarkFlow(QObject):
             QMessageBox.warning(self.window, "导入书签", str(err))
             return
         self.panel.refresh()
+        self.sync_marks()
         self.dock.show()
         QMessageBox.information(self.window, "导入书签",
                                 f"已导入 {added} 条书签，跳过重复的 {skipped} 条。")
@@ -220,6 +234,7 @@ def install(window: QMainWindow) -> BookmarkFlow | None:
         QMessageBox.warning(window, "书签", str(err))
         return None
     flow = BookmarkFlow(window, store)
+    flow.sync_marks()
     if store.read_only:
         window.statusBar().showMessage(store.read_only_reason, 8000)
     return flow

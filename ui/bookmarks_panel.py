@@ -162,9 +162,13 @@ class BookmarksPanel(QWidget):
 
     def _bookmark_item(self, m: Bookmark) -> QStandardItem:
         status = STATUS_LABELS[m.status]
-        text = f"{m.doc_number or ''} {m.path} {m.heading}".strip()
+        # What the clause is first (the panel is narrow), where it comes from below.
+        text = f"{m.path} {m.heading}".strip() or m.title
         if status:
             text += f"　【{status}】"
+        text += f"\n{m.doc_number or m.title}"
+        if m.note:
+            text += "\n备注：" + (m.note if len(m.note) <= 24 else m.note[:24] + "…")
         item = QStandardItem(text)
         item.setData("bookmark", KIND_ROLE)
         item.setData(m.key, KEY_ROLE)

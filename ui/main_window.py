@@ -209,6 +209,8 @@ class MainWindow(QMainWindow):
         from ui.actions import build_menus
         self.actions_ = build_menus(self)
         self.load_library(library)
+        from ui import bookmark_flow
+        self.bookmarks = bookmark_flow.install(self)
         if self.settings is not None:
             window_state.restore(self, self.settings)
         self.ready = True
@@ -240,6 +242,8 @@ class MainWindow(QMainWindow):
         if self.picker:
             self.picker.set_model(self.dept_model)
         self.reader.set_library(library)
+        if getattr(self, "bookmarks", None) is not None:
+            self.bookmarks.set_library(library)
         self._update_status()
 
     def reload_library(self) -> None:
@@ -439,11 +443,32 @@ class MainWindow(QMainWindow):
         return f"{doc.title}（{doc.doc_number}）" if doc.doc_number else doc.title
 
     def print_preview(self) -> None:
+        """Ctrl+P prints what is shown: the duty list while a department is picked."""
+        if self.filter_bar.department:
+            self.print_duty_list(preview_only=True)
+            return
         if not self.reader.document_key:
             self.notify("请先在左侧选择要打印的公文", 4000)
             return
         from ui import printing  # QtPrintSupport loads on first use, not at start-up
         printing.preview(self, self.reader.print_html, self._print_title())
+
+    def print_duty_list(self, preview_only: bool = False) -> None:
+        """打印职责清单: straight to the preview with the filter's roles (Ctrl+P), or the
+        dialog with every option (menu)."""
+        name = self.filter_bar.department
+        if not name:
+            self.notify("请先选择部门（Ctrl+E），再打印它的职责清单", 5000)
+            self.open_picker()
+            return
+        from ui.duty_print import DutyListDialog
+        dialog = DutyListDialog(self.library, name, self, roles=self.filter_bar.roles(),
+                                include_general=self.filter_bar.include_general())
+        if preview_only:
+            dialog.preview()
+            dialog.deleteLater()
+        else:
+            dialog.exec()
 
     def export_pdf(self, path: str | Path | None = None) -> Path | None:
         if not self.reader.document_key:

@@ -34,6 +34,7 @@ def base_style(sans: str, serif: str, body_pt: float = 14.0) -> ReadingStyle:
 class ReaderView(QTextBrowser):
     document_link = Signal(str)  # a cited document held in the library was clicked
     copy_citation_requested = Signal()
+    bookmark_requested = Signal(str)  # a clause's mark (☆) or 收藏此条 in the context menu
     print_requested = Signal()
 
     def __init__(self, style: ReadingStyle | None, parent=None):
@@ -49,6 +50,7 @@ class ReaderView(QTextBrowser):
         self.current: str | None = None
         self.department: DepartmentInfo | None = None
         self.terms: tuple[str, ...] = ()
+        self.bookmarked: frozenset[str] | None = None  # None: no marks (until bookmarks load)
         self.html = ""
         self.document().setDocumentMargin(28)
         if style is not None:
@@ -71,7 +73,29 @@ class ReaderView(QTextBrowser):
         text = url.toString()
         if text.startswith("gazette:doc/"):
             self.document_link.emit(text[len("gazette:doc/"):])
+        elif text.startswith("gazette:bookmark/"):
+            self.bookmark_requested.emit(text[len("gazette:bookmark/"):])
         # any other link is inert
+
+    def set_bookmarked(self, keys: frozenset[str]) -> None:
+        """Which clauses are bookmarked: their marks show ★ instead of ☆."""
+        if keys != self.bookmarked:
+            self.bookmarked = keys
+            if self.document_key:
+                self._render(keep_scroll=True)
+
+    def clause_at(self, pos) -> str | None:
+        """The key of the clause under *pos* (viewport coordinates), from the anchors before it."""
+        block = self.cursorForPosition(pos).block()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                names = it.fragment().charFormat().anchorNames()
+                if names:
+                    return names[0]
+                it += 1
+            block = block.previous()
+        return None
 
     # -------------------------------------------------------- content
     def set_library(self, library: Library) -> None:
@@ -138,7 +162,7 @@ class ReaderView(QTextBrowser):
         ratio = bar.value() / max(1, bar.maximum()) if keep_scroll else None
         self.html = document_html(self.library, self.document_key, style=self.current_style(),
                                   current=self.current, department=self.department,
-                                  terms=self.terms)
+                                  terms=self.terms, bookmarked=self.bookmarked)
         self.setHtml(self.html)
         if ratio is not None:
             bar.setValue(round(ratio * bar.maximum()))
@@ -166,6 +190,11 @@ class ReaderView(QTextBrowser):
         cite.setShortcut(QKeySequence("Ctrl+Shift+C"))
         cite.setEnabled(bool(self.current or self.document_key))
         cite.triggered.connect(self.copy_citation_requested)
+        here = self.clause_at(self.viewport().mapFromGlobal(event.globalPos()))
+        mark = menu.addAction("收藏此条…")
+        mark.setShortcut(QKeySequence("Ctrl+D"))
+        mark.setEnabled(bool(here))
+        mark.triggered.connect(lambda: here and self.bookmark_requested.emit(here))
         print_action = QAction("打印…", menu)
         print_action.setShortcut(QKeySequence.StandardKey.Print)
         print_action.triggered.connect(self.print_requested)

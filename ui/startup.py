@@ -1,0 +1,92 @@
+"""The window of `python main.py`, on screen before the library is even open.
+
+A bare PySide6 window paints in ~150-250 ms, nearly all of it Python,
+PySide6 and the platform plugin; the goal is to show the real window with
+its tree within 1.3 times that (bench/startup_bench.py). So the start is
+staged (see ui/main_window.py for what each stage builds):
+
+Stage 1, before the first paint: the QApplication with the bundled fonts,
+the excepthook (ui.errors, ~9 ms, is loaded by the hook when first used), the settings,
+the tree's rows from the outline cache (models/outline_cache.py, a text file
+beside the libraries), the shell of the main window with the saved geometry
+and current row; show.
+
+Stage 2, when the tree has been painted (OutlineView.first_painted, then the
+next turn of the event loop, so the frame is on screen first): Qt's Chinese
+translations, the library (its checks and, when the content changed, its
+rebuild), and the rest of the window. A timer starts stage 2 anyway if the
+tree is never painted (its pane collapsed, say). The cache is then rewritten
+if the tree changed, and again on quitting (an import changes the library).
+
+Without a usable cache (first start, library changed) or with a department
+filter to restore (its rows come from the library), everything is done
+before the window is shown, as before.
+"""
+from __future__ import annotations
+
+import sys
+
+from models import outline_cache
+from ui.app import install_translations, make_base_app, open_library
+from ui.main_window import MainWindow
+from ui.qt import QApplication, QTimer
+from ui.settings import Settings
+
+FALLBACK_MS = 1000  # stage 2 starts by then even if the tree was never painted
+
+
+def _excepthook(exc_type, exc, tb) -> None:
+    from ui.errors import excepthook
+    excepthook(exc_type, exc, tb)
+
+
+def remember_outline(window: MainWindow) -> None:
+    """Keep the tree of the window's library for the next start (ignores write errors)."""
+    if window.ready and window.library is not None:
+        outline_cache.save(window.library.path, window.outline.root)
+
+
+def start(argv: list[str] | None = None,
+          settings: Settings | None = None) -> tuple[QApplication, MainWindow | None]:
+    """Show the window (staged when possible); None if no library could be opened."""
+    app, fonts = make_base_app(argv)
+    sys.excepthook = _excepthook
+    settings = settings if settings is not None else Settings()
+    cached = None if settings.text("filter/department") else outline_cache.load()
+    if cached is None:
+        install_translations(app)
+        library = open_library()
+        if library is None:
+            return app, None
+        window = MainWindow(library, fonts, settings)
+        window.show()
+        remember_outline(window)
+        return app, window
+    window = MainWindow(None, fonts, settings, outline=cached.root)
+    begun = []
+
+    def stage_two() -> None:
+        if begun:  # the paint and the fallback timer both call this
+            return
+        begun.append(True)
+        install_translations(app)
+        library = open_library()
+        if library is None:
+            window.close()
+            app.exit(2)
+            return
+        window.complete(library)
+        remember_outline(window)
+
+    window.tree.first_painted.connect(lambda: QTimer.singleShot(0, stage_two))
+    QTimer.singleShot(FALLBACK_MS, stage_two)
+    window.show()
+    return app, window
+
+
+def run(argv: list[str] | None = None) -> int:
+    app, window = start(argv if argv is not None else sys.argv)
+    if window is None:
+        return 2
+    app.aboutToQuit.connect(lambda: remember_outline(window))
+    return app.exec()
