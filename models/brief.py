@@ -57,10 +57,10 @@ def to_text(collection: str, marks: list[Bookmark], today: date | None = None) -
 
 def to_print_job(collection: str, marks: list[Bookmark], today: date | None = None) -> PrintJob:
     today = today or date.today()
-    parts = [f"<h1>{esc(collection)}</h1>",
+    parts = [f'<p class="title">{esc(collection)}</p>',
              f'<p class="meta">会议材料　{cn_date(today.isoformat())}　共 {len(marks)} 条</p>']
     if not marks:
-        parts.append('<p class="noindent">这个收藏夹还没有书签。</p>')
+        parts.append("<p>这个收藏夹还没有书签。</p>")
     for i, mark in enumerate(marks, start=1):
         status = STATUS_LABELS[mark.status]
         parts.append(f'<p class="cite">{i}. {esc(mark.citation())}'
