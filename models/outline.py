@@ -6,11 +6,11 @@ decided here, in pure Python, and can be tested without Qt.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
-from .roles import ROLES
 from .library import DocumentInfo, Library, NodeInfo
+from .outline_node import OutlineNode
+from .roles import ROLES
 
 # Front and closing matter is shown in the document header, not as tree rows.
 HEADER_KINDS = ("masthead", "doc_number", "title", "addressee", "signature", "date",
@@ -18,35 +18,6 @@ HEADER_KINDS = ("masthead", "doc_number", "title", "addressee", "signature", "da
 # Roles the filter offers as toggles; "general" is a separate switch.
 FILTER_ROLES = tuple(r for r in ROLES if r != "general")
 LABEL_WIDTH = 28
-
-
-@dataclass(eq=False)
-class OutlineNode:
-    kind: str  # "issue" | "category" | "document" | a node kind
-    key: str  # node key, document key, or a synthetic key for issue/category
-    text: str  # the row's label
-    document_key: str = ""
-    doc_number: str = ""
-    expired: bool = False
-    valid_until: str | None = None
-    parent: "OutlineNode | None" = None
-    row: int = 0  # index in parent.children, cached so parent() is O(1)
-    children: list["OutlineNode"] = field(default_factory=list)
-
-    def add(self, child: "OutlineNode") -> "OutlineNode":
-        child.parent = self
-        child.row = len(self.children)
-        self.children.append(child)
-        return child
-
-    def walk(self):
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-    @property
-    def is_clause(self) -> bool:
-        return self.kind not in ("root", "issue", "category", "document")
 
 
 def shorten(text: str, width: int = LABEL_WIDTH) -> str:

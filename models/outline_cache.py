@@ -23,10 +23,8 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
 
-if TYPE_CHECKING:
-    from models.outline import OutlineNode
+from models.outline_node import OutlineNode
 
 CACHE_NAME = "outline.txt"
 MAGIC = "gazette-desk outline 1"
@@ -34,42 +32,10 @@ _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 
 
-class CachedNode:
-    """A tree row read from the cache; answers like models.outline.OutlineNode."""
-
-    __slots__ = ("kind", "key", "text", "document_key", "doc_number", "expired",
-                 "valid_until", "parent", "row", "children")
-
-    def __init__(self, kind: str, key: str, text: str, document_key: str = "",
-                 doc_number: str = "", valid_until: str | None = None,
-                 expired: bool = False) -> None:
-        self.kind, self.key, self.text = kind, key, text
-        self.document_key, self.doc_number = document_key, doc_number
-        self.valid_until, self.expired = valid_until, expired
-        self.parent: CachedNode | None = None
-        self.row = 0
-        self.children: list[CachedNode] = []
-
-    def add(self, child: "CachedNode") -> "CachedNode":
-        child.parent = self
-        child.row = len(self.children)
-        self.children.append(child)
-        return child
-
-    def walk(self) -> Iterator["CachedNode"]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-    @property
-    def is_clause(self) -> bool:
-        return self.kind not in ("root", "issue", "category", "document")
-
-
 class CachedOutline:
     """What a start needs before the library is open: the tree and where it came from."""
 
-    def __init__(self, library: Path, root: CachedNode):
+    def __init__(self, library: Path, root: OutlineNode):
         self.library = library
         self.root = root
 
@@ -112,7 +78,7 @@ def _line(*fields) -> str:
     return "\t".join(_escape("" if f is None else str(f)) for f in fields)
 
 
-def save(library: Path, root: "OutlineNode | CachedNode", folder: Path | None = None
+def save(library: Path, root: "OutlineNode", folder: Path | None = None
          ) -> Path | None:
     """Write the tree of *library* to the cache.
 
@@ -164,8 +130,8 @@ def load(library: Path | None = None, folder: Path | None = None,
         if list(library_stamp(path)) != head[1:]:
             return None  # the library was rebuilt or replaced since
         today = today or time.strftime("%Y-%m-%d")
-        root = CachedNode("root", "", "")
-        nodes: list[CachedNode] = []
+        root = OutlineNode("root", "", "")
+        nodes: list[OutlineNode] = []
         for line in lines[2:-2]:
             fields = [_unescape(f) for f in line.split("\t")]
             if fields[0] == "node" and len(fields) == 8:
@@ -175,7 +141,7 @@ def load(library: Path | None = None, folder: Path | None = None,
                     expired = bool(valid_until) and valid_until < today
                 else:  # a clause is shown expired with its document
                     expired = parent.expired if parent is not root else False
-                nodes.append(parent.add(CachedNode(kind, key, label, doc_key, number,
+                nodes.append(parent.add(OutlineNode(kind, key, label, doc_key, number,
                                                    valid_until or None, expired)))
             else:
                 return None

@@ -44,7 +44,7 @@ from ui.tree_view import OutlineView
 if TYPE_CHECKING:
     from models.content import ImportSummary
     from models.library import Library
-    from models.outline_cache import CachedNode
+    from models.outline_node import OutlineNode
     from ui.fonts import FontFamilies
 
 SEARCH_LIMIT = 200
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
     started = Signal()  # stage 2 is complete: the window is fully usable
 
     def __init__(self, library: Library | None, fonts: FontFamilies,
-                 settings: Settings | None = None, outline: CachedNode | None = None):
+                 settings: Settings | None = None, outline: OutlineNode | None = None):
         super().__init__()
         self.setWindowTitle("公报通")
         self.fonts = fonts

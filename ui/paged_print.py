@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen, QTextDocument
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QFontMetricsF, QPageLayout,
+                           QPageSize, QPainter, QPen, QTextCursor, QTextDocument)
 from PySide6.QtPrintSupport import QPrinter
 
 from models.printdoc import MARGINS_MM, PrintJob
@@ -54,6 +55,7 @@ def _layout(html: str, printer: QPrinter, body_height: float) -> QTextDocument:
 def _anchor_pages(doc: QTextDocument, names: set[str], page_height: float) -> dict[str, int]:
     pages: dict[str, int] = {}
     layout = doc.documentLayout()
+    layout.documentSize()  # Qt lays out lazily: finish it before reading positions
     block = doc.begin()
     while block.isValid():
         it = block.begin()
@@ -67,14 +69,73 @@ def _anchor_pages(doc: QTextDocument, names: set[str], page_height: float) -> di
     return pages
 
 
-def print_job(job: PrintJob, printer: QPrinter) -> int:
-    """Paint *job* onto *printer* (a PDF or a real printer); return the number of pages."""
-    prepare_printer(printer, job.title)
+def _split_at_page_breaks(doc: QTextDocument, page_height: float) -> None:
+    """End every paragraph that runs over a page at the page's foot.
+
+    Qt draws a page by clipping the whole document, and for a paragraph that
+    runs over from the page before it also draws the line above the clip
+    (QTextLayout::draw starts one line early). That line is invisible but its
+    text is in the PDF twice, so a search or a copy finds it twice (found by
+    reading a brief back with pdftotext). Splitting such a paragraph in two
+    where the page breaks — the second part with no first-line indent and no
+    space above — prints the same page and leaves no paragraph across pages.
+    """
+    layout = doc.documentLayout()
+    for _ in range(1000):  # one split per page at most; bounded all the same
+        layout.documentSize()  # Qt lays out lazily: finish it before reading positions
+        split = None
+        block = doc.begin()
+        while block.isValid() and split is None:
+            lines = block.layout()
+            if lines.lineCount() > 1:
+                top = layout.blockBoundingRect(block).top()
+                first = int((top + lines.lineAt(0).y()) // page_height)
+                for i in range(1, lines.lineCount()):
+                    if int((top + lines.lineAt(i).y()) // page_height) != first:
+                        split = (block, lines.lineAt(i).textStart())
+                        break
+            block = block.next()
+        if split is None:
+            return
+        block, offset = split
+        before = block.blockFormat()
+        before.setBottomMargin(0)
+        cursor = QTextCursor(block)
+        cursor.setBlockFormat(before)
+        cursor.setPosition(block.position() + offset)
+        after = block.blockFormat()
+        after.setTopMargin(0)
+        after.setTextIndent(0)
+        cursor.insertBlock(after)
+
+
+def _draw_page(doc: QTextDocument, painter: QPainter, page: QRectF) -> None:
+    """Draw one page's slice of *doc*, and only the lines that belong to it.
+
+    A line can start exactly on the page's foot, and Qt draws every line that
+    touches the clip, so the lines are chosen with a clip a hair inside the
+    page; the painter still clips at the page itself.
+    """
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = page.adjusted(0, 1, 0, -1)
+    painter.setClipRect(page)
+    doc.documentLayout().draw(painter, context)
+
+
+def page_geometry(printer: QPrinter) -> tuple[float, float, float]:
+    """(running head, text block, page number) heights in device pixels."""
     rect = printer.pageRect(QPrinter.Unit.DevicePixel)
     dpi = printer.resolution()
     head_h = dpi * 0.45  # room for the running head above the text block
     foot_h = dpi * 0.55  # and for the page number below it
-    body_h = rect.height() - head_h - foot_h
+    return head_h, rect.height() - head_h - foot_h, foot_h
+
+
+def lay_out_job(job: PrintJob, printer: QPrinter) -> QTextDocument:
+    """The job laid out in pages of the text block, its table of contents settled."""
+    prepare_printer(printer, job.title)
+    dpi = printer.resolution()
+    _, body_h, _ = page_geometry(printer)
     html = job.with_toc({}, dpi)
     doc = _layout(html, printer, body_h)
     if job.toc_entries and doc.pageCount() > 1:
@@ -88,6 +149,16 @@ def print_job(job: PrintJob, printer: QPrinter) -> int:
             pages = found
         if doc.pageCount() <= 1:  # one page needs no table of contents
             doc = _layout(html, printer, body_h)
+    _split_at_page_breaks(doc, body_h)
+    return doc
+
+
+def print_job(job: PrintJob, printer: QPrinter) -> int:
+    """Paint *job* onto *printer* (a PDF or a real printer); return the number of pages."""
+    doc = lay_out_job(job, printer)
+    rect = printer.pageRect(QPrinter.Unit.DevicePixel)
+    dpi = printer.resolution()
+    head_h, body_h, foot_h = page_geometry(printer)
     fonts = register_bundled_fonts()
     painter = QPainter()
     if not painter.begin(printer):
@@ -111,7 +182,7 @@ def print_job(job: PrintJob, printer: QPrinter) -> int:
             painter.drawLine(0, int(head_h * 0.8), int(rect.width()), int(head_h * 0.8))
             painter.save()
             painter.translate(0, head_h - index * body_h)
-            doc.drawContents(painter, QRectF(0, index * body_h, rect.width(), body_h))
+            _draw_page(doc, painter, QRectF(0, index * body_h, rect.width(), body_h))
             painter.restore()
             foot_font = QFont(fonts.serif, 1)
             foot_font.setPointSizeF(FOOT_PT)

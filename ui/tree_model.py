@@ -2,7 +2,7 @@
 
 The model wraps the plain-Python outline of models.outline (node tree,
 internalPointer, row cached in the node so parent() is O(1)), or the same
-rows read from the start-up cache (models.outline_cache.CachedNode, which
+rows read from the start-up cache (models.outline_node.OutlineNode, which
 answers alike). The filter is a QSortFilterProxyModel with recursive
 filtering: the whole skeleton is loaded (a gazette has a few hundred rows),
 so a clause that concerns the department keeps its document, category and

@@ -1,0 +1,41 @@
+"""One row of the reading tree, shared by the live outline and its start-up cache.
+
+A plain class with __slots__ rather than a dataclass: the window draws its
+first tree from the cache before anything heavy is imported, and this
+module must cost next to nothing to import.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+
+class OutlineNode:
+    __slots__ = ("kind", "key", "text", "document_key", "doc_number", "expired",
+                 "valid_until", "parent", "row", "children")
+
+    def __init__(self, kind: str, key: str, text: str, document_key: str = "",
+                 doc_number: str = "", valid_until: str | None = None,
+                 expired: bool = False) -> None:
+        self.kind = kind  # "issue" | "category" | "document" | a node kind
+        self.key = key  # node key, document key, or a synthetic key for issue/category
+        self.text = text  # the row's label
+        self.document_key, self.doc_number = document_key, doc_number
+        self.valid_until, self.expired = valid_until, expired
+        self.parent: OutlineNode | None = None
+        self.row = 0  # index in parent.children, cached so parent() is O(1)
+        self.children: list[OutlineNode] = []
+
+    def add(self, child: "OutlineNode") -> "OutlineNode":
+        child.parent = self
+        child.row = len(self.children)
+        self.children.append(child)
+        return child
+
+    def walk(self) -> Iterator["OutlineNode"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def is_clause(self) -> bool:
+        return self.kind not in ("root", "issue", "category", "document")
