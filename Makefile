@@ -6,19 +6,32 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Qt's runtime libraries, Xvfb for screenshots, poppler for reading PDFs back.
-APT_PACKAGES := xvfb xauth poppler-utils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
+# Qt's runtime libraries, Xvfb for screenshots, poppler for reading PDFs back,
+# binutils (objdump, strip) for PyInstaller.
+APT_PACKAGES := xvfb xauth poppler-utils binutils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
 	libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1
 
-.PHONY: run test test-fast bench system-deps venv dev-venv clean
+.PHONY: run test test-fast test-frozen dist dist-onefile bench system-deps venv dev-venv build-venv clean
 
 run: venv
 	$(PY) main.py
 
-test: system-deps dev-venv
+test: system-deps dev-venv build-venv
 	$(PY) -m pytest -q
 	xvfb-run -a -s "-screen 0 1400x900x24" env GAZETTE_SCREENSHOTS=1 $(PY) -m pytest -q -m screenshot
+	packaging/ci_frozen.sh
+
+# The frozen app alone: build onedir, run its self-test from a read-only copy.
+test-frozen: system-deps build-venv
+	packaging/ci_frozen.sh
+
+# One command builds the standalone app (dist/gazette-desk/); see docs/BUILDING.md.
+dist: system-deps build-venv
+	$(PY) -m PyInstaller --noconfirm build.spec
+
+dist-onefile: system-deps build-venv
+	$(PY) -m PyInstaller --noconfirm build.spec -- --onefile
 
 test-fast: dev-venv
 	$(PY) -m pytest -q -x
@@ -28,6 +41,7 @@ bench: dev-venv
 	$(PY) bench/startup_bench.py
 	$(PY) bench/bookmarks_bench.py
 	$(PY) bench/dutylist_bench.py
+	$(PY) bench/frozen_startup_bench.py --build
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +50,11 @@ $(VENV)/bin/activate:
 venv: $(VENV)/.runtime
 $(VENV)/.runtime: requirements.txt | $(VENV)/bin/activate
 	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+build-venv: $(VENV)/.build
+$(VENV)/.build: requirements.txt packaging/requirements-build.txt | $(VENV)/bin/activate
+	$(PY) -m pip install -q -r packaging/requirements-build.txt
 	touch $@
 
 dev-venv: $(VENV)/.dev

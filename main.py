@@ -11,7 +11,9 @@ import sys
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gazette-desk", description="公报通：离线查阅政府公报")
+    from models.version import DESCRIPTION, EXE_NAME, version_text
+    parser = argparse.ArgumentParser(prog=EXE_NAME, description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=version_text())
     parser.add_argument("--user-data", metavar="DIR", help="用户数据（书签、设置、导入）所在文件夹")
     sub = parser.add_subparsers(dest="command", metavar="命令")
 
@@ -104,11 +106,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_gui() -> int:
-    try:
-        from ui.app import run
-    except ImportError:
-        print("公报通：阅读窗口尚在开发中，请先使用命令行（python main.py --help）。")
-        return 0
+    from ui.display_check import EXIT_NO_DISPLAY, gui_preflight
+    problem = gui_preflight()  # no display, or Qt's libraries missing: say so in Chinese
+    if problem:
+        sys.stderr.write(problem + "\n")
+        return EXIT_NO_DISPLAY
+    from ui.app import run
     return run()
 
 

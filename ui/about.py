@@ -5,13 +5,12 @@ import html
 
 from models.document_html import cn_date
 from models.library import Library
+from models.version import APP_NAME, VERSION as APP_VERSION
 from ui.qt import QMessageBox, Qt, QWidget
-
-APP_VERSION = "0.1.0"
 
 
 def about_text(library: Library | None) -> str:
-    rows = [f"<p><b>公报通</b>　版本 {APP_VERSION}</p>",
+    rows = [f"<p><b>{APP_NAME}</b>　版本 {APP_VERSION}</p>",
             "<p>离线查阅区政府公报：按部门筛选职责、全文检索、注明出处复制、打印。</p>"]
     if library is not None:
         meta = library.metadata

@@ -35,12 +35,18 @@ def __getattr__(name: str):
 
 def make_base_app(argv: list[str] | None = None) -> tuple[QApplication, FontFamilies]:
     """The QApplication with its names and the bundled fonts as default (no translations)."""
+    from models.version import APP_NAME, EXE_NAME, ORG_NAME, VERSION
     from ui.fonts import apply_default_font, register_bundled_fonts
-    from ui.qt import QApplication
-    app = QApplication.instance() or QApplication(argv or ["gazette-desk"])
-    app.setApplicationName("公报通")
-    app.setApplicationDisplayName("公报通")
-    app.setOrganizationName("GazetteDesk")
+    from ui.qt import QApplication, QIcon
+    from ui.resources import resource_path
+    app = QApplication.instance() or QApplication(argv or [EXE_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(VERSION)
+    app.setOrganizationName(ORG_NAME)
+    icon = resource_path("icons", "gazette-desk-256.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     fonts = register_bundled_fonts()
     apply_default_font(app, fonts, point_size=11)
     return app, fonts

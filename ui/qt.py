@@ -25,7 +25,7 @@ _QTCORE = ("QAbstractItemModel", "QAbstractListModel", "QByteArray", "QEvent", "
            "QPersistentModelIndex", "QPoint", "QPointF", "QRect", "QSettings", "QSize",
            "QSortFilterProxyModel", "Qt", "QThread", "QTimer", "QTranslator", "QUrl",
            "Signal", "Slot", "qInstallMessageHandler")
-_QTGUI = ("QAction", "QBrush", "QColor", "QDesktopServices", "QFont", "QFontDatabase",
+_QTGUI = ("QAction", "QBrush", "QColor", "QDesktopServices", "QFont", "QFontDatabase", "QIcon",
           "QFontInfo", "QFontMetricsF", "QGuiApplication", "QKeySequence", "QPageLayout",
           "QPageSize", "QPainter", "QPalette", "QRawFont", "QStandardItem",
           "QStandardItemModel", "QTextCharFormat", "QTextCursor", "QTextDocument", "QTextLayout",
