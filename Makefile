@@ -17,10 +17,12 @@ APT_PACKAGES := xvfb xauth poppler-utils binutils libegl1 libgl1 libxkbcommon0 l
 run: venv
 	$(PY) main.py
 
+# The frozen app first, the screenshots next, the whole suite last (its summary
+# closes the output).
 test: system-deps dev-venv build-venv
-	$(PY) -m pytest -q
-	xvfb-run -a -s "-screen 0 1400x900x24" env GAZETTE_SCREENSHOTS=1 $(PY) -m pytest -q -m screenshot
 	packaging/ci_frozen.sh
+	xvfb-run -a -s "-screen 0 1400x900x24" env GAZETTE_SCREENSHOTS=1 $(PY) -m pytest -q -m screenshot
+	$(PY) -m pytest -q
 
 # The frozen app alone: build onedir, run its self-test from a read-only copy.
 test-frozen: system-deps build-venv
