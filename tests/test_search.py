@@ -1,0 +1,126 @@
+"""Search over the seed library: short CJK queries, 文号 in any form, department limits, marks."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from models.errors import UnknownDepartmentError
+from models.search import make_snippet, search
+
+
+def _marked(snippet):
+    return re.findall(r"<mark>(.*?)</mark>", snippet)
+
+
+@pytest.mark.parametrize("query", ["局", "托育", "证照分离", "婴幼儿照护"])
+def test_queries_of_any_length(seed_library, query):
+    result = search(seed_library, query)
+    assert result.hits
+    for hit in result.hits:
+        assert _marked(hit.snippet) and all(m == query for m in _marked(hit.snippet))
+
+
+def test_two_character_query_finds_every_clause_containing_it(seed_library):
+    result = search(seed_library, "托育")
+    hidden = {"masthead", "signature", "date", "publicity", "imprint", "cc"}
+    expected = {n.key for n in seed_library.nodes() if "托育" in n.full_text and n.kind not in hidden}
+    assert {h.key for h in result.hits} == expected
+    assert len(expected) == 9  # clauses at lines 330, 346, 352, 354, 360, 362, 368, 378, 408
+
+
+def test_hits_are_grouped_by_document_and_ranked(seed_library):
+    result = search(seed_library, "婴幼儿")
+    keys = [g.document_key for g in result.groups]
+    assert len(keys) == len(set(keys))
+    assert result.groups[0].doc_number == "市中政办发〔2021〕15号"
+    for group in result.groups:
+        assert all(h.document_key == group.document_key for h in group.hits)
+        scores = [h.score for h in group.hits]
+        assert scores == sorted(scores, reverse=True)
+    best = [max(h.score for h in g.hits) for g in result.groups]
+    assert best == sorted(best, reverse=True)
+
+
+def test_title_matches_rank_first(seed_library):
+    result = search(seed_library, "低速电动车")
+    assert result.groups[0].doc_number == "市中政办字〔2021〕14号"
+    kinds = [h.kind for h in result.groups[0].hits]
+    assert "title" in kinds and "plan_title" in kinds
+
+
+def test_full_and_half_width_are_one(seed_library):
+    a = {h.key for h in search(seed_library, "（区财政局牵头").hits}
+    b = {h.key for h in search(seed_library, "(区财政局牵头").hits}
+    assert a == b and a
+
+
+def test_all_terms_must_match(seed_library):
+    both = search(seed_library, "财政 托育").hits
+    assert both
+    for hit in both:
+        text = seed_library.node(hit.key).full_text
+        assert "财政" in text and "托育" in text
+
+
+@pytest.mark.parametrize("query", [
+    "市中政办发〔2021〕14号", "市中政办发[2021]14号", "市中政办发【2021】14号", "市中政办发(2021)14号",
+    "市中政办发（2021）14号", "市中政办发〔２０２１〕１４号", "市中政办发〔2021〕14", "市中政办发[2021]14",
+])
+def test_document_number_in_any_form(seed_library, query):
+    result = search(seed_library, query)
+    assert result.groups[0].doc_number == "市中政办发〔2021〕14号"
+    assert result.groups[0].hits[0].kind in ("doc_number", "title")
+    # 市中政办字〔2021〕14号 has the same year and number but another 机关代字
+    assert "市中政办字〔2021〕14号" not in [g.doc_number for g in result.groups[:1]]
+
+
+def test_similar_document_numbers_are_told_apart(seed_library):
+    result = search(seed_library, "市中政办字[2021]14号")
+    assert result.groups[0].doc_number == "市中政办字〔2021〕14号"
+    assert "市中政办发〔2021〕14号" not in [g.doc_number for g in result.groups]
+
+
+def test_search_limited_to_one_department(seed_library):
+    _, entries = seed_library.duties("区妇联")
+    allowed = {e.key for e in entries}
+    result = search(seed_library, "婴幼儿", department="妇联")
+    assert result.hits
+    assert {h.key for h in result.hits} <= allowed
+    unlimited = search(seed_library, "婴幼儿")
+    assert len(result.hits) < len(unlimited.hits)
+
+
+def test_department_limit_includes_collective_units(seed_library):
+    result = search(seed_library, "托育", department="各镇人民政府")
+    paths = {h.path for h in result.hits}
+    assert "二、（三）4." in paths  # names 各镇街
+
+
+def test_unknown_department(seed_library):
+    with pytest.raises(UnknownDepartmentError) as info:
+        search(seed_library, "托育", department="区宇航局")
+    assert "找不到部门" in str(info.value)
+
+
+def test_nothing_found_and_empty_query(seed_library):
+    assert search(seed_library, "量子计算").hits == []
+    assert search(seed_library, "   ").groups == []
+
+
+def test_limit(seed_library):
+    assert len(search(seed_library, "局", limit=7).hits) == 7
+
+
+def test_json_shape(seed_library):
+    data = search(seed_library, "证照分离").as_json()
+    assert data["query"] == "证照分离"
+    assert set(data["hits"][0]) == {"doc_number", "key", "path", "heading", "snippet"}
+
+
+def test_snippet_marks_matches_in_the_published_text_and_escapes_html():
+    snippet = make_snippet("对<b>（一）</b>强化资金保障", ["(一)"])
+    assert snippet == "对&lt;b&gt;<mark>（一）</mark>&lt;/b&gt;强化资金保障"
+    long = "甲" * 100 + "托育" + "乙" * 100
+    cut = make_snippet(long, ["托育"])
+    assert cut.startswith("…") and cut.endswith("…") and "<mark>托育</mark>" in cut
