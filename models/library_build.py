@@ -208,6 +208,9 @@ def add_issues(library: Path, issues: list[Issue], registry: Registry, *,
         db.conn.commit()
         db.conn.execute("VACUUM")
         db.close()
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a shared library must stay readable
         os.replace(tmp, library)
     except BaseException as exc:
         try:

@@ -127,7 +127,8 @@ def parse_document(lines: list[Line], registry: Registry, issue_year: int | None
     def single(struct: str, kind: str, span: range, path: str, text: str | None = None) -> Node:
         first, last = lines[span[0]].number, lines[span[-1]].number
         value = text if text is not None else joined(lines, span)
-        return Node(node_key(doc.key, struct), kind, "", path, path, value, first, last)
+        heading = value if kind in ("title", "plan_title") else path  # a title is its own heading
+        return Node(node_key(doc.key, struct), kind, "", path, heading, value, first, last)
 
     def region(span: range, prefix: str, path_prefix: str, in_annex: bool = False) -> list[Node]:
         ctx = RegionContext(doc.key, prefix, path_prefix, registry, year, in_annex)

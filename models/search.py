@@ -111,6 +111,8 @@ def search(library: Library, query: str, department: str | None = None,
         score *= _KIND_WEIGHT.get(kind, 1.0)
         if doc_key in doc_hits and kind in ("doc_number", "title"):
             score += 100
+        elif kind in ("title", "plan_title") and score:
+            score += 20  # a document whose title matches: its title is the best way in
         score += 1.0 / (1 + len(text) / 400)  # a short clause that matches is more to the point
         folded_of[key] = folded_text
         hits.append(SearchHit(doc_number, doc_key, title, key, path, heading, kind,

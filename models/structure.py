@@ -48,6 +48,7 @@ class _Open:
     struct: str
     heading_only: bool
     paragraphs: int = 0
+    roster_lines: int = 0  # counted apart, so a paragraph after a roster is 第1段, not 第17段
     seen: dict[str, int] = field(default_factory=dict)
 
 
@@ -106,8 +107,8 @@ def build_tree(paras: list[Para], ctx: RegionContext) -> list[Node]:
                 position = entry.position
                 parent = stack[-1]
                 entry.group = parent.node.heading if parent is not root else ""
-                parent.paragraphs += 1
-                struct = f"{parent.struct}/r{parent.paragraphs}"
+                parent.roster_lines += 1
+                struct = f"{parent.struct}/r{parent.roster_lines}"
                 node = make_node(ctx, struct, "roster", label, f"{entry.person} {entry.post}",
                                  _join_path(parent.node.path, f"{entry.position}{entry.person}"),
                                  f"{entry.position} {entry.person}", para)

@@ -145,7 +145,7 @@ def canonical_doc_number(text: str) -> str:
 
 
 DOC_NUMBER_LINE = LazyRegex(
-    r"^\s*[\u4e00-\u9fff]{2,15}\s*[〔\[【(（［]\s*(?:19|20)\d{2}\s*[〕\]】)）］]\s*\d{1,4}\s*号\s*$"
+    r"^\s*[\u4e00-\u9fff]{2,15}\s*[〔\[【(（［]\s*(?:19|20)\d{2}\s*[〕\]】)）］]\s*第?\s*\d{1,4}\s*号\s*$"
 )
 
 

@@ -274,3 +274,17 @@ def test_keys_stay_unique_when_a_damaged_text_repeats_annexes(registry):
         issue = parse_issue(text, registry)
         keys = [n.key for d in issue.documents for n in d.walk()]
         assert len(keys) == len(set(keys))
+
+
+def test_doc_number_written_with_di_and_roster_paragraph_paths(registry, seed_issue):
+    from models.parser import parse_issue
+    text = ("某某区人民政府办公室文件\n\n某政办发〔2022〕第5号\n\n关于做好某项工作的通知\n\n"
+            "各镇人民政府：\n\n为做好某项工作，现通知如下。\n\n一、明确责任\n\n"
+            "（一）加强领导。各镇要加强领导。（区财政局牵头，各镇人民政府配合）\n\n"
+            "某某区人民政府办公室\n\n2022年3月1日\n")
+    doc = parse_issue(text, registry).documents[0]
+    assert doc.doc_number == "某政办发〔2022〕5号"
+    # In the seed's roster annex the paragraph after sixteen roster lines is its section's first.
+    roster_doc = seed_issue.documents[4]
+    paths = [n.path for n in roster_doc.walk() if n.kind == "paragraph"]
+    assert "附件1 一、第1段" in paths and not any("第17段" in p for p in paths)

@@ -266,3 +266,17 @@ def test_import_does_not_change_the_callers_registry(seed_library_path, registry
     assert registry.departments == before
     again = parse_bytes((FIXTURES / "xuecheng_2022-03.txt").read_bytes(), registry, "x.txt")
     assert again.unknown_units == ["区园林绿化服务中心", "区政府督查室"]
+
+
+def test_a_built_library_is_readable_by_others(tmp_path, seed_issue, registry):
+    """mkstemp creates files 0600; a library shared on a machine must not stay so."""
+    import os
+    import stat
+    from models.library_build import add_issues
+    path = tmp_path / "shared.sqlite"
+    old = os.umask(0o022)
+    try:
+        add_issues(path, [seed_issue], registry, fresh=True)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644

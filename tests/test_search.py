@@ -124,3 +124,11 @@ def test_snippet_marks_matches_in_the_published_text_and_escapes_html():
     long = "甲" * 100 + "托育" + "乙" * 100
     cut = make_snippet(long, ["托育"])
     assert cut.startswith("…") and cut.endswith("…") and "<mark>托育</mark>" in cut
+
+
+def test_a_matching_title_comes_first_in_its_document(seed_library):
+    from models.search import search
+    result = search(seed_library, "低速电动车")
+    first = result.groups[0].hits[0]
+    assert first.kind == "title" and first.doc_number == "市中政办字〔2021〕14号"
+    assert first.heading == "市中区人民政府办公室关于印发市中区低速电动车综合整治工作方案的通知"
