@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include-general", action="store_true", help="包括“有关部门按职责分工负责”的通用条款")
     p.add_argument("--roles", metavar="ROLES", help="只列出这些角色，如 lead,support")
     p.add_argument("--include-expired", action="store_true", help="包括已失效的公文")
+    p.add_argument("--documents", metavar="文号,…", help="只列出这些公文（文号，逗号分隔，写法不限）")
     p.add_argument("--output", metavar="FILE", help="写入文件（pdf 格式必须指定）")
     p.add_argument("--exclude-expired", action="store_true",
                    help="JSON 输出默认列出全部条目（标明是否失效）；加此项则去掉已失效公文的条目")

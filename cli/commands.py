@@ -93,6 +93,7 @@ def cmd_duties(args: argparse.Namespace) -> int:
         include_expired = not args.exclude_expired if args.format == "json" \
             else args.include_expired
         dept, entries = lib.duties(args.name, include_general=args.include_general, roles=roles,
+                                   document_keys=_document_keys(lib, args.documents),
                                    include_expired=include_expired)
         if args.format == "json":
             emit_json({"department": dept.name, "entries": [e.as_json() for e in entries]})
@@ -175,13 +176,30 @@ def _print_pdf(job, output: str | None) -> int:
     return 0
 
 
+def _document_keys(lib, value: str | None) -> list[str] | None:
+    """--documents 市中政办发[2021]13号,…: the keys of those documents, in any written form."""
+    if not value:
+        return None
+    from models.textnorm import doc_number_key
+    by_number = {doc_number_key(d.doc_number or ""): d.key for d in lib.documents()}
+    keys = []
+    for number in (n.strip() for n in value.replace("，", ",").split(",")):
+        key = by_number.get(doc_number_key(number) or "")
+        if number and key is None:
+            raise GazetteError(f"库中没有文号为“{number}”的公文（可用 documents 命令查看）")
+        if key:
+            keys.append(key)
+    return keys
+
+
 def duties_document(args: argparse.Namespace) -> int:
     """duties NAME --format pdf|html|markdown: the printable duty list."""
     from models import dutylist
-    options = dutylist.DutyListOptions(include_general=args.include_general,
-                                       roles=_roles(args.roles),
-                                       include_expired=args.include_expired)
     with open_library(args) as lib:
+        options = dutylist.DutyListOptions(include_general=args.include_general,
+                                           roles=_roles(args.roles),
+                                           document_keys=_document_keys(lib, args.documents),
+                                           include_expired=args.include_expired)
         dl = dutylist.build_duty_list(lib, args.name, options)
     if args.format == "markdown":
         _write_output(dutylist.to_markdown(dl), args.output)

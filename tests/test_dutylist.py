@@ -138,3 +138,15 @@ def test_cli_formats_and_unknown_department(seed_library_path, tmp_path):
     assert run.returncode == 2
     assert "区财政局" in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_cli_limits_the_list_to_documents_given_by_doc_number(seed_library_path, tmp_path):
+    import json
+    run = _cli("duties", "财政部门", "--format", "json", "--library", str(seed_library_path),
+               "--documents", "市中政办发[2021]13号，市中政办发（２０２１）15", tmp_path=tmp_path)
+    assert run.returncode == 0, run.stderr
+    numbers = {e["doc_number"] for e in json.loads(run.stdout)["entries"]}
+    assert numbers == {"市中政办发〔2021〕13号", "市中政办发〔2021〕15号"}
+    run = _cli("duties", "财政部门", "--documents", "某政发[2021]1号", "--library",
+               str(seed_library_path), tmp_path=tmp_path)
+    assert run.returncode == 2 and "某政发[2021]1号" in run.stderr
