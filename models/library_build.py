@@ -203,6 +203,9 @@ def add_issues(library: Path, issues: list[Issue], registry: Registry, *,
                 _insert_issue(db, issue, dept_ids, registry, replace)
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             meta = {"built_at": now, **(extra_metadata or {})}
+            # Which texts the library holds, by their SHA-256 (also per issue in `issues`).
+            held = db.execute("SELECT source_name, source_sha256 FROM issues ORDER BY id").fetchall()
+            meta["source_sha256"] = "; ".join(f"{name}={sha}" for name, sha in held)
             db["metadata"].upsert_all([{"key": k, "value": v} for k, v in meta.items()], pk="key")
         db.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
         db.conn.commit()

@@ -280,3 +280,13 @@ def test_a_built_library_is_readable_by_others(tmp_path, seed_issue, registry):
     finally:
         os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_metadata_names_every_source_by_its_sha256(seed_library_path, seed_bytes):
+    import hashlib
+    import sqlite3
+    conn = sqlite3.connect(seed_library_path)
+    meta = dict(conn.execute("SELECT key, value FROM metadata"))
+    conn.close()
+    assert f"={hashlib.sha256(seed_bytes).hexdigest()}" in meta["source_sha256"]
+    assert meta["schema_version"] == "1"
