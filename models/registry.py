@@ -37,6 +37,8 @@ class RoleWords:
 
 
 def _lookup_form(name: str) -> str:
+    if " " not in name and "\u3000" not in name and "\t" not in name:
+        return fold(name)  # nothing to mend: the common case, and the parser's hot path
     return fold(mend_spaces(name)).replace(" ", "")
 
 
@@ -70,8 +72,11 @@ class Registry:
         return dept
 
     def is_general(self, phrase: str) -> bool:
-        form = _lookup_form(phrase)
-        return any(form == _lookup_form(p) for p in self.roles.general_phrases)
+        general = self.__dict__.get("_general_forms")
+        if general is None:  # computed once: the parser asks for every unit it reads
+            general = self.__dict__["_general_forms"] = frozenset(
+                _lookup_form(p) for p in self.roles.general_phrases)
+        return _lookup_form(phrase) in general
 
     def names(self) -> list[str]:
         return list(self.departments)

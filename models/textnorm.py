@@ -65,6 +65,8 @@ def mend_spaces(text: str) -> str:
     there they may be part of the published wording.
     """
     text = text.strip()
+    if " " not in text and "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
+        return text  # most lines have no space at all
     text = _SPACE_BETWEEN_CJK.sub("", text)
     text = _SPACE_AFTER_OPEN.sub("", text)
     text = _SPACE_BEFORE_CLOSE.sub("", text)
