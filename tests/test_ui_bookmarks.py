@@ -166,3 +166,19 @@ def test_ctrl_p_prints_the_duty_list_while_a_department_is_picked(qtbot, window,
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert printed[-1].title == "区财政局职责清单"
     assert "强化资金保障" in printed[-1].html_at(96)
+
+
+def test_brief_exports_as_pdf_from_the_menu(window, flow, tmp_path, monkeypatch):
+    from ui import bookmark_flow
+    node = _clause(window, "市中政发〔2021〕16号", "二、（一）")
+    window.open_key(node.key)
+    flow.answers.append((COLLECTION, "会前准备"))
+    flow.add_current()
+    out = tmp_path / "brief.pdf"
+    monkeypatch.setattr(bookmark_flow.QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(out), "")))
+    action = next(a for a in flow.menu.actions() if a.text() == "导出会议材料为 PDF…")
+    action.trigger()
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "加强登记注册环节" in text and "备注：会前准备" in text

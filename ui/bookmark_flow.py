@@ -103,6 +103,7 @@ class BookmarkFlow(QObject):
         menu.addAction(toggle)
         menu.addSeparator()
         for text, slot in (("打印会议材料…", lambda: self.print_brief(None)),
+                           ("导出会议材料为 PDF…", self.export_brief_pdf),
                            ("导出会议材料（Markdown / 文本）…", self.export_brief),
                            ("导出全部书签（换电脑用）…", self.export_json),
                            ("导入书签…", self.import_json)):
@@ -183,6 +184,23 @@ class BookmarkFlow(QObject):
         from ui import printing
         job = brief.to_print_job(name, self.store.resolved(self.window.library, name))
         printing.preview(self.window, job, job.title)
+
+    def export_brief_pdf(self) -> None:
+        name = self._choose_collection(None)
+        if not name:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, "导出会议材料为 PDF", f"{name}.pdf",
+                                              "PDF 文件 (*.pdf)")
+        if not path:
+            return
+        from ui import printing
+        job = brief.to_print_job(name, self.store.resolved(self.window.library, name))
+        try:
+            printing.export_pdf(job, job.title, Path(path))
+        except OSError as exc:
+            QMessageBox.warning(self.window, "导出", f"无法写入 {path}：{exc}")
+            return
+        self.window.statusBar().showMessage(f"已保存到 {path}", 4000)
 
     def export_brief(self) -> None:
         name = self._choose_collection(None)
