@@ -50,7 +50,7 @@ def parse_issue(text: str, registry: Registry, source_name: str = "") -> Issue:
         issue = Issue(label="")
         spans = [(0, len(lines))]
         if not _looks_like_document(lines):
-            raise BadGazetteError("没有找到公文：既没有文号行（如“市中政发〔2021〕16号”），"
+            raise BadGazetteError("没有找到公文：既没有文号行（如“××政发〔2021〕16号”），"
                                   "也没有带句号的正文", line=lines[0].number, source=source_name)
     issue.source_name = source_name
     toc_by_number = {doc_number_key(e.doc_number): e for e in issue.toc if e.doc_number}
