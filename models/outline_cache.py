@@ -13,6 +13,16 @@ ignored when it is corrupt or of another format: loading it never raises.
 Validity (已失效) is not stored but computed from `valid_until` and today's
 date on loading, so a cache written yesterday is still right today.
 
+With a department filter on, the window's first paint must show the tree
+as the filter leaves it, which the library decides. So the file also keeps,
+for the last few filters the window was left with (department, roles,
+include-general; most recent first), what the filter showed: the rows with
+the department's role tag in each, and its deadlines. ui/startup.py uses
+the section of the saved filter, if there is one, and starts unstaged
+otherwise. A section is only ever as old as the library state the file
+names, and none of it depends on the date (expired rows are kept, shown as
+such; which deadlines are past is decided when they are shown).
+
 The format is plain tab-separated text (one record a line, tabs, newlines
 and backslashes escaped), because `json` alone costs ~5 ms to import and
 this module must stay nearly free to import: standard library modules that
@@ -27,22 +37,41 @@ from pathlib import Path
 from models.outline_node import OutlineNode
 
 CACHE_NAME = "outline.txt"
-MAGIC = "gazette-desk outline 1"
+MAGIC = "gazette-desk outline 2"
+MAX_FILTERS = 4  # filter sections kept (a user switches between a few departments)
+DEADLINE_FIELDS = ("due", "start", "phrase", "key", "path", "heading", "doc_number",
+                   "document_key", "role", "expired")
+FilterKey = tuple  # (department, tuple of roles, include_general)
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+
+
+class CachedFilter:
+    """What a department filter showed: row key → the department's role, its deadlines."""
+
+    def __init__(self, key: FilterKey, roles: dict[str, str], deadlines: list[dict]):
+        self.key = key
+        self.roles = roles
+        self.deadlines = deadlines
 
 
 class CachedOutline:
     """What a start needs before the library is open: the tree and where it came from."""
 
-    def __init__(self, library: Path, root: OutlineNode):
+    def __init__(self, library: Path, root: OutlineNode,
+                 filters: dict[FilterKey, CachedFilter] | None = None):
         self.library = library
         self.root = root
+        self.filters = filters or {}
+
+
+def filter_key(department: str, roles, include_general: bool) -> FilterKey:
+    return (department, tuple(sorted(roles)), bool(include_general))
 
 
 def cache_file(folder: Path | None = None) -> Path:
     if folder is None:
-        from models.locations import cache_dir
+        from models.user_dirs import cache_dir
         folder = cache_dir()
     return Path(folder) / CACHE_NAME
 
@@ -78,26 +107,66 @@ def _line(*fields) -> str:
     return "\t".join(_escape("" if f is None else str(f)) for f in fields)
 
 
-def save(library: Path, root: "OutlineNode", folder: Path | None = None
-         ) -> Path | None:
+def _filter_lines(section: CachedFilter) -> list[str]:
+    department, roles, general = section.key
+    lines = [_line("filter", department, ",".join(roles), int(general))]
+    lines += [_line("row", key, role) for key, role in section.roles.items()]
+    for row in section.deadlines:
+        lines.append(_line("deadline", *(_typed(row.get(f)) for f in DEADLINE_FIELDS)))
+    return lines
+
+
+def _typed(value) -> str:
+    """A deadline's field as text that says its type (None, a flag or a string)."""
+    if value is None:
+        return "n"
+    if isinstance(value, bool):
+        return "b1" if value else "b0"
+    return "s" + str(value)
+
+
+def _untyped(text: str):
+    if text == "n":
+        return None
+    if text in ("b0", "b1"):
+        return text == "b1"
+    if text[:1] == "s":
+        return text[1:]
+    raise ValueError("bad field")
+
+
+def save(library: Path, root: "OutlineNode", folder: Path | None = None,
+         current: CachedFilter | None = None) -> Path | None:
     """Write the tree of *library* to the cache.
 
-    Written only when the content differs from what is there, atomically
-    (a temporary file renamed over the old one). Returns the file, or None
-    when it could not be written (a read-only cache folder is not an error).
+    *current*: what the window's department filter shows now, if one is on;
+    it becomes the first filter section, and the sections already in the
+    file for the same state of the library are kept after it (MAX_FILTERS
+    in all). Written only when the content differs from what is there,
+    atomically (a temporary file renamed over the old one). Returns the
+    file, or None when it could not be written (a read-only cache folder is
+    not an error).
     """
     target = cache_file(folder)
     try:
-        lines = [MAGIC, _line("library", *library_stamp(library))]
+        stamp = library_stamp(library)
+        lines = [MAGIC, _line("library", *stamp)]
         number: dict[int, int] = {id(root): -1}
         for index, node in enumerate(n for n in root.walk() if n is not root):
             number[id(node)] = index
             lines.append(_line("node", number[id(node.parent)], node.kind, node.key, node.text,
                                node.document_key, node.doc_number,
                                node.valid_until if node.kind == "document" else ""))
+        sections = [current] if current is not None else []
+        old = _parse(target, None, None)
+        if old is not None and old.stamp == list(stamp):
+            sections += [f for k, f in old.filters.items()
+                         if current is None or k != current.key]
+        for section in sections[:MAX_FILTERS]:
+            lines += _filter_lines(section)
         lines.append("end")
         text = "\n".join(lines) + "\n"
-        if target.exists() and target.read_text(encoding="utf-8") == text:
+        if old is not None and old.text == text:
             return target
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
@@ -116,8 +185,22 @@ def load(library: Path | None = None, folder: Path | None = None,
     library the cache names as long as that file is unchanged. *today*:
     ISO date (default: the local date) for computing which documents expired.
     """
+    parsed = _parse(cache_file(folder), library, today)
+    if parsed is None or parsed.outline is None:
+        return None
+    return parsed.outline
+
+
+class _Parsed:
+    def __init__(self, text: str, stamp: list[str], outline: CachedOutline | None,
+                 filters: dict[FilterKey, CachedFilter]):
+        self.text, self.stamp, self.outline, self.filters = text, stamp, outline, filters
+
+
+def _parse(path: Path, library: Path | None, today: str | None) -> _Parsed | None:
+    """The file read back; its outline is None if the library it names changed."""
     try:
-        text = cache_file(folder).read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
         lines = text.split("\n")
         if lines[0] != MAGIC or lines[-2:] != ["end", ""]:
             return None
@@ -127,14 +210,14 @@ def load(library: Path | None = None, folder: Path | None = None,
         path = Path(head[1])
         if library is not None and str(Path(library).resolve()) != head[1]:
             return None
-        if list(library_stamp(path)) != head[1:]:
-            return None  # the library was rebuilt or replaced since
         today = today or time.strftime("%Y-%m-%d")
         root = OutlineNode("root", "", "")
         nodes: list[OutlineNode] = []
+        filters: dict[FilterKey, CachedFilter] = {}
+        section: CachedFilter | None = None
         for line in lines[2:-2]:
             fields = [_unescape(f) for f in line.split("\t")]
-            if fields[0] == "node" and len(fields) == 8:
+            if fields[0] == "node" and len(fields) == 8 and section is None:
                 parent = root if fields[1] == "-1" else nodes[int(fields[1])]
                 kind, key, label, doc_key, number, valid_until = fields[2:]
                 if kind == "document":
@@ -143,10 +226,24 @@ def load(library: Path | None = None, folder: Path | None = None,
                     expired = parent.expired if parent is not root else False
                 nodes.append(parent.add(OutlineNode(kind, key, label, doc_key, number,
                                                    valid_until or None, expired)))
+            elif fields[0] == "filter" and len(fields) == 4 and fields[3] in ("0", "1"):
+                key = filter_key(fields[1], [r for r in fields[2].split(",") if r],
+                                 fields[3] == "1")
+                section = filters[key] = CachedFilter(key, {}, [])
+            elif fields[0] == "row" and len(fields) == 3 and section is not None:
+                section.roles[fields[1]] = fields[2]
+            elif (fields[0] == "deadline" and len(fields) == len(DEADLINE_FIELDS) + 1
+                  and section is not None):
+                section.deadlines.append(
+                    {f: _untyped(v) for f, v in zip(DEADLINE_FIELDS, fields[1:])})
             else:
                 return None
         if not root.children:
             return None
-        return CachedOutline(path, root)
+        keys = {n.key for n in nodes}
+        filters = {k: f for k, f in filters.items() if set(f.roles) <= keys}
+        if list(library_stamp(path)) != head[1:]:
+            return _Parsed(text, head[1:], None, {})  # the library was rebuilt or replaced
+        return _Parsed(text, head[1:], CachedOutline(path, root, filters), filters)
     except (OSError, ValueError, IndexError, UnicodeDecodeError):
         return None

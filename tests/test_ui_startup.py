@@ -303,3 +303,247 @@ def test_stage_one_loads_neither_qt_enums_nor_the_library(seed_library, tmp_path
                           timeout=60)
     assert "ready False Qt False QStyle False library False" in done.stdout, \
         done.stdout + done.stderr
+
+
+# ------------------------------------------------ the folders, without platformdirs
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fast rule is Linux's")
+@pytest.mark.parametrize("xdg", [None, "", "relative/dir", "/abs/xdg", "/abs/slash/"])
+@pytest.mark.parametrize("home", ["/home/official", "/root/", "/"])
+def test_fast_folders_are_those_of_platformdirs(monkeypatch, xdg, home):
+    import platformdirs
+
+    from models import locations, user_dirs
+    monkeypatch.setattr(locations, "_user_data_override", None)
+    for variable in ("GAZETTE_USER_DATA", "GAZETTE_CACHE_DIR", "ANDROID_DATA"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("HOME", home)
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        if xdg is None:
+            monkeypatch.delenv(variable, raising=False)
+        else:
+            monkeypatch.setenv(variable, xdg)
+    assert user_dirs._fast_platform_dir("XDG_DATA_HOME", ".local/share") is not None
+    assert user_dirs.user_data_dir() == Path(
+        platformdirs.user_data_dir(locations.APP_NAME, locations.APP_AUTHOR))
+    assert user_dirs.user_data_dir() == locations.user_data_dir()
+    assert user_dirs.cache_dir() == locations.cache_dir()
+
+
+def test_fast_folders_leave_overrides_to_models_locations(monkeypatch, tmp_path):
+    from models import locations, user_dirs
+    monkeypatch.setenv("GAZETTE_USER_DATA", str(tmp_path / "env"))
+    monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
+    assert user_dirs.user_data_dir() == tmp_path / "env"
+    assert user_dirs.cache_dir() == tmp_path / "cache"
+    monkeypatch.delenv("GAZETTE_CACHE_DIR")
+    monkeypatch.setattr(locations, "_user_data_override", tmp_path / "flag")
+    assert user_dirs.user_data_dir() == tmp_path / "flag" == locations.user_data_dir()
+    assert user_dirs.cache_dir() == tmp_path / "flag" / "cache" == locations.cache_dir()
+    monkeypatch.setattr(locations, "_user_data_override", None)
+    monkeypatch.delenv("GAZETTE_USER_DATA")
+    monkeypatch.setenv("HOME", "relative")  # platformdirs' own odd cases stay its own
+    assert user_dirs._fast_platform_dir("XDG_DATA_HOME", ".local/share") is None or \
+        os.environ.get("XDG_DATA_HOME", "").startswith("/")
+
+
+# ------------------------------------------------------- the filter sections
+def filter_section(library, department="区财政局", roles=None, general=False):
+    from models import outline_cache
+    from models.outline import FILTER_ROLES, concerned_keys, department_deadlines
+    roles = list(FILTER_ROLES) if roles is None else roles
+    return outline_cache.CachedFilter(
+        outline_cache.filter_key(department, roles, general),
+        concerned_keys(library, department, roles, general),
+        department_deadlines(library, department, roles, general))
+
+
+def test_filter_sections_round_trip_and_are_kept_most_recent_first(seed_library, tmp_path):
+    from models import outline_cache
+    from models.outline import build_outline
+    root = build_outline(seed_library)
+    finance = filter_section(seed_library)
+    assert finance.roles and finance.deadlines
+    outline_cache.save(seed_library.path, root, folder=tmp_path, current=finance)
+    loaded = outline_cache.load(folder=tmp_path).filters[finance.key]
+    assert loaded.roles == finance.roles and loaded.deadlines == finance.deadlines
+    towns = filter_section(seed_library, "各镇人民政府", ["lead"], True)
+    outline_cache.save(seed_library.path, root, folder=tmp_path, current=towns)
+    outline_cache.save(seed_library.path, root, folder=tmp_path)  # no filter now: both kept
+    assert list(outline_cache.load(folder=tmp_path).filters) == [towns.key, finance.key]
+    for name in ("区卫生健康局", "区城乡水务局", "区市场监督管理局"):
+        outline_cache.save(seed_library.path, root, folder=tmp_path,
+                           current=filter_section(seed_library, name))
+    kept = list(outline_cache.load(folder=tmp_path).filters)
+    assert len(kept) == outline_cache.MAX_FILTERS and kept[0][0] == "区市场监督管理局"
+    assert finance.key not in kept  # the oldest went
+
+
+def test_filter_section_naming_rows_the_tree_lacks_is_ignored(seed_library, tmp_path):
+    from models import outline_cache
+    from models.outline import build_outline
+    section = filter_section(seed_library)
+    section.roles["node:no-such-clause"] = "lead"
+    outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path,
+                       current=section)
+    cached = outline_cache.load(folder=tmp_path)
+    assert cached is not None and cached.filters == {}
+
+
+def test_filtered_copy_has_the_rows_of_the_proxy_filter(qt_app, seed_library):
+    from models.outline import build_outline
+    from ui.main_window import filtered_copy
+    from ui.tree_model import OutlineFilter, OutlineModel
+    root = build_outline(seed_library)
+    for department in ("区财政局", "各镇人民政府", "区城乡水务局"):
+        keys = set(filter_section(seed_library, department).roles)
+        proxy = OutlineFilter()
+        proxy.setSourceModel(OutlineModel(root))
+        proxy.set_keys(keys)
+
+        def rows(model, parent=None, depth=0):
+            from PySide6.QtCore import QModelIndex
+            parent = parent or QModelIndex()
+            out = []
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, 0, parent)
+                out.append((depth, index.data()))
+                out += rows(model, index, depth + 1)
+            return out
+        assert rows(proxy) == rows(OutlineModel(filtered_copy(root, keys)))
+
+
+def test_deadlines_date_is_written_as_in_the_documents():
+    from models.document_html import cn_date
+    from ui.deadlines_panel import cn_date as panel_cn_date
+    for iso in ("2021-09-18", "2022-01-01", "", None):
+        assert panel_cn_date(iso) == cn_date(iso)
+
+
+# ------------------------------------------------- the staged start with a filter
+def left_picture(window) -> dict:
+    """What the left pane and the status bar show (text and geometry)."""
+    def place(widget):
+        return (widget.mapTo(window, widget.rect().topLeft()), widget.size(),
+                widget.isVisible())
+    return {
+        "rows": visible_rows(window.tree),
+        "current": window.tree.currentIndex().data(),
+        "chip": window.filter_bar.button.text(),
+        "toggles": [(t.text(), t.isChecked(), t.isVisible())
+                    for t in window.filter_bar.toggles.values()],
+        "deadlines": [window.deadlines.model.item(r).text()
+                      for r in range(window.deadlines.model.rowCount())],
+        "deadlines title": window.deadlines.title.text(),
+        "tree": place(window.tree.viewport()),
+        "panel": place(window.deadlines),
+        "filter label": window.filter_label.text(),
+        "status": window.status_label.text(),
+    }
+
+
+@pytest.fixture()
+def filtered_start(qt_app, qtbot, seed_library_path, tmp_path, monkeypatch):
+    """start() as `python main.py` runs it, the settings left with a filter on; the cache
+    written by a first (unstaged) start. Returns a function: start again."""
+    from models.library import Library
+    from ui import startup
+    from ui.settings import Settings
+    monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(startup, "open_library", lambda: Library(seed_library_path))
+    windows = []
+
+    def start(settings=tmp_path / "s.ini"):
+        app, window = startup.start(["test"], Settings(settings))
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    def finish(window, keep_settings=True):
+        if not keep_settings:
+            window.settings = None
+        window.close()
+        startup.remember_outline(window)
+        window.library.close()
+
+    first = start()
+    first.set_department("区财政局")
+    first.filter_bar.toggles["member"].setChecked(False)  # roles: not the defaults
+    qtbot.waitUntil(lambda: "专班成员" not in first.filter_bar.describe())
+    finish(first)  # saves the settings; the cache gets the filter's section
+    yield start, finish
+    for window in windows:
+        window.settings = None
+        if window.library is not None:
+            window.library.close()
+
+
+def test_filtered_stage_one_shows_what_stage_two_shows(qtbot, filtered_start):
+    start, finish = filtered_start
+    window = start()
+    assert not window.ready  # staged, though a filter is on
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(10)
+    before = left_picture(window)
+    assert before["chip"] == "部门：区财政局"
+    assert any(row.startswith("〔") for row in before["rows"])  # the role tags
+    assert before["deadlines"] and before["panel"][2]
+    assert "区财政局：显示" in before["status"] and "专班成员" not in before["filter label"]
+    qtbot.waitUntil(lambda: window.ready, timeout=5000)
+    qtbot.wait(10)
+    after = left_picture(window)
+    # (stage 2 may add that the open document expired: it is open from then on)
+    assert before.pop("status") == "　·　".join(after.pop("status").split("　·　")[:3])
+    assert before == after
+    finish(window, keep_settings=False)
+
+
+def test_saved_filter_without_its_section_starts_unstaged(qtbot, filtered_start, tmp_path):
+    from PySide6.QtCore import QSettings
+    start, finish = filtered_start
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("filter/general", True)  # another filter than the cached one
+    settings.sync()
+    window = start()
+    assert window.ready and window.filter_bar.include_general()
+    assert window.filter_bar.department == "区财政局"
+    finish(window)  # its section is written now
+    again = start()
+    assert not again.ready
+    qtbot.waitUntil(lambda: again.ready, timeout=5000)
+    finish(again, keep_settings=False)
+
+
+def test_stale_filter_section_is_ignored_when_the_library_changes(library_copy, tmp_path):
+    from models import outline_cache
+    from models.library import Library
+    from models.outline import build_outline
+    with Library(library_copy) as library:
+        outline_cache.save(library_copy, build_outline(library), folder=tmp_path,
+                           current=filter_section(library))
+    assert outline_cache.load(folder=tmp_path).filters
+    with library_copy.open("ab") as fh:
+        fh.write(b"\0" * 512)
+    assert outline_cache.load(folder=tmp_path) is None
+
+
+STAGE_ONE_FILTER_PROBE = STAGE_ONE_PROBE.replace(
+    'print("ready"', 'print("rows", window.tree.model().rowCount(), "deadlines", '
+    'window.deadlines.model.rowCount(), "chip", window.filter_bar.department, "ready"')
+
+
+def test_filtered_stage_one_loads_neither_qt_enums_nor_the_library(seed_library, tmp_path):
+    from models import outline_cache
+    from models.outline import build_outline
+    from PySide6.QtCore import QSettings
+    outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path / "c",
+                       current=filter_section(seed_library))
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("filter/department", "区财政局")
+    settings.sync()
+    code = STAGE_ONE_FILTER_PROBE.format(root=str(ROOT), settings=str(tmp_path / "s.ini"))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GAZETTE_CACHE_DIR=str(tmp_path / "c"))
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert "chip 区财政局 ready False Qt False QStyle False library False" in done.stdout, \
+        done.stdout + done.stderr

@@ -33,23 +33,39 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def make_base_app(argv: list[str] | None = None) -> tuple[QApplication, FontFamilies]:
-    """The QApplication with its names and the bundled fonts as default (no translations)."""
+def make_base_app(argv: list[str] | None = None, staged: bool = False
+                  ) -> tuple[QApplication, FontFamilies]:
+    """The QApplication with its names and the bundled fonts as default (no translations).
+
+    staged=True (the window's first stage, ui/startup.py): only what the
+    first paint needs, the sans fonts; finish_base_app() adds the serif
+    fonts and the window icon (QIcon and its enums, the PNG) afterwards.
+    """
     from models.version import APP_NAME, EXE_NAME, ORG_NAME, VERSION
-    from ui.fonts import apply_default_font, register_bundled_fonts
-    from ui.qt import QApplication, QIcon
-    from ui.resources import resource_path
+    from ui.fonts import apply_default_font, register_bundled_fonts, register_ui_fonts
+    from ui.qt import QApplication
     app = QApplication.instance() or QApplication(argv or [EXE_NAME])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(VERSION)
     app.setOrganizationName(ORG_NAME)
-    icon = resource_path("icons", "gazette-desk-256.png")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-    fonts = register_bundled_fonts()
+    fonts = register_ui_fonts() if staged else register_bundled_fonts()
     apply_default_font(app, fonts, point_size=11)
+    if not staged:
+        finish_base_app(app)
     return app, fonts
+
+
+def finish_base_app(app: QApplication) -> FontFamilies:
+    """What make_base_app(staged=True) left for later: every font, the window icon."""
+    from ui.fonts import register_bundled_fonts
+    from ui.qt import QIcon
+    from ui.resources import resource_path
+    fonts = register_bundled_fonts()
+    icon = resource_path("icons", "gazette-desk-256.png")
+    if icon.exists() and app.windowIcon().isNull():
+        app.setWindowIcon(QIcon(str(icon)))
+    return fonts
 
 
 def make_app(argv: list[str] | None = None) -> tuple[QApplication, FontFamilies]:

@@ -2,34 +2,53 @@
 
 Journey 1 ends with "deadlines listed in date order": each row gives the due
 date, the phrase as written, and where (文号 and clause path); Enter opens it.
+
+With a department filter saved, the panel is drawn in the window's first
+paint from the outline cache (ui/startup.py), so this module imports neither
+the HTML code (models.document_html, for cn_date) nor ui.roles (which reads
+PySide6's `Qt` namespace): the item roles are ui.tree_model's plain ints.
 """
 from __future__ import annotations
 
-from datetime import date
+import time
+from typing import TYPE_CHECKING
 
-from models.document_html import cn_date
 from models.roles import ROLE_LABELS
 from ui.qt import (QAbstractItemView, QColor, QLabel, QStandardItem, QStandardItemModel,
                    QTreeView, QVBoxLayout, QWidget)
-from ui.roles import Role
+from ui.tree_model import DOCUMENT_KEY, FOREGROUND_ROLE, NODE_KEY
+
+if TYPE_CHECKING:
+    from datetime import date
+
+
+def cn_date(iso: str | None) -> str:
+    """models.document_html.cn_date (tests/test_ui_startup.py checks they agree)."""
+    if not iso:
+        return ""
+    y, m, d = (int(part) for part in iso.split("-"))
+    return f"{y}年{m}月{d}日"
+
+
+_PAST = QColor("#777777")
 
 
 class DeadlinesModel(QStandardItemModel):
     def show(self, rows: list[dict], today: date | None = None) -> None:
         self.clear()
-        today = today or date.today()
+        today_iso = today.isoformat() if today else time.strftime("%Y-%m-%d")
         for row in rows:
-            past = row["due"] < today.isoformat()
+            past = row["due"] < today_iso
             text = (f"{cn_date(row['due'])}　{row['phrase']}\n"
                     f"{row['doc_number']} {row['path']} {row['heading']}"
                     f"〔{ROLE_LABELS.get(row['role'], row['role'])}〕")
             item = QStandardItem(text)
             item.setEditable(False)
-            item.setData(row["key"], Role.NodeKey)
-            item.setData(row["document_key"], Role.DocumentKey)
+            item.setData(row["key"], NODE_KEY)
+            item.setData(row["document_key"], DOCUMENT_KEY)
             item.setToolTip(("已过期限　" if past else "") + text.replace("\n", "　"))
-            if past:
-                item.setForeground(QColor("#777777"))
+            if past:  # (setForeground(QColor) would read `Qt` to make the QBrush: ~25 ms)
+                item.setData(_PAST, FOREGROUND_ROLE)
             self.appendRow(item)
 
 

@@ -11,9 +11,13 @@ Stage 1, __init__ (before the first paint): the frame of the final window:
 the splitter, the tree (with the rows of the outline cache when given, see
 models/outline_cache.py), an empty reading pane, the menu titles, a search
 field and a department button standing in for the real ones (same size, same
-text), the saved geometry, splitter, tree zoom and current row. It uses only
-Qt classes that are cheap to load (never `Qt` nor QStyle, see ui/qt.py) and
-imports nothing that opens or queries a library.
+text), the saved geometry, splitter, tree zoom and current row. With a
+department filter saved and in the cache (cached_filter), it shows instead
+the filtered rows with their role tags (a copy of the cached outline holding
+only those rows), the real filter bar (chip, role toggles) and the deadlines
+panel under the tree, sized by the saved splitter: what stage 2 will show.
+It uses only Qt classes that are cheap to load (never `Qt` nor QStyle, see
+ui/qt.py) and imports nothing that opens or queries a library.
 
 Stage 2, complete(library): everything else: imports the panels, search,
 menus and models; replaces the stand-ins by the real search field and filter
@@ -44,6 +48,7 @@ from ui.tree_view import OutlineView
 if TYPE_CHECKING:
     from models.content import ImportSummary
     from models.library import Library
+    from models.outline_cache import CachedFilter
     from models.outline_node import OutlineNode
     from ui.fonts import FontFamilies
 
@@ -55,11 +60,29 @@ _IDLE_BUTTON_STYLE = ("QToolButton { border: 1px solid #c4c7cc; border-radius: 1
                       " padding: 3px 10px; color: #444; }")
 
 
+def filtered_copy(root: OutlineNode, keys: set[str]) -> OutlineNode:
+    """The rows ui.tree_model.OutlineFilter would show for *keys* (the clauses in *keys* and
+    the rows above them), as a tree of their own: stage 1's tree with a filter on."""
+    from models.outline_node import OutlineNode
+
+    def copy(node: OutlineNode) -> OutlineNode | None:
+        children = [c for c in (copy(child) for child in node.children) if c is not None]
+        if not children and not (node.is_clause and node.key in keys) and node is not root:
+            return None
+        twin = OutlineNode(node.kind, node.key, node.text, node.document_key, node.doc_number,
+                           node.valid_until, node.expired)
+        for child in children:
+            twin.add(child)
+        return twin
+    return copy(root)
+
+
 class MainWindow(QMainWindow):
     started = Signal()  # stage 2 is complete: the window is fully usable
 
     def __init__(self, library: Library | None, fonts: FontFamilies,
-                 settings: Settings | None = None, outline: OutlineNode | None = None):
+                 settings: Settings | None = None, outline: OutlineNode | None = None,
+                 cached_filter: CachedFilter | None = None):
         super().__init__()
         self.setWindowTitle("公报通")
         self.fonts = fonts
@@ -74,22 +97,31 @@ class MainWindow(QMainWindow):
         self.base_pt = QApplication.font().pointSizeF()
         self.outline: OutlineModel | None = None
         self.picker = None
-        self._build_shell()
+        self.deadline_rows: list[dict] = []
+        self._build_shell(filtered=cached_filter is not None)
         if outline is not None:
-            self._show_outline(outline)
+            self._show_outline(outline, cached_filter)
         if settings is not None:
             window_state.restore_layout(self, settings)
         if library is not None:
             self.complete(library)
 
     # ------------------------------------------------------ stage 1
-    def _build_shell(self) -> None:
+    def _build_shell(self, filtered: bool = False) -> None:
+        """The frame; *filtered*: with the real filter bar and the deadlines under the tree
+        (a department filter will be shown from the cache, and they take room)."""
         self._search_stub = QLineEdit()
         self._search_stub.setPlaceholderText(SEARCH_PLACEHOLDER)
-        self._filter_stub = QToolButton()
-        self._filter_stub.setText(ALL_DEPARTMENTS)
-        self._filter_stub.setStyleSheet(_IDLE_BUTTON_STYLE)
-        self._filter_stub.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        if filtered:
+            from ui.filter_bar import FilterBar
+            self._filter_stub = None
+            self.filter_bar = FilterBar()
+        else:
+            self._filter_stub = QToolButton()
+            self._filter_stub.setText(ALL_DEPARTMENTS)
+            self._filter_stub.setStyleSheet(_IDLE_BUTTON_STYLE)
+            self._filter_stub.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                            QSizePolicy.Policy.Fixed)
         self.tree = OutlineView()
         self.proxy = OutlineFilter(self)
         self.tree.setModel(self.proxy)
@@ -99,8 +131,11 @@ class MainWindow(QMainWindow):
         self.column.setContentsMargins(8, 8, 4, 4)
         self.column.setSpacing(6)
         self.column.addWidget(self._search_stub)
-        self.column.addWidget(self._filter_stub)
+        self.column.addWidget(self.filter_bar if filtered else self._filter_stub)
         self.column.addWidget(self.tree, 1)
+        self.left_split = None
+        if filtered:
+            self._build_left_split()
         self.reader = ReaderView(None)  # its style comes with stage 2
         self.splitter = QSplitter()  # horizontal
         self.splitter.addWidget(self.left)
@@ -118,19 +153,60 @@ class MainWindow(QMainWindow):
             self.menuBar().addMenu(title)
         self.resize(1280, 820)
 
-    def _show_outline(self, root) -> None:
-        """Put an outline (cached or built from the library) in the tree, folded to documents."""
+    def _show_outline(self, root, cached_filter: CachedFilter | None = None) -> None:
+        """Put an outline (cached or built from the library) in the tree, folded to documents;
+        in stage 1 with the rows of *cached_filter* (see _show_cached_filter) when given."""
         old = self.outline
+        full = root
+        if cached_filter is not None:  # only the rows the filter keeps (the proxy then has
+            root = filtered_copy(root, set(cached_filter.roles))  # a few dozen rows, not all)
         self.outline = OutlineModel(root, self)
+        if cached_filter is not None:
+            self.outline.set_department_roles(cached_filter.roles, notify=False)
         self.proxy.setSourceModel(self.outline)
         if old is not None:
             old.deleteLater()
+        if cached_filter is not None:
+            self._show_cached_filter(cached_filter, full)
+            return
         self.collapse_to_documents()
         if self.library is None:  # stage 1: the counts of the cached rows
             issues = "、".join(issue.text for issue in root.children)
             documents = sum(1 for n in self.outline.by_key.values() if n.kind == "document")
             self.status_label.setText(f"{issues}　·　{documents} 件公文　·　"
                                       f"共 {self.outline.clause_count} 条")
+
+    def _build_left_split(self) -> None:
+        """The tree in a stack (with the search results, added by stage 2) above the deadlines."""
+        from ui.deadlines_panel import DeadlinesPanel
+        from ui.qt import QStackedWidget
+        self.stack = QStackedWidget()
+        self.deadlines = DeadlinesPanel()
+        self.deadlines.hide()
+        self.left_split = QSplitter()
+        self.left_split.setProperty("orientation", 2)  # Qt.Vertical, without reading `Qt`
+        self.left_split.addWidget(self.stack)
+        self.left_split.addWidget(self.deadlines)
+        self.left_split.setStretchFactor(0, 3)
+        self.left_split.setStretchFactor(1, 1)
+        self._replace(self.tree, self.left_split)
+        self.stack.addWidget(self.tree)
+        self.tree.show()
+
+    def _show_cached_filter(self, cached: CachedFilter, full: OutlineNode) -> None:
+        """Stage 1 with a department filter: the tree, chip, deadlines and counts it will show
+        (*full*: the whole cached outline, which the counts of documents are about)."""
+        name, roles, general = cached.key
+        self.filter_bar.set_roles(list(roles), general)
+        self.filter_bar.set_department(name)
+        self.tree.expandAll()
+        self.deadlines.show_rows(name, cached.deadlines)
+        self.deadlines.show()
+        issues = "、".join(issue.text for issue in full.children)
+        documents = sum(1 for c in full.children for cat in c.children for _ in cat.children)
+        self.status_label.setText(f"{issues}　·　{documents} 件公文　·　"
+                                  f"{name}：显示 {len(cached.roles)} 条")
+        self._update_filter_label()
 
     def zoom_tree(self, zoom: float) -> None:
         """The left pane's share of set_zoom() (what stage 1 can do)."""
@@ -153,40 +229,30 @@ class MainWindow(QMainWindow):
         """Stage 2: build the rest of the window on *library* (see the module docstring)."""
         if self.ready:
             return
-        from ui.deadlines_panel import DeadlinesPanel
         from ui.filter_bar import FilterBar
         from ui.import_flow import ImportFlow
-        from ui.qt import QStackedWidget, Qt
         from ui.reader import base_style
         from ui.search_panel import ResultsModel, ResultsView, SearchField
         focus = QApplication.focusWidget()
         self.search_field = SearchField()
         self.search_field.setText(self._search_stub.text())
         self._replace(self._search_stub, self.search_field)
-        self.filter_bar = FilterBar()
-        self._replace(self._filter_stub, self.filter_bar)
+        if self._filter_stub is not None:
+            self.filter_bar = FilterBar()
+            self._replace(self._filter_stub, self.filter_bar)
+            self._filter_stub.deleteLater()
         self.results_model = ResultsModel(self)
         self.results = ResultsView()
         self.results.setModel(self.results_model)
-        self.stack = QStackedWidget()
-        self.deadlines = DeadlinesPanel()
-        self.deadlines.hide()
-        self.left_split = QSplitter(Qt.Orientation.Vertical)
-        self.left_split.addWidget(self.stack)
-        self.left_split.addWidget(self.deadlines)
-        self.left_split.setStretchFactor(0, 3)
-        self.left_split.setStretchFactor(1, 1)
-        self._replace(self.tree, self.left_split)
-        self.stack.addWidget(self.tree)
+        if self.left_split is None:
+            self._build_left_split()
         self.stack.addWidget(self.results)
-        self.tree.show()
         if focus is self._search_stub:
             self.search_field.setFocus()
             self.search_field.setCursorPosition(self._search_stub.cursorPosition())
         elif focus is self.tree:
             self.tree.setFocus()
         self._search_stub.deleteLater()
-        self._filter_stub.deleteLater()
         self.reader.set_style(base_style(self.fonts.sans, self.fonts.serif))
         self.import_flow = ImportFlow(self)
         self.import_flow.finished.connect(self._after_import)
@@ -301,12 +367,8 @@ class MainWindow(QMainWindow):
         return key if key in self.outline.by_key else None
 
     def collapse_to_documents(self) -> None:
-        self.tree.collapseAll()
-        for issue_row in range(self.proxy.rowCount()):
-            issue = self.proxy.index(issue_row, 0)
-            self.tree.expand(issue)
-            for cat_row in range(self.proxy.rowCount(issue)):
-                self.tree.expand(self.proxy.index(cat_row, 0, issue))
+        """Issues and categories open, documents folded (one layout pass, not one per row)."""
+        self.tree.expandToDepth(1)
 
     def switch_pane(self) -> None:
         left = self.stack.currentWidget()
@@ -333,6 +395,7 @@ class MainWindow(QMainWindow):
         dept = self.department
         if dept is None:
             self.concerned = {}
+            self.deadline_rows = []
             self.outline.set_department_roles({}, notify=False)
             self.proxy.set_keys(None)
             self.deadlines.hide()
@@ -344,8 +407,8 @@ class MainWindow(QMainWindow):
             self.proxy.set_keys(set(self.concerned))
             self.tree.viewport().update()
             self.tree.expandAll()
-            self.deadlines.show_rows(dept.name, department_deadlines(
-                self.library, dept.name, roles, general))
+            self.deadline_rows = department_deadlines(self.library, dept.name, roles, general)
+            self.deadlines.show_rows(dept.name, self.deadline_rows)
             self.deadlines.show()
         self.reader.set_department(dept)
         if self.search_field.text().strip():

@@ -18,19 +18,27 @@ rebuild), and the rest of the window. A timer starts stage 2 anyway if the
 tree is never painted (its pane collapsed, say). The cache is then rewritten
 if the tree changed, and again on quitting (an import changes the library).
 
-Without a usable cache (first start, library changed) or with a department
-filter to restore (its rows come from the library), everything is done
-before the window is shown, as before.
+With a department filter to restore, stage 1 shows the tree as the filter
+leaves it (rows, role tags, the chip and its role toggles, the deadlines
+under the tree, the counts), from the section the cache keeps for that
+filter; stage 2 then applies the filter to the library, which gives the
+same picture.
+
+Without a usable cache (first start, library changed, a saved filter the
+cache has no section for), everything is done before the window is shown,
+as before.
 """
 from __future__ import annotations
 
 import sys
 
 from models import outline_cache
-from ui.app import install_translations, make_base_app, open_library
+from models.user_dirs import user_data_dir
+from ui import window_state
+from ui.app import finish_base_app, install_translations, make_base_app, open_library
 from ui.main_window import MainWindow
 from ui.qt import QApplication, QTimer
-from ui.settings import Settings
+from ui.settings import SETTINGS_NAME, Settings
 
 FALLBACK_MS = 1000  # stage 2 starts by then even if the tree was never painted
 
@@ -41,19 +49,41 @@ def _excepthook(exc_type, exc, tb) -> None:
 
 
 def remember_outline(window: MainWindow) -> None:
-    """Keep the tree of the window's library for the next start (ignores write errors)."""
+    """Keep the tree of the window's library, and what its filter shows, for the next start
+    (ignores write errors)."""
     if window.ready and window.library is not None:
-        outline_cache.save(window.library.path, window.outline.root)
+        current = None
+        if window.department is not None:
+            bar = window.filter_bar
+            current = outline_cache.CachedFilter(
+                outline_cache.filter_key(bar.department, bar.roles(), bar.include_general()),
+                dict(window.concerned), list(window.deadline_rows))
+        outline_cache.save(window.library.path, window.outline.root, current=current)
+
+
+def cached_start(settings: Settings) -> tuple[outline_cache.CachedOutline | None,
+                                              outline_cache.CachedFilter | None]:
+    """The cached outline for stage 1 and the section of the saved filter, if any;
+    (None, None) when the start cannot be staged."""
+    cached = outline_cache.load()
+    if cached is None:
+        return None, None
+    name, roles, general = window_state.saved_filter(settings)
+    if not name:
+        return cached, None
+    section = cached.filters.get(outline_cache.filter_key(name, roles, general))
+    return (cached, section) if section is not None else (None, None)
 
 
 def start(argv: list[str] | None = None,
           settings: Settings | None = None) -> tuple[QApplication, MainWindow | None]:
     """Show the window (staged when possible); None if no library could be opened."""
-    app, fonts = make_base_app(argv)
+    app, fonts = make_base_app(argv, staged=True)
     sys.excepthook = _excepthook
-    settings = settings if settings is not None else Settings()
-    cached = None if settings.text("filter/department") else outline_cache.load()
+    settings = settings if settings is not None else Settings(user_data_dir() / SETTINGS_NAME)
+    cached, section = cached_start(settings)
     if cached is None:
+        fonts = finish_base_app(app)
         install_translations(app)
         library = open_library()
         if library is None:
@@ -62,13 +92,14 @@ def start(argv: list[str] | None = None,
         window.show()
         remember_outline(window)
         return app, window
-    window = MainWindow(None, fonts, settings, outline=cached.root)
+    window = MainWindow(None, fonts, settings, outline=cached.root, cached_filter=section)
     begun = []
 
     def stage_two() -> None:
         if begun:  # the paint and the fallback timer both call this
             return
         begun.append(True)
+        window.fonts = finish_base_app(app)
         install_translations(app)
         library = open_library()
         if library is None:

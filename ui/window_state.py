@@ -33,11 +33,21 @@ def saved_zoom(settings: Settings) -> float:
     return zoom if 0.5 <= zoom <= 3 else 1.0
 
 
+def saved_filter(settings: Settings) -> tuple[str, list[str], bool]:
+    """The department filter the window was left with: name ("" for none), roles, general."""
+    from models.outline import FILTER_ROLES
+    roles = [r for r in settings.words("filter/roles", list(FILTER_ROLES)) if r in FILTER_ROLES]
+    return settings.text("filter/department"), roles, settings.flag("filter/general", False)
+
+
 def restore_layout(window, settings: Settings) -> None:
     """Stage 1: what the first paint shows (needs neither the library nor Qt's enums)."""
-    for key, apply in (("window/geometry", window.restoreGeometry),
-                       ("window/state", window.restoreState),
-                       ("window/splitter", window.splitter.restoreState)):
+    splitters = [("window/geometry", window.restoreGeometry),
+                 ("window/state", window.restoreState),
+                 ("window/splitter", window.splitter.restoreState)]
+    if window.left_split is not None:  # built in stage 1 when a filter is shown from the cache
+        splitters.append(("window/left_splitter", window.left_split.restoreState))
+    for key, apply in splitters:
         value = settings.bytes(key)
         if value is not None:
             apply(value)
@@ -52,16 +62,14 @@ def restore_layout(window, settings: Settings) -> None:
 def restore(window, settings: Settings) -> None:
     """Stage 2, the library open: left splitter, zoom of the text, filter, position."""
     from models.errors import GazetteError
-    from models.outline import FILTER_ROLES
     value = settings.bytes("window/left_splitter")
     if value is not None:
         window.left_split.restoreState(value)
     zoom = saved_zoom(settings)
     if zoom != 1.0:
         window.set_zoom(zoom)
-    roles = [r for r in settings.words("filter/roles", list(FILTER_ROLES)) if r in FILTER_ROLES]
-    window.filter_bar.set_roles(roles, settings.flag("filter/general", False))
-    name = settings.text("filter/department")
+    name, roles, general = saved_filter(settings)
+    window.filter_bar.set_roles(roles, general)
     if name:
         try:
             window.set_department(name)
