@@ -27,7 +27,7 @@ Measured as installed, not as this checkout happens to run:
   every start, ~20 ms; PySide6 keeps its installed bytecode).
 * The settings and the cache are found as a user's are (on Linux through
   XDG_DATA_HOME / XDG_CACHE_HOME pointed into the bench's folder, so the
-  platform rule of models/user_dirs.py is what runs), unless
+  platform rule of models/locations.py is what runs), unless
   GAZETTE_CACHE_DIR is given (to reuse a built library across benches).
 * The child watches the tree through its first_painted signal: asking a
   QTreeView for its viewport() from Python, as an event filter would need,
@@ -153,7 +153,7 @@ def write_settings(env: dict, key: str, department: str = "") -> None:
     saved = {k: os.environ.get(k) for k in ("XDG_DATA_HOME", "GAZETTE_USER_DATA")}
     os.environ.update({k: env[k] for k in saved if k in env})
     try:
-        from models.user_dirs import user_data_dir
+        from models.locations import user_data_dir
         from ui.settings import SETTINGS_NAME
         path = user_data_dir() / SETTINGS_NAME
     finally:

@@ -45,13 +45,40 @@ def set_user_data_dir(path: Path | None) -> None:
     _user_data_override = Path(path) if path else None
 
 
+def _linux_dir(xdg_variable: str, default: str) -> Path | None:
+    """platformdirs' folder on Linux, by its own rule, without importing it.
+
+    The window needs its settings and outline cache before its first paint,
+    and importing platformdirs costs ~8 ms of it. Its rule on Linux is simple:
+    $XDG_DATA_HOME (or $XDG_CACHE_HOME) when absolute, else ~/.local/share (or
+    ~/.cache) under an absolute $HOME, then the app's name. Elsewhere (Windows
+    asks the shell, macOS has its own) platformdirs answers;
+    tests/test_ui_startup.py checks that both give the same folder here.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("ANDROID_DATA"):
+        return None
+    base = os.environ.get(xdg_variable, "")
+    if not os.path.isabs(base):
+        home = os.environ.get("HOME", "")
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, default)
+    return Path(os.path.join(base, APP_NAME))
+
+
 def user_data_dir() -> Path:
     if _user_data_override:
         return _user_data_override
     if os.environ.get("GAZETTE_USER_DATA"):
         return Path(os.environ["GAZETTE_USER_DATA"])
-    import platformdirs  # on first use: importing it costs the window's first paint ~8 ms
-    return portable_dir() or Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    portable = portable_dir()
+    if portable:
+        return portable
+    fast = _linux_dir("XDG_DATA_HOME", ".local/share")
+    if fast:
+        return fast
+    import platformdirs
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
 def cache_dir() -> Path:
@@ -59,6 +86,9 @@ def cache_dir() -> Path:
         return Path(os.environ["GAZETTE_CACHE_DIR"])
     if _user_data_override or portable_dir():
         return user_data_dir() / "cache"
+    fast = _linux_dir("XDG_CACHE_HOME", ".cache")
+    if fast:
+        return fast
     import platformdirs
     return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 

@@ -71,7 +71,7 @@ def filter_key(department: str, roles, include_general: bool) -> FilterKey:
 
 def cache_file(folder: Path | None = None) -> Path:
     if folder is None:
-        from models.user_dirs import cache_dir
+        from models.locations import cache_dir
         folder = cache_dir()
     return Path(folder) / CACHE_NAME
 

@@ -312,7 +312,7 @@ def test_stage_one_loads_neither_qt_enums_nor_the_library(seed_library, tmp_path
 def test_fast_folders_are_those_of_platformdirs(monkeypatch, xdg, home):
     import platformdirs
 
-    from models import locations, user_dirs
+    from models import locations
     monkeypatch.setattr(locations, "_user_data_override", None)
     for variable in ("GAZETTE_USER_DATA", "GAZETTE_CACHE_DIR", "ANDROID_DATA"):
         monkeypatch.delenv(variable, raising=False)
@@ -322,28 +322,28 @@ def test_fast_folders_are_those_of_platformdirs(monkeypatch, xdg, home):
             monkeypatch.delenv(variable, raising=False)
         else:
             monkeypatch.setenv(variable, xdg)
-    assert user_dirs._fast_platform_dir("XDG_DATA_HOME", ".local/share") is not None
-    assert user_dirs.user_data_dir() == Path(
+    assert locations._linux_dir("XDG_DATA_HOME", ".local/share") is not None  # the fast path
+    assert locations.user_data_dir() == Path(
         platformdirs.user_data_dir(locations.APP_NAME, locations.APP_AUTHOR))
-    assert user_dirs.user_data_dir() == locations.user_data_dir()
-    assert user_dirs.cache_dir() == locations.cache_dir()
+    assert locations.cache_dir() == Path(
+        platformdirs.user_cache_dir(locations.APP_NAME, locations.APP_AUTHOR))
 
 
-def test_fast_folders_leave_overrides_to_models_locations(monkeypatch, tmp_path):
-    from models import locations, user_dirs
+def test_overrides_come_before_the_platform_folders(monkeypatch, tmp_path):
+    from models import locations
     monkeypatch.setenv("GAZETTE_USER_DATA", str(tmp_path / "env"))
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
-    assert user_dirs.user_data_dir() == tmp_path / "env"
-    assert user_dirs.cache_dir() == tmp_path / "cache"
+    assert locations.user_data_dir() == tmp_path / "env"
+    assert locations.cache_dir() == tmp_path / "cache"
     monkeypatch.delenv("GAZETTE_CACHE_DIR")
     monkeypatch.setattr(locations, "_user_data_override", tmp_path / "flag")
-    assert user_dirs.user_data_dir() == tmp_path / "flag" == locations.user_data_dir()
-    assert user_dirs.cache_dir() == tmp_path / "flag" / "cache" == locations.cache_dir()
+    assert locations.user_data_dir() == tmp_path / "flag"
+    assert locations.cache_dir() == tmp_path / "flag" / "cache"
     monkeypatch.setattr(locations, "_user_data_override", None)
     monkeypatch.delenv("GAZETTE_USER_DATA")
     monkeypatch.setenv("HOME", "relative")  # platformdirs' own odd cases stay its own
-    assert user_dirs._fast_platform_dir("XDG_DATA_HOME", ".local/share") is None or \
-        os.environ.get("XDG_DATA_HOME", "").startswith("/")
+    assert locations._linux_dir("XDG_DATA_HOME", ".local/share") is None or \
+        os.path.isabs(os.environ.get("XDG_DATA_HOME", ""))
 
 
 # ------------------------------------------------------- the filter sections

@@ -33,7 +33,7 @@ from __future__ import annotations
 import sys
 
 from models import outline_cache
-from models.user_dirs import user_data_dir
+from models.locations import user_data_dir
 from ui import window_state
 from ui.app import finish_base_app, install_translations, make_base_app, open_library
 from ui.main_window import MainWindow
