@@ -39,3 +39,18 @@ class OutlineNode:
     @property
     def is_clause(self) -> bool:
         return self.kind not in ("root", "issue", "category", "document")
+
+
+def filtered_copy(root: OutlineNode, keys: set[str]) -> OutlineNode:
+    """The rows ui.tree_model.OutlineFilter would show for *keys* (the clauses in *keys* and
+    the rows above them), as a tree of their own: stage 1's tree with a filter on."""
+    def copy(node: OutlineNode) -> OutlineNode | None:
+        children = [c for c in (copy(child) for child in node.children) if c is not None]
+        if not children and not (node.is_clause and node.key in keys) and node is not root:
+            return None
+        twin = OutlineNode(node.kind, node.key, node.text, node.document_key, node.doc_number,
+                           node.valid_until, node.expired)
+        for child in children:
+            twin.add(child)
+        return twin
+    return copy(root)

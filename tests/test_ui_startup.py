@@ -391,7 +391,7 @@ def test_filter_section_naming_rows_the_tree_lacks_is_ignored(seed_library, tmp_
 
 def test_filtered_copy_has_the_rows_of_the_proxy_filter(qt_app, seed_library):
     from models.outline import build_outline
-    from ui.main_window import filtered_copy
+    from models.outline_node import filtered_copy
     from ui.tree_model import OutlineFilter, OutlineModel
     root = build_outline(seed_library)
     for department in ("区财政局", "各镇人民政府", "区城乡水务局"):

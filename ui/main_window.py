@@ -60,23 +60,6 @@ _IDLE_BUTTON_STYLE = ("QToolButton { border: 1px solid #c4c7cc; border-radius: 1
                       " padding: 3px 10px; color: #444; }")
 
 
-def filtered_copy(root: OutlineNode, keys: set[str]) -> OutlineNode:
-    """The rows ui.tree_model.OutlineFilter would show for *keys* (the clauses in *keys* and
-    the rows above them), as a tree of their own: stage 1's tree with a filter on."""
-    from models.outline_node import OutlineNode
-
-    def copy(node: OutlineNode) -> OutlineNode | None:
-        children = [c for c in (copy(child) for child in node.children) if c is not None]
-        if not children and not (node.is_clause and node.key in keys) and node is not root:
-            return None
-        twin = OutlineNode(node.kind, node.key, node.text, node.document_key, node.doc_number,
-                           node.valid_until, node.expired)
-        for child in children:
-            twin.add(child)
-        return twin
-    return copy(root)
-
-
 class MainWindow(QMainWindow):
     started = Signal()  # stage 2 is complete: the window is fully usable
 
@@ -159,6 +142,7 @@ class MainWindow(QMainWindow):
         old = self.outline
         full = root
         if cached_filter is not None:  # only the rows the filter keeps (the proxy then has
+            from models.outline_node import filtered_copy
             root = filtered_copy(root, set(cached_filter.roles))  # a few dozen rows, not all)
         self.outline = OutlineModel(root, self)
         if cached_filter is not None:
@@ -490,64 +474,21 @@ class MainWindow(QMainWindow):
         return self.reader.current or self.reader.document_key
 
     def copy_citation(self) -> str:
-        from models.quote import quote
-        key = self.current_key()
-        if not key:
-            return ""
-        text = quote(self.library, key)
-        QApplication.clipboard().setText(text)
-        self.notify("已复制条款及出处，可直接粘贴到文稿中", 4000)
-        return text
-
-    def _print_title(self) -> str:
-        doc = self.docs.get(self.reader.document_key or "")
-        if doc is None:
-            return "公报通"
-        return f"{doc.title}（{doc.doc_number}）" if doc.doc_number else doc.title
+        from ui import output_actions
+        return output_actions.copy_citation(self)
 
     def print_preview(self) -> None:
-        """Ctrl+P prints what is shown: the duty list while a department is picked."""
-        if self.filter_bar.department:
-            self.print_duty_list(preview_only=True)
-            return
-        if not self.reader.document_key:
-            self.notify("请先在左侧选择要打印的公文", 4000)
-            return
-        from ui import printing  # QtPrintSupport loads on first use, not at start-up
-        printing.preview(self, self.reader.print_html, self._print_title())
+        """Ctrl+P prints what is shown (ui/output_actions.py)."""
+        from ui import output_actions
+        output_actions.print_preview(self)
 
     def print_duty_list(self, preview_only: bool = False) -> None:
-        """打印职责清单: straight to the preview with the filter's roles (Ctrl+P), or the
-        dialog with every option (menu)."""
-        name = self.filter_bar.department
-        if not name:
-            self.notify("请先选择部门（Ctrl+E），再打印它的职责清单", 5000)
-            self.open_picker()
-            return
-        from ui.duty_print import DutyListDialog
-        dialog = DutyListDialog(self.library, name, self, roles=self.filter_bar.roles(),
-                                include_general=self.filter_bar.include_general())
-        if preview_only:
-            dialog.preview()
-            dialog.deleteLater()
-        else:
-            dialog.exec()
+        from ui import output_actions
+        output_actions.print_duty_list(self, preview_only)
 
     def export_pdf(self, path: str | Path | None = None) -> Path | None:
-        if not self.reader.document_key:
-            self.notify("请先在左侧选择要导出的公文", 4000)
-            return None
-        if path is None:
-            from ui.qt import QFileDialog
-            doc = self.docs[self.reader.document_key]
-            suggested = str(Path.home() / f"{doc.doc_number or doc.short_title}.pdf")
-            path, _ = QFileDialog.getSaveFileName(self, "导出为 PDF", suggested, "PDF 文件 (*.pdf)")
-            if not path:
-                return None
-        from ui import printing
-        out = printing.export_pdf(self.reader.print_html, self._print_title(), Path(path))
-        self.notify(f"已导出：{out}", 6000)
-        return out
+        from ui import output_actions
+        return output_actions.export_pdf(self, path)
 
     def zoom_step(self, step: int) -> None:
         from ui.reader import ZOOM_STEPS
