@@ -182,3 +182,20 @@ def test_brief_exports_as_pdf_from_the_menu(window, flow, tmp_path, monkeypatch)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "加强登记注册环节" in text and "备注：会前准备" in text
+
+
+def test_tree_menu_and_filter_bar_offer_the_duty_list(qtbot, window, monkeypatch):
+    from ui import duty_print, tree_menu
+    opened = []
+    monkeypatch.setattr(duty_print.DutyListDialog, "exec",
+                        lambda dialog: opened.append(dialog.department))
+    node = _clause(window, "市中政办发〔2021〕13号", "二、（一）")
+    window.open_key(node.key)
+    pos = window.tree.visualRect(window.tree.currentIndex()).center()
+    shown = [a.text() for a in tree_menu.build_tree_menu(window, pos).actions()]
+    assert shown[:3] == ["收藏…", "复制条款并注明出处", "打印此公文…"]
+    assert shown[-1].startswith("打印职责清单…")
+    window.set_department("区财政局")
+    assert window.filter_bar.print_button.isVisible()
+    window.filter_bar.print_button.click()
+    assert opened == ["区财政局"]

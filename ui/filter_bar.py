@@ -24,6 +24,7 @@ class FilterBar(QWidget):
     pick_requested = Signal()
     clear_requested = Signal()
     roles_changed = Signal()
+    print_requested = Signal()  # 打印职责清单…
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -60,6 +61,12 @@ class FilterBar(QWidget):
             (row2 if len(self.toggles) <= 4 else row3).addWidget(toggle)
         row2.addStretch(1)
         row3.addStretch(1)
+        self.print_button = QToolButton(toggles)
+        self.print_button.setText("打印清单…")
+        self.print_button.setToolTip("打印该部门的职责清单（Ctrl+P 预览，Ctrl+Shift+P 选项）")
+        self.print_button.setStyleSheet(_IDLE_STYLE)
+        self.print_button.clicked.connect(self.print_requested)
+        row3.addWidget(self.print_button)
         self.toggle_row = toggles
         row1 = QHBoxLayout()
         row1.setContentsMargins(0, 0, 0, 0)

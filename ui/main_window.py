@@ -251,6 +251,9 @@ class MainWindow(QMainWindow):
         self.filter_bar.pick_requested.connect(self.open_picker)
         self.filter_bar.clear_requested.connect(lambda: self.set_department(None))
         self.filter_bar.roles_changed.connect(self._refilter)
+        self.filter_bar.print_requested.connect(self.print_duty_list)
+        from ui.tree_menu import install_tree_menu
+        install_tree_menu(self)
         self.deadlines.view.activated.connect(self._open_deadline)
         self.deadlines.view.clicked.connect(self._open_deadline)
         self.reader.document_link.connect(lambda key: self.open_key(key))
