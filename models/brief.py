@@ -10,7 +10,8 @@ from datetime import date
 
 from .bookmarks import Bookmark, BookmarkStore
 from .library import Library
-from .printdoc import PrintJob, cn_date, document_html, esc
+from .cn_date import cn_date
+from .printdoc import PrintJob, document_html, esc
 
 STATUS_LABELS = {"ok": "", "changed": "条文已变化", "orphaned": "原条文已不在库中"}
 

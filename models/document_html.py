@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .cn_date import cn_date
 from .library import DepartmentInfo, DocumentInfo, Library, NodeInfo
 from .render import inline_html, mark_terms
 
@@ -90,14 +91,6 @@ span.notin {{ color: #8a8a8a; font-size: {self.pt(0.85)}; }}
 a.mark {{ color: #b0b4b9; text-decoration: none; font-size: {self.pt(0.85)}; }}
 a.marked {{ color: #c5221f; text-decoration: none; font-size: {self.pt(0.85)}; }}
 """
-
-
-def cn_date(iso: str | None) -> str:
-    """'2021-09-18' → '2021年9月18日' (as dates are written in official documents)."""
-    if not iso:
-        return ""
-    y, m, d = (int(part) for part in iso.split("-"))
-    return f"{y}年{m}月{d}日"
 
 
 def expired_banner(doc: DocumentInfo) -> str:

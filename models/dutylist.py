@@ -12,7 +12,8 @@ from datetime import date
 
 from .roles import ROLE_LABELS, ROLES
 from .library import DepartmentInfo, DocumentInfo, DutyEntry, Library
-from .printdoc import PrintJob, cn_date, document_html, esc, grid_table
+from .cn_date import cn_date
+from .printdoc import PrintJob, document_html, esc, grid_table
 
 
 @dataclass

@@ -109,14 +109,6 @@ class PrintJob:
         return html_text.replace(self.toc_marker, toc)
 
 
-def cn_date(iso: str | None) -> str:
-    """2021-11-30 → 2021年11月30日 (the form of dates in official documents)."""
-    if not iso:
-        return ""
-    y, m, d = iso.split("-")
-    return f"{int(y)}年{int(m)}月{int(d)}日"
-
-
 def document_html(title: str, body: str) -> Callable[[int], str]:
     """The whole page, as a function of the printer's resolution (see print_css)."""
     def page(dpi: int) -> str:

@@ -412,11 +412,10 @@ def test_filtered_copy_has_the_rows_of_the_proxy_filter(qt_app, seed_library):
         assert rows(proxy) == rows(OutlineModel(filtered_copy(root, keys)))
 
 
-def test_deadlines_date_is_written_as_in_the_documents():
-    from models.document_html import cn_date
-    from ui.deadlines_panel import cn_date as panel_cn_date
-    for iso in ("2021-09-18", "2022-01-01", "", None):
-        assert panel_cn_date(iso) == cn_date(iso)
+def test_dates_are_written_as_in_the_documents():
+    from models.cn_date import cn_date
+    assert [cn_date(iso) for iso in ("2021-09-18", "2022-01-01", "", None)] == [
+        "2021年9月18日", "2022年1月1日", "", ""]
 
 
 # ------------------------------------------------- the staged start with a filter

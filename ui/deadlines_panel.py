@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from models.cn_date import cn_date
 from models.roles import ROLE_LABELS
 from ui.qt import (QAbstractItemView, QColor, QLabel, QStandardItem, QStandardItemModel,
                    QTreeView, QVBoxLayout, QWidget)
@@ -20,14 +21,6 @@ from ui.tree_model import DOCUMENT_KEY, FOREGROUND_ROLE, NODE_KEY
 
 if TYPE_CHECKING:
     from datetime import date
-
-
-def cn_date(iso: str | None) -> str:
-    """models.document_html.cn_date (tests/test_ui_startup.py checks they agree)."""
-    if not iso:
-        return ""
-    y, m, d = (int(part) for part in iso.split("-"))
-    return f"{y}年{m}月{d}日"
 
 
 _PAST = QColor("#777777")
