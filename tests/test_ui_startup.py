@@ -117,12 +117,15 @@ def test_labels_with_tabs_and_newlines_survive(seed_library, tmp_path):
     assert cached.root.children[0].children[0].children[0].text == "a\tb\nc\\d"
 
 
-def test_model_roles_are_those_of_ui_roles():
-    from ui import tree_model
-    from ui.roles import Role
-    assert (tree_model.NODE_KEY, tree_model.KIND, tree_model.DOCUMENT_KEY, tree_model.DOC_NUMBER,
-            tree_model.EXPIRED, tree_model.DEPT_ROLE) == (
-        Role.NodeKey, Role.Kind, Role.DocumentKey, Role.DocNumber, Role.Expired, Role.DeptRole)
+def test_role_numbers_are_qts():
+    """ui/roles.py writes Qt's role values out (to avoid the `Qt` namespace): they must match."""
+    from PySide6.QtCore import Qt
+
+    from ui import roles
+    assert (roles.DISPLAY_ROLE, roles.TOOLTIP_ROLE, roles.FONT_ROLE, roles.FOREGROUND_ROLE,
+            roles.USER_ROLE) == tuple(int(r) for r in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
+                Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole))
 
 
 # ----------------------------------------------------- the staged window

@@ -1,18 +1,24 @@
-"""All custom item-data roles of the window's models, in one enum."""
+"""All item-data roles of the window's models, in one place.
+
+Written as numbers, not as Qt.ItemDataRole members: reading PySide6's `Qt`
+namespace costs ~30 ms, and the tree is drawn before anything reads it
+(ui/startup.py). The values are fixed by Qt's ABI.
+"""
 from __future__ import annotations
 
 from enum import IntEnum
 
-from ui.qt import Qt
+DISPLAY_ROLE, TOOLTIP_ROLE, FONT_ROLE, FOREGROUND_ROLE = 0, 3, 6, 9  # Qt::DisplayRole …
+USER_ROLE = 0x0100  # Qt::UserRole
 
 
 class Role(IntEnum):
-    NodeKey = Qt.ItemDataRole.UserRole + 1  # node, document or synthetic key
-    Kind = Qt.ItemDataRole.UserRole + 2  # issue | category | document | a node kind
-    DocumentKey = Qt.ItemDataRole.UserRole + 3
-    DocNumber = Qt.ItemDataRole.UserRole + 4
-    Expired = Qt.ItemDataRole.UserRole + 5  # bool
-    DeptRole = Qt.ItemDataRole.UserRole + 6  # the filtered department's role in the clause
-    SearchText = Qt.ItemDataRole.UserRole + 7  # folded name + aliases (department picker)
-    Count = Qt.ItemDataRole.UserRole + 8  # number of entries (department picker)
-    Snippet = Qt.ItemDataRole.UserRole + 9  # HTML with marked matches (search results)
+    NodeKey = USER_ROLE + 1  # node, document or synthetic key
+    Kind = USER_ROLE + 2  # issue | category | document | a node kind
+    DocumentKey = USER_ROLE + 3
+    DocNumber = USER_ROLE + 4
+    Expired = USER_ROLE + 5  # bool
+    DeptRole = USER_ROLE + 6  # the filtered department's role in the clause
+    SearchText = USER_ROLE + 7  # folded name + aliases (department picker)
+    Count = USER_ROLE + 8  # number of entries (department picker)
+    Snippet = USER_ROLE + 9  # HTML with marked matches (search results)

@@ -10,8 +10,7 @@ issue visible.
 
 This module is imported before the first paint (ui/startup.py), so it does
 not read PySide6's `Qt` namespace (~30 ms to create): item roles are the
-plain ints Qt defines, and the custom roles are the values of ui.roles.Role
-spelled out (tests/test_ui_startup.py checks that they agree).
+plain ints of ui/roles.py.
 """
 from __future__ import annotations
 
@@ -20,15 +19,15 @@ from typing import TYPE_CHECKING
 from models.roles import ROLE_LABELS
 from ui.qt import (QAbstractItemModel, QColor, QFont, QModelIndex,
                    QPersistentModelIndex, QSortFilterProxyModel)
+from ui.roles import DISPLAY_ROLE, FONT_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE, Role  # noqa: F401
 
 if TYPE_CHECKING:
     from models.outline import OutlineNode
 
-# Qt::ItemDataRole values (fixed by Qt's ABI).
-DISPLAY_ROLE, TOOLTIP_ROLE, FONT_ROLE, FOREGROUND_ROLE = 0, 3, 6, 9
-# ui.roles.Role, without importing it (it reads Qt.ItemDataRole.UserRole = 0x0100).
-USER_ROLE = 0x0100
-NODE_KEY, KIND, DOCUMENT_KEY, DOC_NUMBER, EXPIRED, DEPT_ROLE = range(USER_ROLE + 1, USER_ROLE + 7)
+# Plain ints for the comparisons data() makes on every call.
+NODE_KEY, KIND, DOCUMENT_KEY, DOC_NUMBER, EXPIRED, DEPT_ROLE = (
+    int(Role.NodeKey), int(Role.Kind), int(Role.DocumentKey), int(Role.DocNumber),
+    int(Role.Expired), int(Role.DeptRole))
 
 _EXPIRED = QColor("#9e3a3a")
 _LEAD = QColor("#0b3a8c")  # the department leads or is responsible: it stands out
