@@ -132,8 +132,9 @@ class MainWindow(QMainWindow):
         self.filter_label.setStyleSheet("color: #7a5b00; font-weight: bold;")
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.filter_label)
-        for title in MENU_TITLES:
-            self.menuBar().addMenu(title)
+        # Kept: with some PySide6 versions (6.9) a menu made by addMenu(title) is deleted
+        # with its Python wrapper, although the menu bar owns it.
+        self.menus = [self.menuBar().addMenu(title) for title in MENU_TITLES]
         self.resize(1280, 820)
 
     def _show_outline(self, root, cached_filter: CachedFilter | None = None) -> None:
