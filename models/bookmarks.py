@@ -18,7 +18,6 @@ from pathlib import Path
 
 from .errors import GazetteError, UnknownNodeError
 from .library import Library
-from .library_build import fingerprint
 
 USER_SCHEMA_VERSION = 1
 
