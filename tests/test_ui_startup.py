@@ -7,114 +7,16 @@ show a tree from another state of the library.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from test_outline_cache import filter_section, rows_of
 from ui_fixtures import qt_app, visible_rows  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def rows_of(root) -> list[tuple]:
-    return [(n.kind, n.key, n.text, n.document_key, n.doc_number, n.expired)
-            for n in root.walk()]
-
-
-@pytest.fixture()
-def library_copy(seed_library_path, tmp_path) -> Path:
-    path = tmp_path / "library.sqlite"
-    shutil.copyfile(seed_library_path, path)
-    return path
-
-
-# ------------------------------------------------------------ the cache
-def test_cache_round_trip_gives_the_outline_of_the_library(seed_library, tmp_path):
-    from models import outline_cache
-    from models.outline import build_outline
-    root = build_outline(seed_library)
-    assert outline_cache.save(seed_library.path, root, folder=tmp_path)
-    cached = outline_cache.load(seed_library.path, folder=tmp_path)
-    assert cached is not None and cached.library == seed_library.path.resolve()
-    assert rows_of(cached.root) == rows_of(root)
-    assert outline_cache.load(folder=tmp_path) is not None  # "whatever library it names"
-
-
-def test_expiry_is_computed_on_loading(seed_library, tmp_path):
-    from models import outline_cache
-    from models.outline import build_outline
-    outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path)
-    expired = outline_cache.load(folder=tmp_path, today="2024-01-01").root
-    earlier = outline_cache.load(folder=tmp_path, today="2021-06-01").root
-    key = "doc:市中政办字|2021|14"  # valid until 2023-12-31
-    by_key = {n.key: n for n in expired.walk()}
-    assert by_key[key].expired and all(c.expired for c in by_key[key].children)
-    assert not {n.key: n for n in earlier.walk()}[key].expired
-
-
-def test_stale_cache_is_ignored_when_the_library_changes(library_copy, tmp_path):
-    from models import outline_cache
-    from models.library import Library
-    from models.outline import build_outline
-    with Library(library_copy) as library:
-        outline_cache.save(library_copy, build_outline(library), folder=tmp_path)
-    assert outline_cache.load(library_copy, folder=tmp_path) is not None
-    with library_copy.open("ab") as fh:  # an import rewrote the file
-        fh.write(b"\0" * 512)
-    assert outline_cache.load(library_copy, folder=tmp_path) is None
-    assert outline_cache.load(folder=tmp_path) is None
-    library_copy.unlink()
-    assert outline_cache.load(folder=tmp_path) is None
-
-
-def test_cache_of_another_library_is_ignored(seed_library, library_copy, tmp_path):
-    from models import outline_cache
-    from models.outline import build_outline
-    outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path)
-    assert outline_cache.load(library_copy, folder=tmp_path) is None
-
-
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "bad-escape", "bad-parent",
-                                    "empty", "binary", "missing"])
-def test_corrupt_cache_is_ignored(seed_library, tmp_path, damage):
-    from models import outline_cache
-    from models.outline import build_outline
-    path = outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path)
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    if damage == "garbage":
-        path.write_text("not a cache\n", encoding="utf-8")
-    elif damage == "truncated":
-        path.write_text(text[: len(text) // 2], encoding="utf-8")
-    elif damage == "bad-escape":
-        lines[5] = lines[5] + "\\q"
-        path.write_text("\n".join(lines), encoding="utf-8")
-    elif damage == "bad-parent":
-        fields = lines[3].split("\t")
-        fields[1] = "999"
-        lines[3] = "\t".join(fields)
-        path.write_text("\n".join(lines), encoding="utf-8")
-    elif damage == "empty":
-        path.write_text("", encoding="utf-8")
-    elif damage == "binary":
-        path.write_bytes(b"\xff\xfe\x00" * 100)
-    else:
-        path.unlink()
-    assert outline_cache.load(seed_library.path, folder=tmp_path) is None
-
-
-def test_labels_with_tabs_and_newlines_survive(seed_library, tmp_path):
-    from models import outline_cache
-    from models.outline import build_outline
-    root = build_outline(seed_library)
-    node = root.children[0].children[0].children[0]
-    node.text = "a\tb\nc\\d"
-    outline_cache.save(seed_library.path, root, folder=tmp_path)
-    cached = outline_cache.load(folder=tmp_path)
-    assert cached.root.children[0].children[0].children[0].text == "a\tb\nc\\d"
 
 
 def test_role_numbers_are_qts():
@@ -308,90 +210,6 @@ def test_stage_one_loads_neither_qt_enums_nor_the_library(seed_library, tmp_path
         done.stdout + done.stderr
 
 
-# ------------------------------------------------ the folders, without platformdirs
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fast rule is Linux's")
-@pytest.mark.parametrize("xdg", [None, "", "relative/dir", "/abs/xdg", "/abs/slash/"])
-@pytest.mark.parametrize("home", ["/home/official", "/root/", "/"])
-def test_fast_folders_are_those_of_platformdirs(monkeypatch, xdg, home):
-    import platformdirs
-
-    from models import locations
-    monkeypatch.setattr(locations, "_user_data_override", None)
-    for variable in ("GAZETTE_USER_DATA", "GAZETTE_CACHE_DIR", "ANDROID_DATA"):
-        monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setenv("HOME", home)
-    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        if xdg is None:
-            monkeypatch.delenv(variable, raising=False)
-        else:
-            monkeypatch.setenv(variable, xdg)
-    assert locations._linux_dir("XDG_DATA_HOME", ".local/share") is not None  # the fast path
-    assert locations.user_data_dir() == Path(
-        platformdirs.user_data_dir(locations.APP_NAME, locations.APP_AUTHOR))
-    assert locations.cache_dir() == Path(
-        platformdirs.user_cache_dir(locations.APP_NAME, locations.APP_AUTHOR))
-
-
-def test_overrides_come_before_the_platform_folders(monkeypatch, tmp_path):
-    from models import locations
-    monkeypatch.setenv("GAZETTE_USER_DATA", str(tmp_path / "env"))
-    monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
-    assert locations.user_data_dir() == tmp_path / "env"
-    assert locations.cache_dir() == tmp_path / "cache"
-    monkeypatch.delenv("GAZETTE_CACHE_DIR")
-    monkeypatch.setattr(locations, "_user_data_override", tmp_path / "flag")
-    assert locations.user_data_dir() == tmp_path / "flag"
-    assert locations.cache_dir() == tmp_path / "flag" / "cache"
-    monkeypatch.setattr(locations, "_user_data_override", None)
-    monkeypatch.delenv("GAZETTE_USER_DATA")
-    monkeypatch.setenv("HOME", "relative")  # platformdirs' own odd cases stay its own
-    assert locations._linux_dir("XDG_DATA_HOME", ".local/share") is None or \
-        os.path.isabs(os.environ.get("XDG_DATA_HOME", ""))
-
-
-# ------------------------------------------------------- the filter sections
-def filter_section(library, department="区财政局", roles=None, general=False):
-    from models import outline_cache
-    from models.outline import FILTER_ROLES, concerned_keys, department_deadlines
-    roles = list(FILTER_ROLES) if roles is None else roles
-    return outline_cache.CachedFilter(
-        outline_cache.filter_key(department, roles, general),
-        concerned_keys(library, department, roles, general),
-        department_deadlines(library, department, roles, general))
-
-
-def test_filter_sections_round_trip_and_are_kept_most_recent_first(seed_library, tmp_path):
-    from models import outline_cache
-    from models.outline import build_outline
-    root = build_outline(seed_library)
-    finance = filter_section(seed_library)
-    assert finance.roles and finance.deadlines
-    outline_cache.save(seed_library.path, root, folder=tmp_path, current=finance)
-    loaded = outline_cache.load(folder=tmp_path).filters[finance.key]
-    assert loaded.roles == finance.roles and loaded.deadlines == finance.deadlines
-    towns = filter_section(seed_library, "各镇人民政府", ["lead"], True)
-    outline_cache.save(seed_library.path, root, folder=tmp_path, current=towns)
-    outline_cache.save(seed_library.path, root, folder=tmp_path)  # no filter now: both kept
-    assert list(outline_cache.load(folder=tmp_path).filters) == [towns.key, finance.key]
-    for name in ("区卫生健康局", "区城乡水务局", "区市场监督管理局"):
-        outline_cache.save(seed_library.path, root, folder=tmp_path,
-                           current=filter_section(seed_library, name))
-    kept = list(outline_cache.load(folder=tmp_path).filters)
-    assert len(kept) == outline_cache.MAX_FILTERS and kept[0][0] == "区市场监督管理局"
-    assert finance.key not in kept  # the oldest went
-
-
-def test_filter_section_naming_rows_the_tree_lacks_is_ignored(seed_library, tmp_path):
-    from models import outline_cache
-    from models.outline import build_outline
-    section = filter_section(seed_library)
-    section.roles["node:no-such-clause"] = "lead"
-    outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path,
-                       current=section)
-    cached = outline_cache.load(folder=tmp_path)
-    assert cached is not None and cached.filters == {}
-
-
 def test_filtered_copy_has_the_rows_of_the_proxy_filter(qt_app, seed_library):
     from models.outline import build_outline
     from models.outline_node import filtered_copy
@@ -413,12 +231,6 @@ def test_filtered_copy_has_the_rows_of_the_proxy_filter(qt_app, seed_library):
                 out += rows(model, index, depth + 1)
             return out
         assert rows(proxy) == rows(OutlineModel(filtered_copy(root, keys)))
-
-
-def test_dates_are_written_as_in_the_documents():
-    from models.cn_date import cn_date
-    assert [cn_date(iso) for iso in ("2021-09-18", "2022-01-01", "", None)] == [
-        "2021年9月18日", "2022年1月1日", "", ""]
 
 
 # ------------------------------------------------- the staged start with a filter
@@ -514,19 +326,6 @@ def test_saved_filter_without_its_section_starts_unstaged(qtbot, filtered_start,
     assert not again.ready
     qtbot.waitUntil(lambda: again.ready, timeout=5000)
     finish(again, keep_settings=False)
-
-
-def test_stale_filter_section_is_ignored_when_the_library_changes(library_copy, tmp_path):
-    from models import outline_cache
-    from models.library import Library
-    from models.outline import build_outline
-    with Library(library_copy) as library:
-        outline_cache.save(library_copy, build_outline(library), folder=tmp_path,
-                           current=filter_section(library))
-    assert outline_cache.load(folder=tmp_path).filters
-    with library_copy.open("ab") as fh:
-        fh.write(b"\0" * 512)
-    assert outline_cache.load(folder=tmp_path) is None
 
 
 STAGE_ONE_FILTER_PROBE = STAGE_ONE_PROBE.replace(
