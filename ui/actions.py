@@ -65,7 +65,9 @@ def build_menus(w) -> dict[str, QAction]:
         "about": _action(w, "关于公报通", w.show_about),
     }
     bar = w.menuBar()
-    shown = {m.title(): m for m in (action.menu() for action in bar.actions()) if m is not None}
+    # The menus the shell made in stage 1 (kept by the window: QAction.menu() hands back
+    # wrappers that some PySide6 versions treat as owning the menu).
+    shown = {m.title(): m for m in getattr(w, "menus", [])}
     menus = dict(zip(MENU_TITLES, (
         ["import", None, "preview", "pdf", None, "quit"],  # 文件
         ["copy", "cite", None, "find"],  # 编辑

@@ -95,9 +95,8 @@ class BookmarkFlow(QObject):
         toggle.setToolTip("显示或隐藏书签面板（Ctrl+Shift+B）")
         from ui.actions import BOOKMARKS_MENU
         bar = window.menuBar()
-        menu = next((a.menu() for a in bar.actions()
-                     if a.menu() is not None and a.menu().title() == BOOKMARKS_MENU), None) \
-            or bar.addMenu(BOOKMARKS_MENU)
+        menu = next((m for m in getattr(window, "menus", []) if m.title() == BOOKMARKS_MENU),
+                    None) or bar.addMenu(BOOKMARKS_MENU)
         menu.setToolTipsVisible(True)
         menu.addAction(self.add_action)
         menu.addAction(toggle)
