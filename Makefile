@@ -12,17 +12,27 @@ APT_PACKAGES := xvfb xauth poppler-utils binutils libegl1 libgl1 libxkbcommon0 l
 	libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1
 
-.PHONY: run test test-fast test-frozen dist dist-onefile bench system-deps venv dev-venv build-venv clean
+.PHONY: run test test-fast test-qt69 test-frozen dist dist-onefile bench system-deps venv dev-venv build-venv clean
 
 run: venv
 	$(PY) main.py
 
-# The frozen app first, the screenshots next, the whole suite last (its summary
-# closes the output).
+# The frozen app first, the screenshots next, the suite on PySide6 6.9 (for
+# glibc-2.28 systems), and the whole suite last (its summary closes the output).
 test: system-deps dev-venv build-venv
 	packaging/ci_frozen.sh
 	xvfb-run -a -s "-screen 0 1400x900x24" env GAZETTE_SCREENSHOTS=1 $(PY) -m pytest -q -m screenshot
+	$(MAKE) --no-print-directory test-qt69
 	$(PY) -m pytest -q
+
+# The suite on requirements-qt69.txt (Kylin V10 / UOS 20 builds use it).
+VENV69 := .venv-qt69
+test-qt69: $(VENV69)/.dev
+	$(VENV69)/bin/python -m pytest -q -p no:cacheprovider
+$(VENV69)/.dev: requirements-base.txt requirements-qt69.txt requirements-test.txt
+	$(PYTHON) -m venv $(VENV69)
+	$(VENV69)/bin/python -m pip install -q -r requirements-qt69.txt -r requirements-test.txt
+	touch $@
 
 # The frozen app alone: build onedir, run its self-test from a read-only copy.
 test-frozen: system-deps build-venv
@@ -50,7 +60,7 @@ $(VENV)/bin/activate:
 	$(PY) -m pip install -q --upgrade pip
 
 venv: $(VENV)/.runtime
-$(VENV)/.runtime: requirements.txt | $(VENV)/bin/activate
+$(VENV)/.runtime: requirements.txt requirements-base.txt | $(VENV)/bin/activate
 	$(PY) -m pip install -q -r requirements.txt
 	touch $@
 
@@ -60,7 +70,7 @@ $(VENV)/.build: requirements.txt packaging/requirements-build.txt | $(VENV)/bin/
 	touch $@
 
 dev-venv: $(VENV)/.dev
-$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/activate
+$(VENV)/.dev: requirements.txt requirements-base.txt requirements-dev.txt requirements-test.txt | $(VENV)/bin/activate
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $(VENV)/.runtime $@
 

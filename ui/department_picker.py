@@ -12,6 +12,7 @@ from ui.qt import (QAbstractItemView, QAbstractListModel, QColor, QEvent, QFrame
                    QLineEdit, QListView, QModelIndex, QSortFilterProxyModel, Qt, QVBoxLayout,
                    Signal)
 from ui.roles import Role
+from ui.tree_model import refilter_rows
 
 
 class DepartmentModel(QAbstractListModel):
@@ -50,9 +51,8 @@ class DepartmentFilterProxy(QSortFilterProxyModel):
         self.needle = ""
 
     def set_needle(self, text: str) -> None:
-        self.beginFilterChange()
-        self.needle = fold(text.strip()).lower().replace(" ", "")
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        needle = fold(text.strip()).lower().replace(" ", "")
+        refilter_rows(self, lambda: setattr(self, "needle", needle))
 
     def filterAcceptsRow(self, row: int, parent) -> bool:
         if not self.needle:

@@ -29,6 +29,21 @@ NODE_KEY, KIND, DOCUMENT_KEY, DOC_NUMBER, EXPIRED, DEPT_ROLE = (
     int(Role.NodeKey), int(Role.Kind), int(Role.DocumentKey), int(Role.DocNumber),
     int(Role.Expired), int(Role.DeptRole))
 
+def refilter_rows(proxy: QSortFilterProxyModel, change) -> None:
+    """Apply *change* to what a proxy filters on, and refilter its rows.
+
+    Qt 6.10 added endFilterChange(Direction.Rows); PySide6 6.9, whose wheels
+    still run on glibc 2.28 (Kylin V10, UOS 20), has only invalidateRowsFilter.
+    """
+    if hasattr(proxy, "endFilterChange"):
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:
+        change()
+        proxy.invalidateRowsFilter()
+
+
 _EXPIRED = QColor("#9e3a3a")
 _LEAD = QColor("#0b3a8c")  # the department leads or is responsible: it stands out
 _QUIET = QColor("#5f6368")  # supporting and other roles: quieter
@@ -148,9 +163,7 @@ class OutlineFilter(QSortFilterProxyModel):
         self.setRecursiveFilteringEnabled(True)
 
     def set_keys(self, keys: set[str] | None) -> None:
-        self.beginFilterChange()
-        self.keys = keys
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        refilter_rows(self, lambda: setattr(self, "keys", keys))
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         if self.keys is None:
