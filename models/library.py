@@ -175,7 +175,9 @@ class Library:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _rows(self, sql: str, params=()) -> list[tuple]:
+    def query(self, sql: str, params=()) -> list[tuple]:
+        """Run a read-only query (models/ only: ui/ asks the named questions below);
+        a damaged file becomes a BadLibraryError in Chinese."""
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
@@ -183,14 +185,14 @@ class Library:
 
     # ------------------------------------------------------------ documents
     def issues(self) -> list[dict]:
-        rows = self._rows("SELECT id, label, title, year, number, total_number, published, "
+        rows = self.query("SELECT id, label, title, year, number, total_number, published, "
                           "sponsor, editor, source_name, source_sha256 FROM issues ORDER BY id")
         keys = ("id", "label", "title", "year", "number", "total_number", "published", "sponsor",
                 "editor", "source_name", "source_sha256")
         return [dict(zip(keys, r)) for r in rows]
 
     def documents(self) -> list[DocumentInfo]:
-        rows = self._rows(
+        rows = self.query(
             "SELECT d.key, d.doc_number, d.title, d.short_title, d.issuer, d.date, d.category, "
             "d.valid_until, i.label, d.addressee, d.plan_title, d.attachments, d.position, d.id, "
             "d.masthead, d.publicity, d.cc, d.imprint_org, d.imprint_date, d.page "
@@ -207,13 +209,13 @@ class Library:
     def nodes(self, document_key: str | None = None) -> list[NodeInfo]:
         """All nodes in reading order (of one document, or of the library)."""
         where, params = ("WHERE documents.key = ?", [document_key]) if document_key else ("", [])
-        rows = self._rows(f"SELECT {_NODE_COLUMNS} FROM nodes JOIN documents ON documents.id = "
+        rows = self.query(f"SELECT {_NODE_COLUMNS} FROM nodes JOIN documents ON documents.id = "
                           f"nodes.document_id JOIN issues ON issues.id = documents.issue_id {where} "
                           "ORDER BY issues.id, documents.position, nodes.ord", params)
         return [NodeInfo(*r) for r in rows]
 
     def node(self, key: str) -> NodeInfo:
-        rows = self._rows(f"SELECT {_NODE_COLUMNS} FROM nodes JOIN documents ON documents.id = "
+        rows = self.query(f"SELECT {_NODE_COLUMNS} FROM nodes JOIN documents ON documents.id = "
                           "nodes.document_id WHERE nodes.key = ?", [key])
         if not rows:
             raise UnknownNodeError(key)
@@ -221,7 +223,7 @@ class Library:
 
     def title_key(self, document_key: str) -> str:
         """The key of a document's title node: what a bookmark of the whole document points at."""
-        rows = self._rows("SELECT nodes.key FROM nodes JOIN documents ON documents.id = "
+        rows = self.query("SELECT nodes.key FROM nodes JOIN documents ON documents.id = "
                           "nodes.document_id WHERE documents.key = ? AND nodes.kind = 'title'",
                           [document_key])
         if not rows:
@@ -229,16 +231,16 @@ class Library:
         return rows[0][0]
 
     def has_node(self, key: str) -> bool:
-        return bool(self._rows("SELECT 1 FROM nodes WHERE key = ?", [key]))
+        return bool(self.query("SELECT 1 FROM nodes WHERE key = ?", [key]))
 
     def fingerprints(self) -> dict[str, str]:
         """key → fingerprint of every node, for resolving bookmarks in one query."""
-        return dict(self._rows("SELECT key, fingerprint FROM nodes"))
+        return dict(self.query("SELECT key, fingerprint FROM nodes"))
 
     def assignments(self, document_key: str | None = None) -> dict[str, list[tuple[str, str, str]]]:
         """node key → [(department, role, as written)]."""
         where, params = ("WHERE documents.key = ?", [document_key]) if document_key else ("", [])
-        rows = self._rows(
+        rows = self.query(
             "SELECT nodes.key, COALESCE(departments.name, ''), a.role, a.as_written "
             "FROM assignments a JOIN nodes ON nodes.id = a.node_id "
             "JOIN documents ON documents.id = nodes.document_id "
@@ -250,7 +252,7 @@ class Library:
         return result
 
     def deadlines_of(self, node_keys: list[str] | None = None) -> dict[str, list[dict]]:
-        rows = self._rows("SELECT nodes.key, d.phrase, d.due, d.start, d.kind FROM deadlines d "
+        rows = self.query("SELECT nodes.key, d.phrase, d.due, d.start, d.kind FROM deadlines d "
                           "JOIN nodes ON nodes.id = d.node_id ORDER BY d.id")
         wanted = set(node_keys) if node_keys is not None else None
         result: dict[str, list[dict]] = {}
@@ -261,11 +263,11 @@ class Library:
         return result
 
     def references(self, document_key: str) -> list[dict]:
-        rows = self._rows(
+        rows = self.query(
             "SELECT DISTINCT r.title, r.doc_number, r.doc_number_key FROM [references] r "
             "JOIN nodes ON nodes.id = r.node_id JOIN documents ON documents.id = nodes.document_id "
             "WHERE documents.key = ? ORDER BY r.id", [document_key])
-        known = {k: key for k, key in self._rows(
+        known = {k: key for k, key in self.query(
             "SELECT doc_number_key, key FROM documents WHERE doc_number_key IS NOT NULL")}
         return [{"title": t, "doc_number": n, "in_library": known.get(k)} for t, n, k in rows]
 
@@ -275,15 +277,15 @@ class Library:
         if self._departments is not None:
             return self._departments
         aliases: dict[int, list[str]] = {}
-        for alias, dept_id in self._rows("SELECT alias, department_id FROM aliases ORDER BY rowid"):
+        for alias, dept_id in self.query("SELECT alias, department_id FROM aliases ORDER BY rowid"):
             aliases.setdefault(dept_id, []).append(alias)
         counts: dict[int, dict[str, int]] = {}
-        for dept_id, role, n in self._rows(
+        for dept_id, role, n in self.query(
                 "SELECT department_id, role, count(DISTINCT node_id) FROM assignments "
                 "WHERE department_id IS NOT NULL GROUP BY department_id, role"):
             counts.setdefault(dept_id, {})[role] = n
         result = []
-        for dept_id, name, kind, known, part_of in self._rows(
+        for dept_id, name, kind, known, part_of in self.query(
                 "SELECT id, name, kind, known, part_of FROM departments ORDER BY id"):
             result.append(DepartmentInfo(dept_id, name, kind, bool(known),
                                          [a for a in aliases.get(dept_id, []) if a != name],
@@ -296,7 +298,7 @@ class Library:
     def resolve_department(self, name: str) -> DepartmentInfo:
         """The department a name stands for (any alias, any width), or UnknownDepartmentError."""
         folded = fold(name.strip()).replace(" ", "")
-        rows = self._rows("SELECT department_id FROM aliases WHERE folded = ?", [folded])
+        rows = self.query("SELECT department_id FROM aliases WHERE folded = ?", [folded])
         by_id = {d.id: d for d in self.departments()}
         if rows:
             return by_id[rows[0][0]]
@@ -336,7 +338,7 @@ class Library:
         by_name = {d.name: d for d in self.departments()}
         ids = {dept.id: ""} | {by_name[c].id: c for c in dept.part_of if c in by_name}
         marks = ",".join("?" * len(ids))
-        rows = self._rows(
+        rows = self.query(
             "SELECT documents.doc_number, documents.key, nodes.key, nodes.path, nodes.heading, "
             "a.role, nodes.label || nodes.text, a.department_id, documents.valid_until, nodes.id "
             "FROM assignments a JOIN nodes ON nodes.id = a.node_id "

@@ -89,7 +89,7 @@ def search(library: Library, query: str, department: str | None = None,
                      % ",".join("?" * len(doc_hits)))
             params = list(doc_hits)
         id_list = ",".join(str(i) for i in wanted) or "NULL"
-        rows = library._rows(
+        rows = library.query(
             "SELECT nodes.id, nodes.key, nodes.kind, nodes.path, nodes.heading, "
             "nodes.label || nodes.text, nodes.ord, documents.key, documents.doc_number, "
             "documents.title, search_fts.heading, search_fts.body FROM nodes "
@@ -137,9 +137,9 @@ def search(library: Library, query: str, department: str | None = None,
 def _ids_for(library: Library, term: str) -> set[int]:
     if len(term) >= 3:
         phrase = '"' + term.replace('"', '""') + '"'
-        rows = library._rows("SELECT rowid FROM search_fts WHERE search_fts MATCH ?", [phrase])
+        rows = library.query("SELECT rowid FROM search_fts WHERE search_fts MATCH ?", [phrase])
     else:
-        rows = library._rows("SELECT rowid FROM search_fts WHERE instr(lower(body), ?) > 0 "
+        rows = library.query("SELECT rowid FROM search_fts WHERE instr(lower(body), ?) > 0 "
                              "OR instr(lower(heading), ?) > 0", [term, term])
     return {r[0] for r in rows}
 
@@ -150,7 +150,7 @@ def _doc_number_documents(library: Library, query: str) -> set[str]:
     if not parts:
         return set()
     org, year, seq = parts
-    rows = library._rows("SELECT key, doc_number_key FROM documents WHERE doc_number_key LIKE ?",
+    rows = library.query("SELECT key, doc_number_key FROM documents WHERE doc_number_key LIKE ?",
                          [f"%|{year}|{seq}"])
     return {key for key, dkey in rows if dkey.split("|")[0].endswith(org)}
 
@@ -159,7 +159,7 @@ def _department_node_ids(library: Library, name: str) -> set[int]:
     dept = library.resolve_department(name)
     names = [dept.name, *dept.part_of]
     marks = ",".join("?" * len(names))
-    rows = library._rows(
+    rows = library.query(
         "SELECT a.node_id FROM assignments a JOIN departments d ON d.id = a.department_id "
         f"WHERE d.name IN ({marks})", names)
     return {r[0] for r in rows}
