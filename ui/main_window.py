@@ -276,6 +276,15 @@ class MainWindow(FilterAndSearch, QMainWindow):
             real.show()  # now, not queued by the layout: it may take the focus next
         stand_in.hide()
 
+    def show_row(self, key: str) -> None:
+        """Make *key*'s row the tree's current row, in view, without opening it again."""
+        index = self.proxy.mapFromSource(self.outline.index_of(key))
+        if index.isValid():
+            self.tree.selectionModel().blockSignals(True)
+            self.tree.setCurrentIndex(index)
+            self.tree.selectionModel().blockSignals(False)
+            self.tree.scrollTo(index)
+
     # ----------------------------------------------------------- library
     def load_library(self, library: Library) -> None:
         from models.outline import build_outline, entry_counts
@@ -286,12 +295,7 @@ class MainWindow(FilterAndSearch, QMainWindow):
         current = self.tree.currentIndex().data(NODE_KEY)
         self._show_outline(build_outline(library))
         if current:  # the row stage 1 showed as current stays current
-            index = self.proxy.mapFromSource(self.outline.index_of(current))
-            if index.isValid():
-                self.tree.selectionModel().blockSignals(True)
-                self.tree.setCurrentIndex(index)
-                self.tree.selectionModel().blockSignals(False)
-                self.tree.scrollTo(index)
+            self.show_row(current)
         self.dept_model = DepartmentModel(library.departments(), entry_counts(library), self)
         if self.picker:
             self.picker.set_model(self.dept_model)

@@ -55,12 +55,7 @@ class FilterAndSearch:
             self.run_search(self.search_field.text())
         key = self.reader.current or self.reader.document_key
         if key:
-            index = self.proxy.mapFromSource(self.outline.index_of(key))
-            if index.isValid():
-                self.tree.selectionModel().blockSignals(True)
-                self.tree.setCurrentIndex(index)
-                self.tree.selectionModel().blockSignals(False)
-                self.tree.scrollTo(index)
+            self.show_row(key)
         self._update_status()
 
     def escape(self) -> None:
