@@ -199,3 +199,15 @@ def test_tree_menu_and_filter_bar_offer_the_duty_list(qtbot, window, monkeypatch
     assert window.filter_bar.print_button.isVisible()
     window.filter_bar.print_button.click()
     assert opened == ["区财政局"]
+
+
+def test_an_export_that_cannot_be_written_says_why(window, flow, tmp_path, monkeypatch):
+    from ui import save_file
+    warnings = []
+    monkeypatch.setattr(save_file.QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text: warnings.append(text)))
+    target = tmp_path / "no-such-folder" / "书签.json"
+    monkeypatch.setattr(save_file.QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    flow.export_json()
+    assert warnings and "无法写入" in warnings[0] and not target.exists()

@@ -198,17 +198,22 @@ app.exec()
 """
 
 
+def run_stage_one_probe(template: str, tmp_path) -> str:
+    """Start the window's first stage in a fresh process; what it printed (and its errors)."""
+    code = template.format(root=str(ROOT), settings=str(tmp_path / "s.ini"))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GAZETTE_CACHE_DIR=str(tmp_path / "c"))
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=60)
+    return done.stdout + done.stderr
+
+
 def test_stage_one_loads_neither_qt_enums_nor_the_library(seed_library, tmp_path):
     """What makes the first paint fast: no `Qt` namespace, no QStyle, no sqlite3."""
     from models import outline_cache
     from models.outline import build_outline
     outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path / "c")
-    code = STAGE_ONE_PROBE.format(root=str(ROOT), settings=str(tmp_path / "s.ini"))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GAZETTE_CACHE_DIR=str(tmp_path / "c"))
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                          timeout=60)
-    assert "ready False Qt False QStyle False library False" in done.stdout, \
-        done.stdout + done.stderr
+    out = run_stage_one_probe(STAGE_ONE_PROBE, tmp_path)
+    assert "ready False Qt False QStyle False library False" in out, out
 
 
 def test_filtered_copy_has_the_rows_of_the_proxy_filter(qt_app, seed_library):
@@ -343,9 +348,5 @@ def test_filtered_stage_one_loads_neither_qt_enums_nor_the_library(seed_library,
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     settings.setValue("filter/department", "区财政局")
     settings.sync()
-    code = STAGE_ONE_FILTER_PROBE.format(root=str(ROOT), settings=str(tmp_path / "s.ini"))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GAZETTE_CACHE_DIR=str(tmp_path / "c"))
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                          timeout=60)
-    assert "chip 区财政局 ready False Qt False QStyle False library False" in done.stdout, \
-        done.stdout + done.stderr
+    out = run_stage_one_probe(STAGE_ONE_FILTER_PROBE, tmp_path)
+    assert "chip 区财政局 ready False Qt False QStyle False library False" in out, out

@@ -23,6 +23,7 @@ from models.errors import GazetteError
 from models.library import Library
 from models.locations import user_data_dir
 from ui.bookmarks_panel import BookmarksPanel
+from ui.save_file import save_as, text_writer
 
 DEFAULT_COLLECTION = "我的书签"
 
@@ -188,36 +189,28 @@ class BookmarkFlow(QObject):
         name = self._choose_collection(None)
         if not name:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, "导出会议材料为 PDF", f"{name}.pdf",
-                                              "PDF 文件 (*.pdf)")
-        if not path:
-            return
         from ui import printing
         job = brief.to_print_job(name, self.store.resolved(self.window.library, name))
-        try:
-            printing.export_pdf(job, job.title, Path(path))
-        except OSError as exc:
-            QMessageBox.warning(self.window, "导出", f"无法写入 {path}：{exc}")
-            return
-        self.window.statusBar().showMessage(f"已保存到 {path}", 4000)
+        self._saved(save_as(self.window, "导出会议材料为 PDF", f"{name}.pdf", "PDF 文件 (*.pdf)",
+                            lambda path, _: printing.export_pdf(job, job.title, path)))
 
     def export_brief(self) -> None:
         name = self._choose_collection(None)
         if not name:
             return
-        path, chosen = QFileDialog.getSaveFileName(
-            self.window, "导出会议材料", f"{name}.md", "Markdown 文件 (*.md);;文本文件 (*.txt)")
-        if not path:
-            return
         marks = self.store.resolved(self.window.library, name)
-        render = brief.to_text if path.endswith(".txt") or "txt" in chosen else brief.to_markdown
-        self._write(path, render(name, marks))
+
+        def write(path: Path, chosen: str) -> None:
+            as_text = path.suffix == ".txt" or "txt" in chosen
+            render = brief.to_text if as_text else brief.to_markdown
+            path.write_text(render(name, marks), encoding="utf-8")
+        self._saved(save_as(self.window, "导出会议材料", f"{name}.md",
+                            "Markdown 文件 (*.md);;文本文件 (*.txt)", write))
 
     def export_json(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "导出书签", "公报通书签.json",
-                                              "书签文件 (*.json)")
-        if path:
-            self._write(path, json.dumps(self.store.export_json(), ensure_ascii=False, indent=2))
+        text = json.dumps(self.store.export_json(), ensure_ascii=False, indent=2)
+        self._saved(save_as(self.window, "导出书签", "公报通书签.json", "书签文件 (*.json)",
+                            text_writer(text)))
 
     def import_json(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "导入书签", "", "书签文件 (*.json)")
@@ -234,13 +227,9 @@ class BookmarkFlow(QObject):
         QMessageBox.information(self.window, "导入书签",
                                 f"已导入 {added} 条书签，跳过重复的 {skipped} 条。")
 
-    def _write(self, path: str, text: str) -> None:
-        try:
-            Path(path).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            QMessageBox.warning(self.window, "导出", f"无法写入 {path}：{exc}")
-            return
-        self.window.statusBar().showMessage(f"已保存到 {path}", 4000)
+    def _saved(self, path: Path | None) -> None:
+        if path is not None:
+            self.window.statusBar().showMessage(f"已保存到 {path}", 4000)
 
 
 def install(window: QMainWindow) -> BookmarkFlow | None:

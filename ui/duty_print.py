@@ -10,13 +10,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QGridLayout,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout,
                                QGroupBox, QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QVBoxLayout, QWidget)
 
 from models.dutylist import DutyListOptions, build_duty_list, to_markdown, to_print_job
 from models.library import Library
 from models.roles import ROLE_LABELS, ROLES
+from ui.save_file import save_as, text_writer
 
 _CHOOSABLE = [r for r in ROLES if r != "general"]
 
@@ -119,26 +120,16 @@ class DutyListDialog(QDialog):
         printing.preview(self, job, job.title)
 
     def export_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "导出 PDF", f"{self.department}职责清单.pdf",
-                                              "PDF 文件 (*.pdf)")
-        if not path:
-            return
         from ui import printing
-        try:
-            printing.export_pdf(to_print_job(self.duty_list()), self.department, Path(path))
-        except OSError as exc:
-            QMessageBox.warning(self, "导出 PDF", f"无法写入 {path}：{exc}")
-            return
-        QMessageBox.information(self, "导出 PDF", f"已保存到 {path}")
+        job = to_print_job(self.duty_list())
+        self._saved(save_as(self, "导出 PDF", f"{self.department}职责清单.pdf", "PDF 文件 (*.pdf)",
+                            lambda path, _: printing.export_pdf(job, job.title, path)))
 
     def export_markdown(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "导出 Markdown", f"{self.department}职责清单.md",
-                                              "Markdown 文件 (*.md);;文本文件 (*.txt)")
-        if not path:
-            return
-        try:
-            Path(path).write_text(to_markdown(self.duty_list()), encoding="utf-8")
-        except OSError as exc:
-            QMessageBox.warning(self, "导出", f"无法写入 {path}：{exc}")
-            return
-        QMessageBox.information(self, "导出", f"已保存到 {path}")
+        self._saved(save_as(self, "导出 Markdown", f"{self.department}职责清单.md",
+                            "Markdown 文件 (*.md);;文本文件 (*.txt)",
+                            text_writer(to_markdown(self.duty_list()))))
+
+    def _saved(self, path: Path | None) -> None:
+        if path is not None:
+            QMessageBox.information(self, "导出", f"已保存到 {path}")

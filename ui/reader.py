@@ -59,6 +59,10 @@ class ReaderView(QTextBrowser):
     def set_style(self, style: ReadingStyle) -> None:
         """The fonts and sizes of the pane (when it was created without them)."""
         self.style_ = style
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Draw again in the current style and zoom: the document, or the placeholder."""
         if self.document_key:
             self._render(keep_scroll=True)
         else:
@@ -130,10 +134,7 @@ class ReaderView(QTextBrowser):
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = zoom
-        if self.document_key:
-            self._render(keep_scroll=True)
-        else:
-            self.show_placeholder()
+        self._refresh()
 
     def current_style(self) -> ReadingStyle:
         from dataclasses import replace
