@@ -116,20 +116,16 @@ def test_newer_schema_is_refused(seed_library_path, tmp_path):
     assert "更新版本" in str(info.value) and "请升级" in str(info.value)
 
 
-def test_older_schema_is_refused(seed_library_path, tmp_path):
-    path = _copy_with(seed_library_path, tmp_path,
-                      "UPDATE metadata SET value = '0' WHERE key = 'schema_version'")
+@pytest.mark.parametrize("change, message", [
+    ("UPDATE metadata SET value = '0' WHERE key = 'schema_version'", "已过时"),
+    ("UPDATE metadata SET value = 'other' WHERE key = 'application'", "不是公报通的资料库"),
+])
+def test_older_schema_or_other_application_is_refused(seed_library_path, tmp_path, change,
+                                                       message):
+    path = _copy_with(seed_library_path, tmp_path, change)
     with pytest.raises(BadLibraryError) as info:
         Library(path)
-    assert "已过时" in str(info.value)
-
-
-def test_other_application_is_refused(seed_library_path, tmp_path):
-    path = _copy_with(seed_library_path, tmp_path,
-                      "UPDATE metadata SET value = 'other' WHERE key = 'application'")
-    with pytest.raises(BadLibraryError) as info:
-        Library(path)
-    assert "不是公报通的资料库" in str(info.value)
+    assert message in str(info.value)
 
 
 def test_missing_table_is_refused(seed_library_path, tmp_path):
