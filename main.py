@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     bp.add_argument("--output", metavar="FILE")
     bp = bcommand("import", "导入书签（合并，不重复）", formats=())
     bp.add_argument("file", metavar="FILE")
-    p = command("build-library", "由 content/ 生成资料库（打包时使用）", library=False, formats=())
+    p = command("build-library", "由 content/ 生成一个资料库文件", library=False, formats=())
     p.add_argument("output", metavar="OUTPUT")
     command("self-test", "在屏幕外打开窗口并逐项自检，失败时返回非零", formats=())
     return parser

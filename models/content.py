@@ -99,14 +99,13 @@ def active_library() -> Path:
     changes it is rebuilt from both, so neither is ever stale.
     """
     user = user_library_path()
+    if not user.exists():
+        return default_library()
     stamp = user.with_suffix(".content")
     fingerprint = content_fingerprint() if not getattr(sys, "frozen", False) else "frozen"
-    if user.exists():
-        if stamp.exists() and stamp.read_text() == fingerprint:
-            return user
+    if not (stamp.exists() and stamp.read_text() == fingerprint):
         rebuild_user_library(fingerprint)
-        return user
-    return default_library()
+    return user
 
 
 def rebuild_user_library(fingerprint: str) -> None:
