@@ -13,6 +13,8 @@ def _gazette_preflight() -> None:
     from ui.display_check import EXIT_NO_DISPLAY, gui_preflight, wants_window
     if not wants_window(sys.argv[1:]):
         return
+    from ui import gc_pause
+    gc_pause.pause()  # as main.py does, before this hook loads Qt (ui/gc_pause.py)
     problem = gui_preflight()
     if problem:
         if sys.stderr is not None:

@@ -101,9 +101,11 @@ def gui_preflight() -> str | None:
 
 
 def wants_window(argv: list[str]) -> bool:
-    """Whether main.py's arguments open the window (no command given).
+    """Whether main.py's arguments open the window (no command given): only --user-data.
 
-    Used by the frozen build's runtime hook; main.py knows this itself.
+    main.py then parses them without building its whole command line; the
+    frozen build's runtime hook checks the display first. Anything else
+    (a command, -h, --version, an unknown option) is left to argparse.
     """
     args = list(argv)
     while args:

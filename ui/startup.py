@@ -34,7 +34,7 @@ import sys
 
 from models import outline_cache
 from models.locations import user_data_dir
-from ui import window_state
+from ui import gc_pause, window_state
 from ui.app import finish_base_app, install_translations, make_base_app, open_library
 from ui.main_window import MainWindow
 from ui.qt import QApplication, QTimer
@@ -91,6 +91,7 @@ def start(argv: list[str] | None = None,
         window = MainWindow(library, fonts, settings)
         window.show()
         remember_outline(window)
+        gc_pause.resume()
         return app, window
     window = MainWindow(None, fonts, settings, outline=cached.root, cached_filter=section)
     begun = []
@@ -108,6 +109,7 @@ def start(argv: list[str] | None = None,
             return
         window.complete(library)
         remember_outline(window)
+        gc_pause.resume()
 
     window.tree.first_painted.connect(lambda: QTimer.singleShot(0, stage_two))
     QTimer.singleShot(FALLBACK_MS, stage_two)
