@@ -78,6 +78,31 @@ def test_stage_one_shows_the_tree_and_stage_two_keeps_it_in_place(qtbot, staged)
     assert window.filter_bar.button.text().startswith("部门：全部")
 
 
+def test_stage_one_tree_reads_the_cached_rows_and_stage_two_the_filter_proxy(
+        qtbot, staged, tmp_path):
+    """Stage 1 spares the first paint the proxy; from stage 2 the live filter and the
+    selection (which opens what is chosen) work on the proxy."""
+    from ui.settings import Settings
+    from ui.tree_model import NODE_KEY
+    make, library = staged
+    doc = "doc:市中政办发|2021|13"
+    settings = Settings(tmp_path / "left.ini")
+    settings.set("position/key", doc)
+    settings.sync()
+    window = make(tmp_path / "left.ini")
+    window.show()
+    assert window.tree.model() is window.outline
+    assert window.tree.currentIndex().data(NODE_KEY) == doc  # the saved position, preselected
+    window.complete(library)
+    assert window.tree.model() is window.proxy
+    assert window.tree.currentIndex().data(NODE_KEY) == doc
+    clause = window.outline.by_key[doc].children[2].children[0].key
+    window.tree.setCurrentIndex(window.tree_index(clause))
+    assert window.reader.current == clause  # the new selection model is connected
+    window.set_department("区财政局")
+    assert 0 < window.proxy.visible_clause_count() < window.outline.clause_count
+
+
 def test_after_stage_two_everything_works(qtbot, staged):
     from PySide6.QtCore import Qt
     make, library = staged
@@ -161,6 +186,55 @@ def test_start_paints_the_cached_tree_before_stage_two(qtbot, qt_app, seed_libra
     window.settings = None
     window.close()
     window.library.close()
+
+
+def test_start_resumes_the_paused_collector_once_the_window_is_complete(
+        qtbot, qt_app, seed_library_path, tmp_path, monkeypatch):
+    """main.py pauses the garbage collector before Qt loads (ui/gc_pause.py); the staged start
+    must turn it back on when stage 2 ends, or the session would never collect."""
+    import gc
+
+    from models import outline_cache
+    from models.library import Library
+    from models.outline import build_outline
+    from ui import gc_pause, startup
+    from ui.settings import Settings
+    monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
+    with Library(seed_library_path) as library:
+        outline_cache.save(library.path, build_outline(library))
+    monkeypatch.setattr(startup, "open_library", lambda: Library(seed_library_path))
+    gc_pause.pause()
+    try:
+        app, window = startup.start(["test"], Settings(tmp_path / "s.ini"))
+        qtbot.addWidget(window)
+        assert not window.ready and not gc.isenabled()
+        qtbot.waitUntil(lambda: window.ready, timeout=5000)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what the start made is left out of later collections
+    finally:
+        gc.enable()
+        gc.unfreeze()
+    window.settings = None
+    window.close()
+    window.library.close()
+
+
+def test_collector_pause_leaves_a_collector_it_did_not_stop_alone():
+    import gc
+
+    from ui import gc_pause
+    gc.disable()
+    try:
+        gc_pause.pause()  # already off: nothing to undo later
+        gc_pause.resume()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    gc_pause.pause()
+    assert not gc.isenabled()
+    gc_pause.resume()
+    gc.unfreeze()
+    assert gc.isenabled()
 
 
 def test_first_start_without_cache_is_complete_at_once_and_writes_the_cache(

@@ -106,8 +106,7 @@ class MainWindow(FilterAndSearch, QMainWindow):
             self._filter_stub.setSizePolicy(QSizePolicy.Policy.Expanding,
                                             QSizePolicy.Policy.Fixed)
         self.tree = OutlineView()
-        self.proxy = OutlineFilter(self)
-        self.tree.setModel(self.proxy)
+        self.proxy = OutlineFilter(self)  # the tree's model from stage 2 (see _show_outline)
         self.left = QWidget()
         self.left.setMinimumWidth(260)
         self.column = QVBoxLayout(self.left)
@@ -139,16 +138,27 @@ class MainWindow(FilterAndSearch, QMainWindow):
 
     def _show_outline(self, root, cached_filter: CachedFilter | None = None) -> None:
         """Put an outline (cached or built from the library) in the tree, folded to documents;
-        in stage 1 with the rows of *cached_filter* (see _show_cached_filter) when given."""
+        in stage 1 with the rows of *cached_filter* (see _show_cached_filter) when given.
+
+        In stage 1 the tree reads the cached rows directly: they are all it shows
+        (with a filter, a copy holding only the filtered rows). The filter proxy
+        would answer every collapsed row's "has children?" by filtering all the
+        rows below it, calling Python for each: ~15 ms of the first paint. From
+        stage 2 on the tree reads the proxy, which applies the live filter."""
         old = self.outline
         full = root
-        if cached_filter is not None:  # only the rows the filter keeps (the proxy then has
-            from models.outline_node import filtered_copy
-            root = filtered_copy(root, set(cached_filter.roles))  # a few dozen rows, not all)
+        if cached_filter is not None:  # only the rows the filter keeps (what the proxy
+            from models.outline_node import filtered_copy  # would show), a few dozen
+            root = filtered_copy(root, set(cached_filter.roles))
         self.outline = OutlineModel(root, self)
         if cached_filter is not None:
             self.outline.set_department_roles(cached_filter.roles, notify=False)
-        self.proxy.setSourceModel(self.outline)
+        if self.library is None:
+            self.tree.setModel(self.outline)
+        else:
+            self.proxy.setSourceModel(self.outline)
+            if self.tree.model() is not self.proxy:
+                self.tree.setModel(self.proxy)
         if old is not None:
             old.deleteLater()
         if cached_filter is not None:
@@ -204,7 +214,7 @@ class MainWindow(FilterAndSearch, QMainWindow):
         """Make *key*'s row the tree's current one and scroll to it, without opening it."""
         if self.outline is None or self.ready:
             return
-        index = self.proxy.mapFromSource(self.outline.index_of(key))
+        index = self.tree_index(key)
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
@@ -241,7 +251,6 @@ class MainWindow(FilterAndSearch, QMainWindow):
         self.reader.set_style(base_style(self.fonts.sans, self.fonts.serif))
         self.import_flow = ImportFlow(self)
         self.import_flow.finished.connect(self._after_import)
-        self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.search_field.query.connect(self.run_search)
         self.search_field.down.connect(self._into_results)
         self.search_field.accept.connect(self._open_first_hit)
@@ -262,7 +271,8 @@ class MainWindow(FilterAndSearch, QMainWindow):
         self.reader.print_requested.connect(self.print_preview)
         from ui.actions import build_menus
         self.actions_ = build_menus(self)
-        self.load_library(library)
+        self.load_library(library)  # the tree's model becomes the proxy, with a new selection
+        self.tree.selectionModel().currentChanged.connect(self._on_current)  # model
         from ui import bookmark_flow
         self.bookmarks = bookmark_flow.install(self)
         if self.settings is not None:
@@ -276,9 +286,14 @@ class MainWindow(FilterAndSearch, QMainWindow):
             real.show()  # now, not queued by the layout: it may take the focus next
         stand_in.hide()
 
+    def tree_index(self, key: str) -> QModelIndex:
+        """*key*'s row in the tree's model (invalid when the tree does not show it)."""
+        index = self.outline.index_of(key)
+        return self.proxy.mapFromSource(index) if self.tree.model() is self.proxy else index
+
     def show_row(self, key: str) -> None:
         """Make *key*'s row the tree's current row, in view, without opening it again."""
-        index = self.proxy.mapFromSource(self.outline.index_of(key))
+        index = self.tree_index(key)
         if index.isValid():
             self.tree.selectionModel().blockSignals(True)
             self.tree.setCurrentIndex(index)
@@ -341,7 +356,7 @@ class MainWindow(FilterAndSearch, QMainWindow):
             if doc_key:
                 self.reader.show_node(doc_key, None, terms)
             return
-        index = self.proxy.mapFromSource(self.outline.index_of(key))
+        index = self.tree_index(key)
         if index.isValid():
             self.tree.selectionModel().blockSignals(True)
             self.tree.setCurrentIndex(index)
