@@ -9,7 +9,7 @@ window (bench/startup_bench.py, ui/startup.py):
 
 Stage 1, __init__ (before the first paint): the frame of the final window:
 the splitter, the tree (with the rows of the outline cache when given, see
-models/outline_cache.py), an empty reading pane, the menu titles, a search
+models/outline_cache.py), a blank pane where the reading pane goes, the menu titles, a search
 field and a department button standing in for the real ones (same size, same
 text), the saved geometry, splitter, tree zoom and current row. With a
 department filter saved and in the cache (cached_filter), it shows instead
@@ -38,9 +38,9 @@ from typing import TYPE_CHECKING
 
 from ui import window_state
 from ui.actions import MENU_TITLES
-from ui.qt import (QApplication, QFont, QLabel, QLineEdit, QMainWindow, QModelIndex, QSizePolicy,
-                   QSplitter, QTimer, QToolButton, QVBoxLayout, QWidget, Signal)
-from ui.reader import ReaderView
+from ui.qt import (QApplication, QFont, QFrame, QLabel, QLineEdit, QMainWindow, QModelIndex,
+                   QPalette, QSizePolicy, QSplitter, QTimer, QToolButton, QVBoxLayout, QWidget,
+                   Signal)
 from ui.settings import Settings
 from ui.tree_model import DOCUMENT_KEY, KIND, NODE_KEY, OutlineFilter, OutlineModel
 from ui.tree_view import OutlineView
@@ -58,6 +58,17 @@ ALL_DEPARTMENTS = "部门：全部（点此选择部门）"  # as ui.filter_bar.
 # ui.filter_bar's idle button style (the stand-in must have the real button's height)
 _IDLE_BUTTON_STYLE = ("QToolButton { border: 1px solid #c4c7cc; border-radius: 10px;"
                       " padding: 3px 10px; color: #444; }")
+
+
+def blank_pane() -> QFrame:
+    """Stage 1's reading pane: what an empty ui.reader.ReaderView looks like (a sunken panel
+    in the base colour), without loading QTextBrowser and the text classes (~5 ms)."""
+    pane = QFrame()
+    pane.setFrameShape(QFrame.Shape.StyledPanel)
+    pane.setFrameShadow(QFrame.Shadow.Sunken)
+    pane.setBackgroundRole(QPalette.ColorRole.Base)
+    pane.setAutoFillBackground(True)
+    return pane
 
 
 class MainWindow(FilterAndSearch, QMainWindow):
@@ -118,10 +129,11 @@ class MainWindow(FilterAndSearch, QMainWindow):
         self.left_split = None
         if filtered:
             self._build_left_split()
-        self.reader = ReaderView(None)  # its style comes with stage 2
+        self.reader = None  # ui.reader.ReaderView, made by stage 2 in place of the blank pane
+        self._reader_stub = blank_pane()
         self.splitter = QSplitter()  # horizontal
         self.splitter.addWidget(self.left)
-        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(self._reader_stub)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, 900])
@@ -226,7 +238,7 @@ class MainWindow(FilterAndSearch, QMainWindow):
             return
         from ui.filter_bar import FilterBar
         from ui.import_flow import ImportFlow
-        from ui.reader import base_style
+        from ui.reader import ReaderView, base_style
         from ui.search_panel import ResultsModel, ResultsView, SearchField
         focus = QApplication.focusWidget()
         self.search_field = SearchField()
@@ -248,7 +260,11 @@ class MainWindow(FilterAndSearch, QMainWindow):
         elif focus is self.tree:
             self.tree.setFocus()
         self._search_stub.deleteLater()
-        self.reader.set_style(base_style(self.fonts.sans, self.fonts.serif))
+        self.reader = ReaderView(base_style(self.fonts.sans, self.fonts.serif))
+        sizes = self.splitter.sizes()
+        self.splitter.replaceWidget(1, self.reader)
+        self.splitter.setSizes(sizes)  # same place, same size (the new pane's hints differ)
+        self._reader_stub.deleteLater()
         self.import_flow = ImportFlow(self)
         self.import_flow.finished.connect(self._after_import)
         self.search_field.query.connect(self.run_search)

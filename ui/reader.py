@@ -6,10 +6,9 @@ a gazette (already inert in the Markdown) can never reach the network. The
 pane re-renders its HTML when the zoom changes, so indents and chips scale
 with the text.
 
-The pane is created empty before the first paint of the window, without a
-style (ui/startup.py): the HTML code (models.document_html) and the context
-menu's classes are imported when first needed, and set_style() gives the
-pane its fonts once the rest of the window is built.
+The pane is made after the first paint of the window (ui/startup.py; a
+blank panel holds its place until then): the HTML code (models.document_html)
+and the context menu's classes are imported when first needed.
 """
 from __future__ import annotations
 
@@ -37,7 +36,7 @@ class ReaderView(QTextBrowser):
     bookmark_requested = Signal(str)  # a clause's mark (☆) or 收藏此条 in the context menu
     print_requested = Signal()
 
-    def __init__(self, style: ReadingStyle | None, parent=None):
+    def __init__(self, style: ReadingStyle, parent=None):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -53,13 +52,7 @@ class ReaderView(QTextBrowser):
         self.bookmarked: frozenset[str] | None = None  # None: no marks (until bookmarks load)
         self.html = ""
         self.document().setDocumentMargin(28)
-        if style is not None:
-            self.show_placeholder()
-
-    def set_style(self, style: ReadingStyle) -> None:
-        """The fonts and sizes of the pane (when it was created without them)."""
-        self.style_ = style
-        self._refresh()
+        self.show_placeholder()
 
     def _refresh(self) -> None:
         """Draw again in the current style and zoom: the document, or the placeholder."""
@@ -109,8 +102,6 @@ class ReaderView(QTextBrowser):
 
     def show_placeholder(self) -> None:
         self.html = ""
-        if self.style_ is None:
-            return
         self.setHtml(f"<html><head><style>{self.style_.css()}</style></head><body>"
                      '<p class="meta" style="margin-top: 80px;">在左侧目录中选择一件公文或一个条款，'
                      "或按 Ctrl+F 搜索。</p></body></html>")
