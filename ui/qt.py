@@ -27,7 +27,7 @@ _QTCORE = ("QAbstractItemModel", "QAbstractListModel", "QByteArray", "QEvent", "
            "Signal", "Slot", "qInstallMessageHandler")
 _QTGUI = ("QAction", "QBrush", "QColor", "QDesktopServices", "QFont", "QFontDatabase", "QIcon",
           "QFontInfo", "QFontMetricsF", "QGuiApplication", "QKeySequence", "QPageLayout",
-          "QPageSize", "QPainter", "QPalette", "QRawFont", "QStandardItem",
+          "QPageSize", "QPainter", "QPalette", "QRawFont", "QStandardItem", "QStaticText",
           "QStandardItemModel", "QTextCharFormat", "QTextCursor", "QTextDocument", "QTextLayout",
           "QTextOption")
 _QTWIDGETS = ("QAbstractItemView", "QApplication", "QCheckBox", "QDialog",
@@ -68,7 +68,7 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time __getattr__ does
     from PySide6.QtGui import (QAction, QBrush, QColor, QDesktopServices, QFont, QFontDatabase,
                                QFontInfo, QFontMetricsF, QGuiApplication, QKeySequence,
                                QPageLayout, QPageSize, QPainter, QPalette, QRawFont,
-                               QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor,
+                               QStandardItem, QStandardItemModel, QStaticText, QTextCharFormat, QTextCursor,
                                QTextDocument, QTextLayout, QTextOption)
     from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDialog,
                                    QDialogButtonBox, QFileDialog, QFrame, QHBoxLayout,

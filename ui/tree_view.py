@@ -10,18 +10,18 @@ this module reads neither PySide6's `Qt` namespace nor QStyle (together
 overloads take one of its enums, such as QPainter.setPen or QBrush(colour)):
 Qt draws the row's background, selection and focus itself
 (QStyledItemDelegate.paint with the text left out), and the two lines are
-laid out with QTextLayout in a coloured format, elided here.
+elided here and drawn as rich text that carries its colours (draw_line).
 """
 from __future__ import annotations
 
-from ui.qt import (QAbstractItemView, QColor, QFontMetricsF, QPalette, QPointF, QRect, QSize,
-                   QStyledItemDelegate, QTextCharFormat, QTextLayout, QTreeView, Signal)
+from ui.qt import (QAbstractItemView, QFontMetricsF, QPointF, QRect, QSize, QStaticText,
+                   QStyledItemDelegate, QTreeView, Signal)
 from ui.tree_model import DOC_NUMBER, EXPIRED, FOREGROUND_ROLE, KIND
 
 EXPIRED_MARK = "已失效"
 _ELLIPSIS = "…"
-_NUMBER = QColor("#5f6368")
-_MARK, _MARK_SELECTED = QColor("#b3261e"), QColor("#ffd7d7")
+_NUMBER = "#5f6368"
+_MARK, _MARK_SELECTED = "#b3261e", "#ffd7d7"
 
 
 def elide_right(metrics, text: str, width: int) -> str:
@@ -38,25 +38,33 @@ def elide_right(metrics, text: str, width: int) -> str:
     return text[:low] + _ELLIPSIS
 
 
-def draw_line(painter, rect: QRect, text: str, font, colour: QColor) -> None:
-    """One line of *text* in *font* and *colour*, at the left of *rect*, centred vertically."""
-    palette = QPalette()  # the way to a solid brush of *colour* that reads no Qt enum
-    palette.setColor(QPalette.ColorRole.Text, colour)
-    coloured = QTextLayout.FormatRange()
-    coloured.start, coloured.length = 0, len(text)
-    coloured.format = QTextCharFormat()
-    coloured.format.setForeground(palette.text())
-    layout = QTextLayout(text, font)
-    layout.setFormats([coloured])
-    layout.beginLayout()
-    line = layout.createLine()
-    line.setLineWidth(max(1, rect.width()))
-    layout.endLayout()
-    layout.draw(painter, QPointF(rect.left(), rect.top() + (rect.height() - line.height()) / 2))
+def draw_line(painter, rect: QRect, spans: list[tuple[str, str]], font) -> None:
+    """One line at the left of *rect*, centred vertically, in *font*: the *spans* of
+    (text, colour as #rrggbb) one after the other.
+
+    The colours travel with the text, as rich text in a QStaticText: a pen
+    (QPainter.setPen) would make PySide6 create `Qt`, and a QTextLayout with
+    coloured formats loads three text classes with nine enums (together ~14M
+    instructions, ~2% of a bare window's start) before the first paint.
+    """
+    html = "".join(f'<span style="color:{colour}">{_escape(text)}</span>' for text, colour in spans)
+    painter.setFont(font)
+    top = rect.top() + (rect.height() - QFontMetricsF(font).height()) / 2
+    line = QStaticText(f'<span style="white-space: pre">{html}</span>')
+    line.setTextWidth(rect.width())  # (the rich text would otherwise wrap at its own width)
+    painter.drawStaticText(QPointF(rect.left(), top), line)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class DocumentRowDelegate(QStyledItemDelegate):
-    _line_heights: dict[str, float] = {}  # font key → line height (sizeHint is called a lot)
+    # (font key, document row?) → row height. The tree asks every row's size before it can
+    # draw (rows differ in height: documents take two lines), and Qt's own answer costs
+    # a call back into Python (initStyleOption) and a text layout per row; but a row of
+    # one line is as high as any other in the same font, so Qt is asked once per font.
+    _heights: dict[tuple[str, bool], int] = {}
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -71,14 +79,16 @@ class DocumentRowDelegate(QStyledItemDelegate):
             option.text = ""  # Qt draws the row's frame; paint() draws the two lines
 
     def sizeHint(self, option, index) -> QSize:
-        size = super().sizeHint(option, index)
-        if self._is_document(index):
-            key = option.font.key()
-            line = self._line_heights.get(key)
-            if line is None:
-                line = self._line_heights[key] = QFontMetricsF(option.font).height()
-            size.setHeight(int(line * 2 + 8))
-        return size
+        document = self._is_document(index)
+        metrics = QFontMetricsF(option.font)
+        key = (option.font.key(), document)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = (int(metrics.height() * 2 + 8) if document else
+                                           super().sizeHint(option, index).height())
+        # The width only matters to a column sized to its contents, which this tree's
+        # is not (it fills the pane and long titles are elided): the text's, roughly.
+        return QSize(round(metrics.horizontalAdvance(index.data() or "")) + 8, height)
 
     def paint(self, painter, option, index) -> None:
         if not self._is_document(index):
@@ -101,17 +111,18 @@ class DocumentRowDelegate(QStyledItemDelegate):
         font = option.font
         font.setBold(True)
         foreground = index.data(FOREGROUND_ROLE)  # expired documents have their own colour
-        draw_line(painter, top, elide_right(QFontMetricsF(font), text, top.width()), font,
-                  palette.highlightedText().color() if selected
-                  else foreground if foreground is not None else palette.text().color())
+        if selected:
+            colour = palette.highlightedText().color()
+        else:
+            colour = foreground if foreground is not None else palette.text().color()
+        title = elide_right(QFontMetricsF(font), text, top.width())
+        draw_line(painter, top, [(title, colour.name())], font)
         font.setBold(False)
-        number = index.data(DOC_NUMBER) or "（无文号）"
-        draw_line(painter, bottom, number, font,
-                  palette.highlightedText().color() if selected else _NUMBER)
+        number = [(index.data(DOC_NUMBER) or "（无文号）",
+                   palette.highlightedText().color().name() if selected else _NUMBER)]
         if index.data(EXPIRED):
-            width = round(QFontMetricsF(font).horizontalAdvance(number + "　"))
-            draw_line(painter, bottom.adjusted(width, 0, 0, 0), "【" + EXPIRED_MARK + "】", font,
-                      _MARK_SELECTED if selected else _MARK)
+            number.append(("　【" + EXPIRED_MARK + "】", _MARK_SELECTED if selected else _MARK))
+        draw_line(painter, bottom, number, font)
 
 
 class OutlineView(QTreeView):
