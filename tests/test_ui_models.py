@@ -25,7 +25,8 @@ def test_outline_model(qtmodeltester, outline):
 
 def test_outline_filter_proxy(qtmodeltester, outline, seed_library):
     from models.outline import concerned_keys
-    from ui.tree_model import OutlineFilter, OutlineModel
+    from ui.tree_filter import OutlineFilter
+    from ui.tree_model import OutlineModel
     model = OutlineModel(outline)
     proxy = OutlineFilter()
     proxy.setSourceModel(model)

@@ -42,7 +42,7 @@ from ui.qt import (QApplication, QFont, QFrame, QLabel, QLineEdit, QMainWindow, 
                    QPalette, QSizePolicy, QSplitter, QTimer, QToolButton, QVBoxLayout, QWidget,
                    Signal)
 from ui.settings import Settings
-from ui.tree_model import DOCUMENT_KEY, KIND, NODE_KEY, OutlineFilter, OutlineModel
+from ui.tree_model import DOCUMENT_KEY, KIND, NODE_KEY, OutlineModel
 from ui.tree_view import OutlineView
 from ui.window_filter_search import FilterAndSearch
 
@@ -117,7 +117,7 @@ class MainWindow(FilterAndSearch, QMainWindow):
             self._filter_stub.setSizePolicy(QSizePolicy.Policy.Expanding,
                                             QSizePolicy.Policy.Fixed)
         self.tree = OutlineView()
-        self.proxy = OutlineFilter(self)  # the tree's model from stage 2 (see _show_outline)
+        self.proxy = None  # ui.tree_filter.OutlineFilter: the tree's model from stage 2
         self.left = QWidget()
         self.left.setMinimumWidth(260)
         self.column = QVBoxLayout(self.left)
@@ -168,6 +168,9 @@ class MainWindow(FilterAndSearch, QMainWindow):
         if self.library is None:
             self.tree.setModel(self.outline)
         else:
+            if self.proxy is None:
+                from ui.tree_filter import OutlineFilter
+                self.proxy = OutlineFilter(self)
             self.proxy.setSourceModel(self.outline)
             if self.tree.model() is not self.proxy:
                 self.tree.setModel(self.proxy)

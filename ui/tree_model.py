@@ -3,10 +3,7 @@
 The model wraps the plain-Python outline of models.outline (node tree,
 internalPointer, row cached in the node so parent() is O(1)), or the same
 rows read from the start-up cache (models.outline_node.OutlineNode, which
-answers alike). The filter is a QSortFilterProxyModel with recursive
-filtering: the whole skeleton is loaded (a gazette has a few hundred rows),
-so a clause that concerns the department keeps its document, category and
-issue visible.
+answers alike). The department filter is ui/tree_filter.py's proxy.
 
 This module is imported before the first paint (ui/startup.py), so it does
 not read PySide6's `Qt` namespace (~30 ms to create): item roles are the
@@ -17,8 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from models.roles import ROLE_LABELS
-from ui.qt import (QAbstractItemModel, QColor, QFont, QModelIndex,
-                   QPersistentModelIndex, QSortFilterProxyModel)
+from ui.qt import QAbstractItemModel, QColor, QFont, QModelIndex
 from ui.roles import DISPLAY_ROLE, FONT_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE, Role  # noqa: F401
 
 if TYPE_CHECKING:
@@ -28,21 +24,6 @@ if TYPE_CHECKING:
 NODE_KEY, KIND, DOCUMENT_KEY, DOC_NUMBER, EXPIRED, DEPT_ROLE = (
     int(Role.NodeKey), int(Role.Kind), int(Role.DocumentKey), int(Role.DocNumber),
     int(Role.Expired), int(Role.DeptRole))
-
-def refilter_rows(proxy: QSortFilterProxyModel, change) -> None:
-    """Apply *change* to what a proxy filters on, and refilter its rows.
-
-    Qt 6.10 added endFilterChange(Direction.Rows); PySide6 6.9, whose wheels
-    still run on glibc 2.28 (Kylin V10, UOS 20), has only invalidateRowsFilter.
-    """
-    if hasattr(proxy, "endFilterChange"):
-        proxy.beginFilterChange()
-        change()
-        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-    else:
-        change()
-        proxy.invalidateRowsFilter()
-
 
 _EXPIRED = QColor("#9e3a3a")
 _LEAD = QColor("#0b3a8c")  # the department leads or is responsible: it stands out
@@ -152,32 +133,3 @@ class OutlineModel(QAbstractItemModel):
         if role == DEPT_ROLE:
             return self.dept_roles.get(node.key, "")
         return None
-
-
-class OutlineFilter(QSortFilterProxyModel):
-    """Keeps only the clauses in `keys` (and, recursively, their ancestors); None = no filter."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.keys: set[str] | None = None
-        self.setRecursiveFilteringEnabled(True)
-
-    def set_keys(self, keys: set[str] | None) -> None:
-        refilter_rows(self, lambda: setattr(self, "keys", keys))
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self.keys is None:
-            return True
-        index = self.sourceModel().index(row, 0, parent)
-        node: OutlineNode = index.internalPointer()
-        return node.is_clause and node.key in self.keys
-
-    def visible_clause_count(self) -> int:
-        def count(parent: QModelIndex) -> int:
-            total = 0
-            for row in range(self.rowCount(parent)):
-                index = self.index(row, 0, parent)
-                node = self.mapToSource(index).internalPointer()
-                total += node.is_clause + count(index)
-            return total
-        return count(QModelIndex())

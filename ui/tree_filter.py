@@ -1,0 +1,62 @@
+"""The department filter of the reading tree: a proxy over ui.tree_model.OutlineModel.
+
+A QSortFilterProxyModel with recursive filtering: the whole skeleton is
+loaded (a gazette has a few hundred rows), so a clause that concerns the
+department keeps its document, category and issue visible.
+
+The tree reads the proxy from stage 2 of the start on (ui/main_window.py):
+this module, and QSortFilterProxyModel with it, is loaded after the first
+paint.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ui.qt import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+
+if TYPE_CHECKING:
+    from models.outline import OutlineNode
+
+
+def refilter_rows(proxy: QSortFilterProxyModel, change) -> None:
+    """Apply *change* to what a proxy filters on, and refilter its rows.
+
+    Qt 6.10 added endFilterChange(Direction.Rows); PySide6 6.9, whose wheels
+    still run on glibc 2.28 (Kylin V10, UOS 20), has only invalidateRowsFilter.
+    """
+    if hasattr(proxy, "endFilterChange"):
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:
+        change()
+        proxy.invalidateRowsFilter()
+
+
+class OutlineFilter(QSortFilterProxyModel):
+    """Keeps only the clauses in `keys` (and, recursively, their ancestors); None = no filter."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.keys: set[str] | None = None
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_keys(self, keys: set[str] | None) -> None:
+        refilter_rows(self, lambda: setattr(self, "keys", keys))
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self.keys is None:
+            return True
+        index = self.sourceModel().index(row, 0, parent)
+        node: OutlineNode = index.internalPointer()
+        return node.is_clause and node.key in self.keys
+
+    def visible_clause_count(self) -> int:
+        def count(parent: QModelIndex) -> int:
+            total = 0
+            for row in range(self.rowCount(parent)):
+                index = self.index(row, 0, parent)
+                node = self.mapToSource(index).internalPointer()
+                total += node.is_clause + count(index)
+            return total
+        return count(QModelIndex())
