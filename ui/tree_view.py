@@ -60,11 +60,12 @@ def _escape(text: str) -> str:
 
 
 class DocumentRowDelegate(QStyledItemDelegate):
-    # (font key, document row?) → row height. The tree asks every row's size before it can
-    # draw (rows differ in height: documents take two lines), and Qt's own answer costs
-    # a call back into Python (initStyleOption) and a text layout per row; but a row of
-    # one line is as high as any other in the same font, so Qt is asked once per font.
-    _heights: dict[tuple[str, bool], int] = {}
+    # The tree asks every row's size before it can draw (rows differ in height: documents
+    # take two lines), and Qt's own answer costs a call back into Python (initStyleOption)
+    # and a text layout per row; but a row of one line is as high as any other in the same
+    # font, so Qt is asked once per font. (font key, document row?) → row height;
+    # (font key, None) → the font's line height.
+    _heights: dict[tuple[str, bool | None], float] = {}
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -80,15 +81,19 @@ class DocumentRowDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index) -> QSize:
         document = self._is_document(index)
-        metrics = QFontMetricsF(option.font)
-        key = (option.font.key(), document)
-        height = self._heights.get(key)
+        font_key = option.font.key()
+        height = self._heights.get((font_key, document))
         if height is None:
-            height = self._heights[key] = (int(metrics.height() * 2 + 8) if document else
-                                           super().sizeHint(option, index).height())
-        # The width only matters to a column sized to its contents, which this tree's
-        # is not (it fills the pane and long titles are elided): the text's, roughly.
-        return QSize(round(metrics.horizontalAdvance(index.data() or "")) + 8, height)
+            line = self._heights.get((font_key, None))
+            if line is None:
+                line = self._heights[(font_key, None)] = QFontMetricsF(option.font).height()
+            height = self._heights[(font_key, document)] = (
+                int(line * 2 + 8) if document else super().sizeHint(option, index).height())
+        # The width only matters to a column sized to its contents, which this tree's is
+        # not (it fills the pane, long titles are elided). Measuring each row's text would
+        # shape it and load its glyphs, for every row of the tree: a CJK character is
+        # about as wide as the line is high, which is the estimate given.
+        return QSize(int(len(index.data() or "") * self._heights[(font_key, None)]), height)
 
     def paint(self, painter, option, index) -> None:
         if not self._is_document(index):
