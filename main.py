@@ -5,24 +5,27 @@ otherwise it runs a command of cli/. Errors a user can cause end with a
 message in Chinese on stderr and exit code 2, never a traceback.
 
 The window is what officials start most, and every millisecond before its
-first paint counts (bench/startup_bench.py): when the arguments open it,
-only --user-data is parsed, by a parser that knows nothing else; building
-the whole command line (every command and its options) costs 10-25 ms.
+first paint counts (bench/startup_bench.py): when the arguments open it
+(nothing but --user-data DIR), they are read without argparse, whose
+parsers cost 5 ms for one option (gettext looks its strings up on disk)
+and 10-25 ms for the whole command line.
 """
 from __future__ import annotations
 
-import argparse
 import sys
+from typing import TYPE_CHECKING
 
-
-USER_DATA_HELP = "用户数据（书签、设置、导入）所在文件夹"
+if TYPE_CHECKING:
+    import argparse
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     from models.version import DESCRIPTION, EXE_NAME, version_text
     parser = argparse.ArgumentParser(prog=EXE_NAME, description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=version_text())
-    parser.add_argument("--user-data", metavar="DIR", help=USER_DATA_HELP)
+    parser.add_argument("--user-data", metavar="DIR", help="用户数据（书签、设置、导入）所在文件夹")
     sub = parser.add_subparsers(dest="command", metavar="命令")
 
     def command(name: str, help_text: str, library: bool = True, formats=("text", "json")):
@@ -86,23 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def window_parser() -> argparse.ArgumentParser:
-    """The arguments of the window alone (see the module's docstring)."""
-    from models.version import EXE_NAME
-    parser = argparse.ArgumentParser(prog=EXE_NAME)
-    parser.add_argument("--user-data", metavar="DIR", help=USER_DATA_HELP)
-    return parser
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     from models.locations import set_user_data_dir
-    from ui.display_check import wants_window
+    from ui.display_check import user_data_argument, wants_window
     if wants_window(argv):
-        set_user_data_dir(window_parser().parse_args(argv).user_data)
+        set_user_data_dir(user_data_argument(argv))
         return run_gui()
     args = build_parser().parse_args(argv)
     set_user_data_dir(args.user_data)

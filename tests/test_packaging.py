@@ -310,7 +310,19 @@ def test_windows_and_macos_always_have_a_display():
 @pytest.mark.parametrize("argv, window", [
     ([], True), (["--user-data", "/x"], True), (["--user-data=/x"], True),
     (["self-test"], False), (["search", "托育"], False), (["--help"], False),
-    (["--user-data", "/x", "documents"], False),
+    (["--user-data", "/x", "documents"], False), (["--user-data"], False),
+    (["--user-data", "--help"], False), (["--user"], False),
 ])
 def test_wants_window(argv, window):
     assert display_check.wants_window(argv) is window
+
+
+@pytest.mark.parametrize("argv, folder", [
+    ([], None), (["--user-data", "/x"], "/x"), (["--user-data=/x"], "/x"),
+    (["--user-data", "/x", "--user-data=/y"], "/y"), (["--user-data="], ""),
+])
+def test_user_data_argument_reads_the_window_arguments_as_argparse_would(argv, folder):
+    import argparse
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--user-data")
+    assert display_check.user_data_argument(argv) == folder == parser.parse_args(argv).user_data

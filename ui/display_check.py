@@ -101,20 +101,31 @@ def gui_preflight() -> str | None:
 
 
 def wants_window(argv: list[str]) -> bool:
-    """Whether main.py's arguments open the window (no command given): only --user-data.
+    """Whether main.py's arguments open the window (no command given): only --user-data DIR.
 
-    main.py then parses them without building its whole command line; the
+    main.py then reads them itself (user_data_argument) without argparse; the
     frozen build's runtime hook checks the display first. Anything else
-    (a command, -h, --version, an unknown option) is left to argparse.
+    (a command, -h, --version, an unknown or abbreviated option, --user-data
+    without its folder) is left to argparse, which knows the whole command line.
     """
-    args = list(argv)
+    return _user_data_values(argv) is not None
+
+
+def user_data_argument(argv: list[str]) -> str | None:
+    """The folder of the last --user-data in window arguments (argparse keeps the last)."""
+    values = _user_data_values(argv) or []
+    return values[-1] if values else None
+
+
+def _user_data_values(argv: list[str]) -> list[str] | None:
+    """The --user-data values when *argv* holds nothing else, else None."""
+    values, args = [], list(argv)
     while args:
         arg = args.pop(0)
-        if arg == "--user-data":
-            if args:
-                args.pop(0)
-            continue
-        if arg.startswith("--user-data="):
-            continue
-        return False  # a command, or -h/--help, or anything argparse will judge
-    return True
+        if arg == "--user-data" and args and not args[0].startswith("-"):
+            values.append(args.pop(0))
+        elif arg.startswith("--user-data="):
+            values.append(arg.split("=", 1)[1])
+        else:
+            return None  # a command, -h, a dangling --user-data: for argparse to judge
+    return values
