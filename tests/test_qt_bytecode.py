@@ -1,0 +1,79 @@
+"""ui/qt_bytecode.py: PySide6's support modules answered from a bytecode cache.
+
+Each case runs in a fresh interpreter: shiboken compiles its support modules
+once per process, when PySide6 is first imported.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROBE = """
+import json, sys
+sys.path.insert(0, {root!r})
+from ui import qt_bytecode
+qt_bytecode.install()
+state = qt_bytecode._state
+import PySide6.QtWidgets
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+report = {{"installed": bool(state), "compiled": state.get("compiled"),
+           "from_cache": sum(1 for k in state.get("used", {{}}) if k in state.get("cached", {{}})),
+           "modules": len(state.get("used", {{}}))}}
+qt_bytecode.finish()
+try:  # the support modules work: a wrong call is explained with the method's signatures
+    QWidget().setWindowTitle(42)
+except TypeError as err:
+    report["error"] = str(err)
+print(json.dumps(report))
+"""
+
+
+def probe(tmp_path: Path, **env) -> dict:
+    done = subprocess.run([sys.executable, "-c", PROBE.format(root=str(ROOT))],
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen",
+                                   GAZETTE_CACHE_DIR=str(tmp_path), **env),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def cache_file(tmp_path: Path) -> Path:
+    return tmp_path / f"qt-support-{sys.implementation.cache_tag}.marshal"
+
+
+def test_first_start_compiles_and_writes_the_cache_later_starts_only_read_it(tmp_path):
+    first = probe(tmp_path)
+    assert first["installed"] and first["compiled"] and first["modules"] >= 5
+    assert cache_file(tmp_path).is_file()
+    written = cache_file(tmp_path).stat().st_mtime_ns
+    again = probe(tmp_path)
+    assert not again["compiled"] and again["from_cache"] == first["modules"]
+    assert cache_file(tmp_path).stat().st_mtime_ns == written  # not rewritten
+    assert "setWindowTitle" in again["error"]  # shiboken's signature support still works
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path):
+    probe(tmp_path)
+    cache_file(tmp_path).write_bytes(b"\x00 not marshal data")
+    report = probe(tmp_path)
+    assert report["compiled"] and "setWindowTitle" in report["error"]
+    assert not probe(tmp_path)["compiled"]
+
+
+def test_turned_off_nothing_is_cached(tmp_path):
+    report = probe(tmp_path, GAZETTE_QT_BYTECODE="0")
+    assert not report["installed"] and not cache_file(tmp_path).exists()
+    assert "setWindowTitle" in report["error"]
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_the_compile(tmp_path):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    report = probe(blocked)  # the cache "folder" is a file: writing fails quietly
+    assert report["compiled"] and "setWindowTitle" in report["error"]
