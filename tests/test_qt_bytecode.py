@@ -77,3 +77,17 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_the_compile(tmp_path):
     blocked.write_text("")
     report = probe(blocked)  # the cache "folder" is a file: writing fails quietly
     assert report["compiled"] and "setWindowTitle" in report["error"]
+
+
+def test_no_cache_folder_at_all_leaves_compile_alone(monkeypatch):
+    """Without a cache folder (the platform gives none) the start goes on, uncached."""
+    import builtins
+
+    from ui import qt_bytecode
+
+    def no_folder():
+        raise RuntimeError("no cache folder on this machine")
+    monkeypatch.setattr(qt_bytecode, "cache_path", no_folder)
+    qt_bytecode.install()
+    assert builtins.compile is qt_bytecode._real_compile and not qt_bytecode._state
+    qt_bytecode.finish()

@@ -42,7 +42,10 @@ def install() -> None:
     or turned off)."""
     if _state or os.environ.get("GAZETTE_QT_BYTECODE") == "0":
         return
-    path = cache_path()
+    try:
+        path = cache_path()
+    except Exception:  # noqa: BLE001 (a speed-up: no cache folder must never stop the start)
+        return
     try:
         with open(path, "rb") as fh:
             cached = marshal.load(fh)
