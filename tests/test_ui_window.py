@@ -226,3 +226,34 @@ def test_every_action_is_chinese_with_shortcut_in_tooltip(window):
         assert not any("a" <= c.lower() <= "z" for c in action.text().replace("PDF", "")), name
         if not action.shortcut().isEmpty():
             assert "（" in action.toolTip(), name
+
+
+def test_row_heights_document_rows_two_lines_others_as_qt_sizes_them(window):
+    """The delegate asks Qt once per font for a one-line row and gives documents two lines;
+    the heights it answers must be what Qt and the two lines need, at any zoom."""
+    from PySide6.QtGui import QFontMetricsF
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    from ui.tree_model import KIND
+    delegate, tree = window.tree.itemDelegate(), window.tree
+    for zoom in (1.0, 1.4):
+        window.set_zoom(zoom)
+        rows = {}
+        for row in range(tree.model().rowCount()):
+            stack = [tree.model().index(row, 0)]
+            while stack:
+                index = stack.pop()
+                rows.setdefault(index.data(KIND), index)
+                stack += [tree.model().index(r, 0, index) for r in range(tree.model().rowCount(index))]
+        option = QStyleOptionViewItem()
+        option.initFrom(tree)
+        option.font = tree.font()
+        line = QFontMetricsF(tree.font()).height()
+        for kind, index in rows.items():
+            height = delegate.sizeHint(option, index).height()
+            if kind == "document":
+                assert height == int(line * 2 + 8)
+            else:
+                assert height == QStyledItemDelegate.sizeHint(delegate, option, index).height(), kind
+        one_line = tree.visualRect(rows["category"]).height()
+        assert one_line > 0 and tree.visualRect(rows["document"]).height() > 2 * one_line - 8
