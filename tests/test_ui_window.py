@@ -244,7 +244,8 @@ def test_row_heights_document_rows_two_lines_others_as_qt_sizes_them(window):
             while stack:
                 index = stack.pop()
                 rows.setdefault(index.data(KIND), index)
-                stack += [tree.model().index(r, 0, index) for r in range(tree.model().rowCount(index))]
+                model = tree.model()
+                stack += [model.index(r, 0, index) for r in range(model.rowCount(index))]
         option = QStyleOptionViewItem()
         option.initFrom(tree)
         option.font = tree.font()

@@ -9,22 +9,23 @@ window (bench/startup_bench.py, ui/startup.py):
 
 Stage 1, __init__ (before the first paint): the frame of the final window:
 the splitter, the tree (with the rows of the outline cache when given, see
-models/outline_cache.py), a blank pane where the reading pane goes, the menu titles, a search
-field and a department button standing in for the real ones (same size, same
-text), the saved geometry, splitter, tree zoom and current row. With a
-department filter saved and in the cache (cached_filter), it shows instead
-the filtered rows with their role tags (a copy of the cached outline holding
-only those rows), the real filter bar (chip, role toggles) and the deadlines
-panel under the tree, sized by the saved splitter: what stage 2 will show.
-It uses only Qt classes that are cheap to load (never `Qt` nor QStyle, see
-ui/qt.py) and imports nothing that opens or queries a library.
+models/outline_cache.py), a blank panel where the reading pane goes, the
+menu titles, a search field and a department button standing in for the
+real ones (same size, same text), the saved geometry, splitter, tree zoom
+and current row. The tree reads the cached rows directly (see _show_outline).
+With a department filter saved and in the cache (cached_filter), it shows
+instead the filtered rows with their role tags (a copy of the cached outline
+holding only those rows), the real filter bar (chip, role toggles) and the
+deadlines panel under the tree, sized by the saved splitter: what stage 2
+will show. It uses only Qt classes that are cheap to load (never `Qt` nor
+QStyle, see ui/qt.py) and imports nothing that opens or queries a library.
 
 Stage 2, complete(library): everything else: imports the panels, search,
-menus and models; replaces the stand-ins by the real search field and filter
-bar (moving focus and any typed text across); puts the tree into the stack
-it shares with the search results, above the deadlines panel; builds the
-actions; loads the library (the real outline replaces the cached rows: same
-rows, so nothing moves); restores the filter and the last position, which
+menus and models; replaces the stand-ins by the real search field, filter
+bar and reading pane (moving focus and any typed text across); puts the tree
+into the stack it shares with the search results, above the deadlines panel;
+builds the actions; loads the library (the real outline, behind the filter
+proxy, replaces the cached rows: same rows, so nothing moves); restores the filter and the last position, which
 renders the document. Then `ready` is True and `started` is emitted.
 
 MainWindow(library, fonts, settings) runs both stages at once (tests, the
@@ -290,8 +291,10 @@ class MainWindow(FilterAndSearch, QMainWindow):
         self.reader.print_requested.connect(self.print_preview)
         from ui.actions import build_menus
         self.actions_ = build_menus(self)
-        self.load_library(library)  # the tree's model becomes the proxy, with a new selection
-        self.tree.selectionModel().currentChanged.connect(self._on_current)  # model
+        # The tree's model becomes the filter proxy here, with a new selection model:
+        # what is chosen in the tree opens once it is connected, after.
+        self.load_library(library)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
         from ui import bookmark_flow
         self.bookmarks = bookmark_flow.install(self)
         if self.settings is not None:
