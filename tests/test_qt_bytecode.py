@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 PROBE = """
@@ -41,6 +43,20 @@ def probe(tmp_path: Path, **env) -> dict:
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def incarnated() -> bool:
+    """Whether shiboken loads its support modules from files on disk (after SBK_EMBED=0):
+    Python then caches their bytecode itself and shiboken compiles nothing."""
+    import importlib.util
+    spec = importlib.util.find_spec("shiboken6")
+    return (Path(spec.origin).parent / "files.dir").is_dir()
+
+
+@pytest.fixture(autouse=True)
+def embedded_support():
+    if incarnated():
+        pytest.skip("shiboken6/files.dir exists (SBK_EMBED=0 was used): nothing to cache")
 
 
 def cache_file(tmp_path: Path) -> Path:

@@ -17,6 +17,8 @@ unreadable cache is simply rebuilt, and it is rewritten (atomically) with
 only the entries of this start when something was compiled.
 
 GAZETTE_QT_BYTECODE=0 turns it off (the bench measures the window both ways).
+Where shiboken's own switch SBK_EMBED=0 has written the modules out as files
+(shiboken6/files.dir), Python caches them itself and nothing reaches this.
 Nothing here imports Qt.
 """
 from __future__ import annotations
