@@ -123,14 +123,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_gui() -> int:
-    from ui import gc_pause, qt_bytecode
-    gc_pause.pause()  # until the window is complete (ui/gc_pause.py)
     from ui.display_check import EXIT_NO_DISPLAY, gui_preflight
-    qt_bytecode.install()  # PySide6's support modules as bytecode (ui/qt_bytecode.py)
-    try:
-        problem = gui_preflight()  # no display, or Qt's libraries missing: say so in Chinese
-    finally:
-        qt_bytecode.finish()
+    problem = gui_preflight()  # no display, or Qt's libraries missing: say so in Chinese
     if problem:
         sys.stderr.write(problem + "\n")
         return EXIT_NO_DISPLAY

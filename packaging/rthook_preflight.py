@@ -13,13 +13,7 @@ def _gazette_preflight() -> None:
     from ui.display_check import EXIT_NO_DISPLAY, gui_preflight, wants_window
     if not wants_window(sys.argv[1:]):
         return
-    from ui import gc_pause, qt_bytecode
-    gc_pause.pause()  # as main.py does, before this hook loads Qt (ui/gc_pause.py)
-    qt_bytecode.install()  # (ui/qt_bytecode.py)
-    try:
-        problem = gui_preflight()
-    finally:
-        qt_bytecode.finish()
+    problem = gui_preflight()
     if problem:
         if sys.stderr is not None:
             sys.stderr.write(problem + "\n")

@@ -107,3 +107,22 @@ def test_no_cache_folder_at_all_leaves_compile_alone(monkeypatch):
     qt_bytecode.install()
     assert builtins.compile is qt_bytecode._real_compile and not qt_bytecode._state
     qt_bytecode.finish()
+
+
+def test_the_windows_display_check_loads_qt_through_the_cache_with_the_collector_paused(
+        tmp_path):
+    """main.py and the frozen app's runtime hook both start the window with gui_preflight():
+    it pauses the collector and imports Qt through the cache, once even if run twice."""
+    code = f"""
+import gc, sys
+sys.path.insert(0, {str(ROOT)!r})
+from ui import display_check, qt_bytecode
+print(display_check.gui_preflight(), gc.isenabled(), "shiboken6" in sys.modules)
+qt_bytecode.install()  # Qt is loaded: a second start of the check reads no cache
+print(bool(qt_bytecode._state))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, env=dict(os.environ, QT_QPA_PLATFORM="offscreen",
+                                               GAZETTE_CACHE_DIR=str(tmp_path)))
+    assert done.stdout.split() == ["None", "False", "True", "False"], done.stderr
+    assert cache_file(tmp_path).is_file()

@@ -57,12 +57,19 @@ def display_problem(environ=None, platform: str | None = None) -> str | None:
 
 
 def qt_problem() -> str | None:
-    """The Chinese message when Qt's libraries cannot be loaded, else None."""
+    """The Chinese message when Qt's libraries cannot be loaded, else None.
+
+    This is where the window's start first imports Qt: PySide6's support
+    modules come from bytecode while it does (ui/qt_bytecode.py)."""
+    from ui import qt_bytecode
+    qt_bytecode.install()
     try:
         import PySide6.QtGui  # noqa: F401
         import PySide6.QtWidgets  # noqa: F401
     except (ImportError, OSError) as exc:
         return QT_BROKEN.format(detail=str(exc).strip() or type(exc).__name__)
+    finally:
+        qt_bytecode.finish()
     return None
 
 
@@ -92,7 +99,13 @@ def install_fatal_handler() -> None:
 
 
 def gui_preflight() -> str | None:
-    """Everything above, in order; None when the window can be opened."""
+    """Everything above, in order; None when the window can be opened.
+
+    The window's start begins here (main.py, or the frozen build's runtime
+    hook before it): the garbage collector is paused until the window is
+    complete (ui/gc_pause.py), before Qt is imported."""
+    from ui import gc_pause
+    gc_pause.pause()
     problem = display_problem() or qt_problem()
     if problem:
         return problem

@@ -6,7 +6,7 @@ at every start of every PySide6 program: ~80M instructions, 20-25 ms, about
 15% of a bare PySide6 window's start (bench/startup_bench.py). Python caches
 bytecode for modules it finds on disk, but not for these.
 
-While Qt is imported (main.py, and the frozen build's runtime hook, call
+While the window's start imports Qt (ui/display_check.qt_problem calls
 install() before and finish() after), builtins.compile answers those
 modules' source (and only it: mode "exec", a file name under
 "shibokensupport/") from a cache file in the user's cache folder, keyed by
@@ -40,9 +40,10 @@ def cache_path() -> str:
 
 
 def install() -> None:
-    """Answer shiboken's compiles from the cache until finish() (no-op if already installed
-    or turned off)."""
-    if _state or os.environ.get("GAZETTE_QT_BYTECODE") == "0":
+    """Answer shiboken's compiles from the cache until finish() (no-op if already installed,
+    turned off, or PySide6 already loaded: the frozen app's runtime hook ran the
+    display check, main.py runs it again)."""
+    if _state or os.environ.get("GAZETTE_QT_BYTECODE") == "0" or "shiboken6" in sys.modules:
         return
     try:
         path = cache_path()

@@ -3,9 +3,10 @@
 A bare PySide6 window paints in ~150-250 ms, nearly all of it Python,
 PySide6 and the platform plugin; the goal is to show the real window with
 its tree within 1.3 times that (bench/startup_bench.py). Before this module
-is imported, main.py has read the arguments without argparse, paused the
-garbage collector (ui/gc_pause.py, resumed here when stage 2 ends) and
-loaded Qt with PySide6's support modules from bytecode (ui/qt_bytecode.py).
+is imported, main.py has read the arguments without argparse and its
+display check has paused the garbage collector (ui/gc_pause.py, resumed
+here when stage 2 ends) and loaded Qt with PySide6's support modules from
+bytecode (ui/qt_bytecode.py).
 Then the start is staged (see ui/main_window.py for what each stage builds):
 
 Stage 1, before the first paint: the QApplication with the bundled fonts,
