@@ -111,15 +111,15 @@ def join_lines(lines: list[Line], is_note: Callable[[str], bool] = lambda s: Fal
                 in_roster = True
             elif in_roster and not _NAME_POST.match(text):
                 in_roster = False
-        if paras and _continues(paras[-1], text, is_note, in_roster or was_roster):
+        if paras and _continues(paras[-1], line, is_note, in_roster or was_roster):
             paras[-1].lines.append(line)
         else:
             paras.append(Para([line]))
     return paras
 
 
-def _continues(para: Para, text: str, is_note: Callable[[str], bool], in_roster: bool) -> bool:
-    prev = para.raw
+def _continues(para: Para, line: Line, is_note: Callable[[str], bool], in_roster: bool) -> bool:
+    prev, text = para.raw, line.text
     if in_roster:
         return False
     if text[0] in _CONTINUATION_START and not starts_something(text):
@@ -130,4 +130,6 @@ def _continues(para: Para, text: str, is_note: Callable[[str], bool], in_roster:
         return True
     if ends_sentence(prev) or starts_something(text):
         return False
-    return True
+    # A paragraph that does not end a sentence was cut by a page break, unless the
+    # layout says the next line starts a paragraph of its own (a fact, not a guess).
+    return not line.whole

@@ -34,7 +34,11 @@ def parse_bytes(data: bytes, registry: Registry, source_name: str = "") -> Issue
 
 def parse_issue(text: str, registry: Registry, source_name: str = "") -> Issue:
     """Parse a whole gazette issue, or a single document's text."""
-    lines = split_lines(text)
+    return parse_lines(split_lines(text), registry, source_name)
+
+
+def parse_lines(lines: list[Line], registry: Registry, source_name: str = "") -> Issue:
+    """Parse the lines (or laid-out paragraphs) any reader made of a gazette file."""
     if not lines:
         raise BadGazetteError("文件中没有文字", source=source_name)
     for line in lines:
