@@ -11,16 +11,17 @@ from models.roles import ROLES
 from models.library import Library
 from models.search import search
 
-from .output import emit_json, line, plain_snippet, role_label
+from .output import emit_json, line, notice, plain_snippet, role_label
 
 
 def open_library(args: argparse.Namespace) -> Library:
-    return Library(Path(args.library) if getattr(args, "library", None) else active_library())
+    return Library(Path(args.library) if getattr(args, "library", None)
+                   else active_library(warn=notice))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     summary = import_gazette(Path(args.file), Path(args.library) if args.library else None,
-                             replace=args.replace)
+                             replace=args.replace, on_wait=notice)
     issue = summary.issue
     nodes = sum(1 for d in issue.documents for _ in d.walk())
     notes = sum(1 for d in issue.documents for n in d.walk() if n.note)
@@ -146,7 +147,7 @@ def cmd_build_library(args: argparse.Namespace) -> int:
         load_content_registry
     target = Path(args.output)
     issues = build_library(target, content_sources(), load_content_registry(),
-                           content_fingerprint())
+                           content_fingerprint(), wal=False)  # it may ship on read-only media
     line(f"已生成资料库 {target}：{sum(len(i.documents) for i in issues)} 件公文")
     return 0
 

@@ -25,3 +25,9 @@ def role_label(role: str) -> str:
 
 def line(text: str = "") -> None:
     sys.stdout.write(text + "\n")
+
+
+def notice(text: str) -> None:
+    """A message about the run itself (waiting, a skipped file), on stderr: stdout stays data."""
+    sys.stderr.write(f"公报通：{text}\n")
+    sys.stderr.flush()

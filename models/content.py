@@ -8,13 +8,15 @@ ships a library prebuilt by build.spec beside its content.
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
-from typing import TYPE_CHECKING
-
-from .errors import BadGazetteError
+from . import imports
+from .errors import BadGazetteError, BadLibraryError, os_reason
 from .locations import app_root, cache_dir, content_dir, imports_dir, user_library_path
 from .schema import SCHEMA_VERSION
 
@@ -50,23 +52,25 @@ def content_fingerprint(root: Path | None = None) -> str:
 
 
 def build_library(target: Path, sources: list[Path], registry: Registry,
-                  fingerprint: str = "") -> list[Issue]:
-    """Build a library from scratch out of gazette files (atomically)."""
+                  fingerprint: str = "", wal: bool = True) -> list[Issue]:
+    """Build a library from scratch out of gazette files (atomically); wal=False for one
+    that will be read from read-only media (the frozen app's)."""
     from .library_build import add_issues
     issues = [parse_file(path, registry) for path in sources]
-    add_issues(target, issues, registry, fresh=True,
+    add_issues(target, issues, registry, fresh=True, wal=wal,
                extra_metadata={"content_fingerprint": fingerprint,
                                "sources": ", ".join(p.name for p in sources)})
     return issues
 
 
-def parse_file(path: Path, registry: Registry) -> Issue:
+def parse_file(path: Path, registry: Registry, name: str | None = None) -> Issue:
+    """Parse a gazette file; *name* is how messages and the library call it (its file name)."""
     from .parser import parse_bytes
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise BadGazetteError(f"无法读取文件：{exc.strerror or exc}", source=str(path)) from exc
-    return parse_bytes(data, registry, Path(path).name)
+    return parse_bytes(data, registry, name or Path(path).name)
 
 
 def default_library() -> Path:
@@ -92,59 +96,123 @@ class ImportSummary:
     notes: list[str] = field(default_factory=list)
 
 
-def active_library() -> Path:
+def user_library_fingerprint() -> str:
+    """What the user's library was built from: the content and code, or in the frozen app
+    the version and its prebuilt library (a new release rebuilds it)."""
+    if getattr(sys, "frozen", False):
+        from .version import VERSION
+        prebuilt = app_root() / "resources" / PREBUILT_NAME
+        size = prebuilt.stat().st_size if prebuilt.exists() else 0
+        return f"frozen {VERSION} {size}"
+    return content_fingerprint()
+
+
+def _stamp_path(user: Path) -> Path:
+    return user.with_suffix(".content")
+
+
+def active_library(warn: Callable[[str], None] | None = None) -> Path:
     """The user's library when they have imported something, else the default one.
 
-    The user's library is the default plus their imports; when the content
-    changes it is rebuilt from both, so neither is ever stale.
+    The user's library is the default plus their imports; when the content or
+    the app changes it is rebuilt from both, so neither is ever stale. A kept
+    import that no longer parses is skipped, and *warn* told which.
     """
     user = user_library_path()
     if not user.exists():
         return default_library()
-    stamp = user.with_suffix(".content")
-    fingerprint = content_fingerprint() if not getattr(sys, "frozen", False) else "frozen"
-    if not (stamp.exists() and stamp.read_text() == fingerprint):
-        rebuild_user_library(fingerprint)
+    fingerprint = user_library_fingerprint()
+    stamp = _stamp_path(user)
+    try:
+        current = stamp.read_text(encoding="utf-8")
+    except OSError:
+        current = ""
+    if current != fingerprint:
+        for message in rebuild_user_library(fingerprint):
+            if warn is not None:
+                warn(message)
     return user
 
 
-def rebuild_user_library(fingerprint: str) -> None:
+def rebuild_user_library(fingerprint: str | None = None,
+                         on_wait: Callable[[str], None] | None = None) -> list[str]:
+    """Rebuild the user's library from the content and the kept imports, in one transaction.
+
+    Returns a warning for every kept import that no longer parses (it is
+    skipped; every other import stays). The library is only replaced when the
+    whole rebuild succeeded.
+    """
     from .library_build import add_issues
+    from .writelock import writer_lock
     user = user_library_path()
+    fingerprint = fingerprint or user_library_fingerprint()
     registry = load_content_registry()
-    imported = sorted(imports_dir().glob("*.txt"), key=lambda p: p.stat().st_mtime)
     issues = [parse_file(p, registry) for p in content_sources()]
-    add_issues(user, issues, registry, fresh=True)
-    for path in imported:
-        add_issues(user, [parse_file(path, registry)], registry, replace=True)
-    user.with_suffix(".content").write_text(fingerprint)
+    warnings: list[str] = []
+    for kept in imports.kept_sources(imports_dir()):
+        try:
+            issues.append(parse_file(kept.path, registry, kept.name))
+        except BadGazetteError as err:
+            warnings.append(f"已跳过无法读取的导入文件 {kept.name}（{kept.path.name}）：{err}")
+    with writer_lock(user, on_wait):
+        add_issues(user, issues, registry, fresh=True, replace=True)
+        _write_stamp(user, fingerprint)
+    return warnings
 
 
-def import_gazette(path: Path, library: Path | None = None, replace: bool = False) -> ImportSummary:
+def _write_stamp(user: Path, fingerprint: str) -> None:
+    stamp = _stamp_path(user)
+    temporary = stamp.with_name(stamp.name + ".tmp")
+    temporary.write_text(fingerprint, encoding="utf-8")
+    os.replace(temporary, stamp)
+
+
+def _create_user_library(user: Path) -> None:
+    """The user's library starts as a copy of the default one (lock held)."""
+    from .writelock import building_prefix
+    user.parent.mkdir(parents=True, exist_ok=True)
+    temporary = user.with_name(f"{building_prefix(user)}{os.getpid()}.sqlite")
+    try:
+        shutil.copyfile(default_library(), temporary)
+        os.replace(temporary, user)
+    finally:
+        temporary.unlink(missing_ok=True)
+    _write_stamp(user, user_library_fingerprint())
+
+
+def import_gazette(path: Path, library: Path | None = None, replace: bool = False,
+                   on_wait: Callable[[str], None] | None = None) -> ImportSummary:
     """Parse a gazette (or single document) file and add it to a library.
 
     Without *library*, it goes to the user's library (created from the
     default on first import) and the source is kept in the user data folder
-    so the library can be rebuilt later.
+    so the library can be rebuilt later: both or neither — if the copy cannot
+    be written nothing is imported, and if the library refuses the issue the
+    new copy is removed again.
     """
-    from .library_build import add_issues
+    from .library_build import add_issues, storage_errors
+    from .writelock import writer_lock
     registry = load_content_registry()
     issue = parse_file(path, registry)
-    if library is None:
-        target = user_library_path()
-        if not target.exists():
-            import shutil
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(default_library(), target)
-            fingerprint = content_fingerprint() if not getattr(sys, "frozen", False) else "frozen"
-            target.with_suffix(".content").write_text(fingerprint)
-        add_issues(target, [issue], registry, replace=replace)
-        keep = imports_dir() / f"{issue.source_sha256[:16]}.txt"
-        keep.parent.mkdir(parents=True, exist_ok=True)
-        keep.write_bytes(Path(path).read_bytes())
-    else:
+    if library is not None:
+        add_issues(Path(library), [issue], registry, replace=replace, on_wait=on_wait)
         target = Path(library)
-        add_issues(target, [issue], registry, replace=replace)
+    else:
+        target = user_library_path()
+        with storage_errors(target), writer_lock(target, on_wait):
+            if not target.exists():
+                _create_user_library(target)
+            try:
+                kept = imports.keep(imports_dir(), Path(path), issue.source_sha256)
+            except OSError as exc:
+                raise BadLibraryError(
+                    f"无法在 {imports_dir()} 保存导入文件的副本（{os_reason(exc)}）。没有这份副本，"
+                    "以后就无法重建资料库，所以本次导入已取消，资料库未作改动。") from exc
+            try:
+                add_issues(target, [issue], registry, replace=replace)
+            except BaseException:
+                kept.undo()
+                raise
     notes = []
     if issue.unknown_units:
         notes.append("以下单位不在部门名录中，已作为新单位收录：" + "、".join(issue.unknown_units))

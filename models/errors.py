@@ -5,6 +5,8 @@ code 2; anything else escaping is a bug.
 """
 from __future__ import annotations
 
+import errno
+
 
 class GazetteError(Exception):
     """Base class: ``str(err)`` is the message for the user."""
@@ -68,3 +70,21 @@ class UnknownNodeError(GazetteError):
 
 class BadRegistryError(GazetteError):
     """The curated department or role data in content/ is malformed."""
+
+
+class LibraryBusyError(GazetteError):
+    """Another writer held the library's lock for longer than we wait."""
+
+    def __init__(self, library, waited: float):
+        super().__init__(f"资料库 {library} 正由另一个导入写入，等待 {waited:g} 秒后仍未完成。"
+                         "请等另一个导入结束后再试；资料库未作改动。")
+        self.library = library
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be written, as a user says it."""
+    if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
+        return "磁盘空间不足"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "文件夹是只读的或没有写入权限"
+    return exc.strerror or str(exc)

@@ -1,19 +1,23 @@
-"""Writing parsed issues into the SQLite library, atomically.
+"""Writing parsed issues into the SQLite library, atomically, one writer at a time.
 
-The library is built in a temporary file beside the target and renamed over
-it only when complete, so a reader never sees a half-written library and a
-failed import leaves the old one untouched.
+An existing library is written in place in one transaction (readers, in WAL
+mode, see it before or after and are never blocked); a new one is built in a
+temporary file beside the target and renamed into place. Either way a failed
+import leaves the old library untouched.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import shutil
 import sqlite3
 import tempfile
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable, Iterator
 
 import sqlite_utils
 
@@ -23,6 +27,7 @@ from .registry import Registry
 from .render import node_markdown
 from .schema import APP_ID, SCHEMA_VERSION
 from .textnorm import doc_number_key, fold, nonblank
+from .writelock import building_prefix, timeout_seconds, writer_lock
 
 
 def fingerprint(text: str) -> str:
@@ -171,62 +176,138 @@ def _delete_document(db: sqlite_utils.Database, doc_id: int) -> None:
 
 def add_issues(library: Path, issues: list[Issue], registry: Registry, *,
                replace: bool = False, fresh: bool = False,
-               extra_metadata: dict[str, str] | None = None) -> None:
-    """Add parsed issues to a library file (created when missing), atomically.
+               extra_metadata: dict[str, str] | None = None,
+               on_wait: Callable[[str], None] | None = None, wal: bool = True) -> None:
+    """Add parsed issues to a library file (created when missing), as one transaction.
+
+    Writers are serialised by the library's lock (models/writelock.py; a second
+    writer waits, saying so through *on_wait*). An existing library is written in
+    place, in one transaction, so readers (WAL) see it before or after, never
+    half-way, and are never blocked. *fresh* replaces its whole content, in place
+    too. A new file is built beside the target and renamed into place.
 
     A 文号 already in the library raises DuplicateDocumentError unless
-    *replace*, which swaps in the new edition under the same keys.
+    *replace*, which swaps in the new edition under the same keys. *wal*=False
+    builds a new file in rollback-journal mode, for a library that will sit on
+    read-only media (the frozen app's), where WAL cannot be read.
     """
     library = Path(library)
     registry = registry.copy()  # units met while writing are added to this copy, not the caller's
+    with storage_errors(library), writer_lock(library, on_wait):
+        if library.exists():
+            _write_in_place(library, issues, registry, replace, fresh, extra_metadata, wal)
+        else:
+            _write_new(library, issues, registry, replace, extra_metadata, wal)
+
+
+@contextmanager
+def storage_errors(library: Path) -> Iterator[None]:
+    """SQLite and file-system failures while writing, as BadLibraryError in Chinese."""
     try:
-        library.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=library.parent)
+        yield
+    except sqlite3.DatabaseError as exc:
+        if _disk_full(exc, library):
+            raise BadLibraryError(f"无法写入资料库 {library}：磁盘空间不足。"
+                                  "原资料库未被改动；请腾出空间后重试。") from exc
+        raise BadLibraryError(f"无法写入资料库 {library.name}：文件可能已损坏（{exc}）。"
+                              "原资料库未被改动；可以从内置公报重新生成。") from exc
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise BadLibraryError(f"无法写入资料库 {library}：磁盘空间不足。"
+                                  "原资料库未被改动；请腾出空间后重试。") from exc
         raise BadLibraryError(f"无法写入资料库 {library}：{exc.strerror or exc}") from exc
+
+
+def _disk_full(exc: sqlite3.DatabaseError, library: Path) -> bool:
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" or "full" in str(exc).lower():
+        return True
+    try:  # an I/O error on a disk with (next to) no space left is that
+        return shutil.disk_usage(library.parent).free < 1024 * 1024
+    except OSError:
+        return False
+
+
+def _open_for_writing(path: Path) -> sqlite_utils.Database:
+    conn = sqlite3.connect(path, timeout=timeout_seconds(), isolation_level=None)
+    return sqlite_utils.Database(conn)
+
+
+def _write_in_place(library: Path, issues: list[Issue], registry: Registry, replace: bool,
+                    fresh: bool, extra_metadata: dict[str, str] | None, wal: bool) -> None:
+    from .library import check_library
+    if not fresh:
+        check_library(library)  # a damaged or foreign file is never written into
+    db = _open_for_writing(library)
+    try:
+        if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.conn.execute("PRAGMA journal_mode = WAL")  # readers go on reading while we write
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if fresh:
+                _drop_all(db)
+                _create_schema(db)
+            _fill(db, issues, registry, replace, extra_metadata)
+            db.conn.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+        if fresh and not wal:  # rebuilt for read-only media: one self-contained file
+            db.conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        db.close()
+
+
+def _write_new(library: Path, issues: list[Issue], registry: Registry, replace: bool,
+               extra_metadata: dict[str, str] | None, wal: bool) -> None:
+    library.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=building_prefix(library), suffix=".sqlite",
+                                    dir=library.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        if library.exists() and not fresh:
-            from .library import check_library  # validates before we copy
-            check_library(library)
-            shutil.copyfile(library, tmp)
-            db = sqlite_utils.Database(tmp)
-        else:
-            tmp.unlink()
-            db = sqlite_utils.Database(tmp)
+        tmp.unlink()
+        db = _open_for_writing(tmp)
+        try:
             db.conn.execute(f"PRAGMA application_id = {0x47415A45}")
+            if wal:  # set now, so that writing in place later never changes the header
+                db.conn.execute("PRAGMA journal_mode = WAL")
+            db.conn.execute("BEGIN")
             _create_schema(db)
-        with db.conn:
-            dept_ids = _sync_departments(db, registry)
-            for issue in issues:
-                _insert_issue(db, issue, dept_ids, registry, replace)
-            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            meta = {"built_at": now, **(extra_metadata or {})}
-            # Which texts the library holds, by their SHA-256 (also per issue in `issues`).
-            held = db.execute("SELECT source_name, source_sha256 FROM issues ORDER BY id").fetchall()
-            meta["source_sha256"] = "; ".join(f"{name}={sha}" for name, sha in held)
-            db["metadata"].upsert_all([{"key": k, "value": v} for k, v in meta.items()], pk="key")
-        db.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
-        db.conn.commit()
-        db.conn.execute("VACUUM")
-        db.close()
+            _fill(db, issues, registry, replace, extra_metadata)
+            db.conn.execute("COMMIT")
+            db.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+        finally:
+            db.close()
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a shared library must stay readable
         os.replace(tmp, library)
-    except BaseException as exc:
-        try:
-            db.close()  # type: ignore[possibly-undefined]
-        except Exception:
-            pass
+    finally:
         tmp.unlink(missing_ok=True)
-        if isinstance(exc, sqlite3.DatabaseError):
-            raise BadLibraryError(f"无法写入资料库 {library.name}：文件可能已损坏（{exc}）。"
-                                  "原资料库未被改动；可以从内置公报重新生成。") from exc
-        if isinstance(exc, OSError):
-            raise BadLibraryError(f"无法写入资料库 {library}：{exc.strerror or exc}") from exc
-        raise
+
+
+def _drop_all(db: sqlite_utils.Database) -> None:
+    """Every table of the library (a rebuild replaces the schema too), in the transaction."""
+    names = [r[0] for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND sql NOT LIKE 'CREATE TABLE ''%'").fetchall()]
+    virtual = [n for n in names if n == "search_fts"]
+    for name in virtual + [n for n in names if n not in virtual and not n.startswith("search_fts_")]:
+        db.execute(f"DROP TABLE IF EXISTS [{name}]")
+
+
+def _fill(db: sqlite_utils.Database, issues: list[Issue], registry: Registry, replace: bool,
+          extra_metadata: dict[str, str] | None) -> None:
+    dept_ids = _sync_departments(db, registry)
+    for issue in issues:
+        _insert_issue(db, issue, dept_ids, registry, replace)
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    meta = {"built_at": now, **(extra_metadata or {})}
+    # Which texts the library holds, by their SHA-256 (also per issue in `issues`).
+    held = db.execute("SELECT source_name, source_sha256 FROM issues ORDER BY id").fetchall()
+    meta["source_sha256"] = "; ".join(f"{name}={sha}" for name, sha in held)
+    db["metadata"].upsert_all([{"key": k, "value": v} for k, v in meta.items()], pk="key")
 
 
 def _insert_issue(db: sqlite_utils.Database, issue: Issue, dept_ids: dict[str, int],

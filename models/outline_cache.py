@@ -77,10 +77,20 @@ def cache_file(folder: Path | None = None) -> Path:
 
 
 def library_stamp(path: Path) -> tuple[str, str, str]:
-    """What identifies one state of a library file: resolved path, size, mtime (ns)."""
+    """What identifies one state of a library file: resolved path, size, mtime (ns).
+
+    A library written in place (WAL mode) may hold its latest transactions in
+    its -wal file until a checkpoint, so that file's size and mtime count too.
+    """
     resolved = Path(path).resolve()
     info = resolved.stat()
-    return str(resolved), str(info.st_size), str(info.st_mtime_ns)
+    size, mtime = str(info.st_size), str(info.st_mtime_ns)
+    try:
+        wal = os.stat(f"{resolved}-wal")
+        size, mtime = f"{size}+{wal.st_size}", f"{mtime}+{wal.st_mtime_ns}"
+    except OSError:
+        pass
+    return str(resolved), size, mtime
 
 
 def _escape(text: str) -> str:

@@ -6,20 +6,22 @@ data folder); the default library is simply built again in the cache.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from .content import content_fingerprint, default_library, rebuild_user_library
+from .content import default_library, rebuild_user_library
 from .locations import cache_dir, user_library_path
+from .writelock import writer_lock
 
 
 def rebuild_library(path: Path | None) -> Path:
     """Rebuild the library at *path* (the user's or the default one); return its path."""
     user = user_library_path()
     if path is not None and Path(path).resolve() == user.resolve():
-        fingerprint = content_fingerprint() if not getattr(sys, "frozen", False) else "frozen"
-        user.unlink(missing_ok=True)
-        rebuild_user_library(fingerprint)
+        with writer_lock(user):  # a damaged file is no base to write into: start anew
+            for stale in (user, user.with_name(user.name + "-wal"),
+                          user.with_name(user.name + "-shm")):
+                stale.unlink(missing_ok=True)
+            rebuild_user_library()
         return user
     if path is not None and Path(path).resolve().parent == cache_dir().resolve():
         Path(path).unlink(missing_ok=True)  # a derived file: safe to throw away

@@ -21,6 +21,7 @@ FILE_FILTER = "公报文本 (*.txt);;所有文件 (*)"
 class ImportWorker(QThread):
     succeeded = Signal(object)  # ImportSummary
     failed = Signal(object)  # the exception
+    waiting = Signal(str)  # another writer holds the library: what to tell the user
 
     def __init__(self, path: Path, replace: bool = False, parent=None):
         super().__init__(parent)
@@ -28,7 +29,8 @@ class ImportWorker(QThread):
 
     def run(self) -> None:
         try:
-            self.succeeded.emit(import_gazette(self.path, replace=self.replace))
+            self.succeeded.emit(import_gazette(self.path, replace=self.replace,
+                                               on_wait=self.waiting.emit))
         except Exception as exc:  # handed to the UI thread, which shows it
             if not isinstance(exc, GazetteError):
                 write_log("".join(traceback.format_exception(exc)))
@@ -60,8 +62,13 @@ class ImportFlow(QObject):
         self.progress.show()
         self.worker = ImportWorker(path, replace, self)
         self.worker.succeeded.connect(self._done)
+        self.worker.waiting.connect(self._waiting)
         self.worker.failed.connect(lambda exc: self._failed(exc, path))
         self.worker.start()
+
+    def _waiting(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress.setLabelText(message)
 
     def _close_progress(self) -> None:
         if self.worker:
