@@ -202,10 +202,10 @@ def test_tree_menu_and_filter_bar_offer_the_duty_list(qtbot, window, monkeypatch
 
 
 def test_an_export_that_cannot_be_written_says_why(window, flow, tmp_path, monkeypatch):
-    from ui import save_file
+    from ui import plain, save_file
     warnings = []
-    monkeypatch.setattr(save_file.QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text: warnings.append(text)))
+    monkeypatch.setattr(plain, "show_message",
+                        lambda kind, parent, title, text: warnings.append(text))
     target = tmp_path / "no-such-folder" / "书签.json"
     monkeypatch.setattr(save_file.QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))

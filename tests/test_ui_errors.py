@@ -17,8 +17,8 @@ def dialogs(monkeypatch):
         (title, msg)))
     monkeypatch.setattr("ui.import_flow.show_error", lambda parent, msg, title="": shown.append(
         (title, msg)))
-    monkeypatch.setattr("ui.import_flow.QMessageBox.information",
-                        lambda parent, title, msg: shown.append((title, msg)))
+    monkeypatch.setattr("ui.plain.show_message",
+                        lambda kind, parent, title, msg: shown.append((title, msg)))
     return shown
 
 

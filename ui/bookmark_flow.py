@@ -14,8 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
-                               QFormLayout, QLabel, QMainWindow, QMessageBox, QPlainTextEdit,
-                               QWidget)
+                               QFormLayout, QLabel, QMainWindow, QPlainTextEdit, QWidget)
 
 from models import brief
 from models.bookmarks import BookmarkError, BookmarkStore, bookmark_store_path, load_export
@@ -23,6 +22,7 @@ from models.errors import GazetteError
 from models.library import Library
 from models.locations import user_data_dir
 from ui.bookmarks_panel import BookmarksPanel
+from ui.plain import escape, inform, run_dialog, warn
 from ui.save_file import save_as, text_writer
 
 DEFAULT_COLLECTION = "我的书签"
@@ -36,7 +36,7 @@ class BookmarkDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("收藏条款")
         form = QFormLayout(self)
-        label = QLabel(f"<b>{citation}</b><br/>{heading}")
+        label = QLabel(f"<b>{escape(citation)}</b><br/>{escape(heading)}")
         label.setWordWrap(True)
         form.addRow(label)
         self.collection = QComboBox()
@@ -131,7 +131,7 @@ class BookmarkFlow(QObject):
     def add_current(self) -> None:
         key = self.current_key()
         if key is None:
-            QMessageBox.information(self.window, "收藏", "请先在左侧选中要收藏的公文或条款。")
+            inform(self.window, "收藏", "请先在左侧选中要收藏的公文或条款。")
             return
         self.add(key)
 
@@ -144,7 +144,7 @@ class BookmarkFlow(QObject):
         names = [c.name for c in self.store.collections()]
         dialog = BookmarkDialog(citation, "" if node.kind == "title" else node.heading, names,
                                 self.last_collection, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         collection, note = dialog.values()
         if not collection:
@@ -152,7 +152,7 @@ class BookmarkFlow(QObject):
         try:
             mark = self.store.add(library, key, collection, note)
         except GazetteError as err:
-            QMessageBox.warning(self.window, "收藏", str(err))
+            warn(self.window, "收藏", str(err))
             return
         self.last_collection = collection
         self.dock.show()
@@ -171,9 +171,9 @@ class BookmarkFlow(QObject):
         if len(names) == 1:
             return names[0]
         if not names:
-            QMessageBox.information(self.window, "会议材料", "还没有书签。选中条款后按 Ctrl+D 收藏。")
+            inform(self.window, "会议材料", "还没有书签。选中条款后按 Ctrl+D 收藏。")
             return None
-        QMessageBox.information(self.window, "会议材料", "请先在书签面板中选中一个收藏夹。")
+        inform(self.window, "会议材料", "请先在书签面板中选中一个收藏夹。")
         self.dock.show()
         return None
 
@@ -219,12 +219,12 @@ class BookmarkFlow(QObject):
         try:
             added, skipped = self.store.import_json(load_export(Path(path)))
         except BookmarkError as err:
-            QMessageBox.warning(self.window, "导入书签", str(err))
+            warn(self.window, "导入书签", str(err))
             return
         self.panel.refresh()
         self.sync_marks()
         self.dock.show()
-        QMessageBox.information(self.window, "导入书签",
+        inform(self.window, "导入书签",
                                 f"已导入 {added} 条书签，跳过重复的 {skipped} 条。")
 
     def _saved(self, path: Path | None) -> None:
@@ -237,7 +237,7 @@ def install(window: QMainWindow) -> BookmarkFlow | None:
     try:
         store = BookmarkStore(bookmark_store_path(user_data_dir()))
     except BookmarkError as err:
-        QMessageBox.warning(window, "书签", str(err))
+        warn(window, "书签", str(err))
         return None
     flow = BookmarkFlow(window, store)
     flow.sync_marks()

@@ -11,13 +11,14 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
-                               QInputDialog, QLabel, QMenu, QMessageBox, QTextBrowser, QToolButton,
+                               QInputDialog, QLabel, QMenu, QTextBrowser, QToolButton,
                                QTreeView, QVBoxLayout, QWidget)
 
 from models.bookmarks import Bookmark, BookmarkError, BookmarkStore
 from models.brief import STATUS_LABELS
 from models.library import Library
-from models.printdoc import esc
+from ui.plain import as_rich, ask, escape, warn
+from ui.plain import label as plain_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 40
 ID_ROLE = Qt.ItemDataRole.UserRole + 41
@@ -126,7 +127,7 @@ class BookmarksPanel(QWidget):
         for coll in self.store.collections():
             item = QStandardItem(coll.name)
             item.setData("collection", KIND_ROLE)
-            item.setToolTip(f"{coll.name}：{coll.count} 条")
+            item.setToolTip(as_rich(f"{coll.name}：{coll.count} 条"))
             for m in by_collection.get(coll.name, []):
                 item.appendRow(self._bookmark_item(m))
             self.model.appendRow(item)
@@ -154,7 +155,7 @@ class BookmarksPanel(QWidget):
             parent.setData("collection", KIND_ROLE)
             self.model.appendRow(parent)
         parent.appendRow(self._bookmark_item(mark))
-        parent.setToolTip(f"{mark.collection}：{parent.rowCount()} 条")
+        parent.setToolTip(as_rich(f"{mark.collection}：{parent.rowCount()} 条"))
         self._loading = False
         self.view.expand(parent.index())
         self.select_key(mark.key)
@@ -174,12 +175,12 @@ class BookmarksPanel(QWidget):
         item.setData(m.key, KEY_ROLE)
         item.setData(m.id, ID_ROLE)
         item.setData(m.status, STATUS_ROLE)
-        tip = f"<b>{esc(m.citation())}</b>"
+        tip = f"<qt><b>{escape(m.citation())}</b>"
         if m.note:
-            tip += f"<br/>备注：{esc(m.note)}"
+            tip += f"<br/>备注：{escape(m.note)}"
         if status:
             tip += f"<br/>{status}"
-        item.setToolTip(tip)
+        item.setToolTip(tip + "</qt>")
         if m.status in _STATUS_COLOURS:
             item.setForeground(QBrush(_STATUS_COLOURS[m.status]))
         return item
@@ -232,7 +233,7 @@ class BookmarksPanel(QWidget):
         try:
             fn()
         except BookmarkError as err:
-            QMessageBox.warning(self, "书签", str(err))
+            warn(self, "书签", str(err))
             return False
         self.refresh()
         self.changed.emit()
@@ -260,7 +261,8 @@ class BookmarksPanel(QWidget):
         mark = self.current_mark()
         if mark is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self, "编辑备注", mark.citation(), mark.note)
+        text, ok = QInputDialog.getMultiLineText(self, "编辑备注", as_rich(mark.citation()),
+                                                 mark.note)
         if ok:
             self._guard(lambda: self.store.set_note(mark.id, text.strip()))
 
@@ -283,9 +285,7 @@ class BookmarksPanel(QWidget):
             return
         name = index.data()
         count = self.model.itemFromIndex(index).rowCount()
-        answer = QMessageBox.question(self, "删除收藏夹",
-                                      f"删除收藏夹“{name}”及其中的 {count} 条书签？")
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask(self, "删除收藏夹", f"删除收藏夹“{name}”及其中的 {count} 条书签？", "删除", "取消"):
             self._guard(lambda: self.store.delete_collection(name))
 
     def _print(self) -> None:
@@ -315,7 +315,7 @@ class CompareDialog(QDialog):
         self.setWindowTitle("条文对照")
         self.resize(900, 480)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(esc(mark.citation()) + "　" + (STATUS_LABELS[mark.status] or "未变化")))
+        layout.addWidget(plain_label(mark.citation() + "　" + (STATUS_LABELS[mark.status] or "未变化")))
         row = QHBoxLayout()
         for title, text in (("收藏时的原文", mark.text),
                             ("现行条文", mark.current_text if mark.current_text is not None

@@ -16,6 +16,7 @@ from models.cn_date import cn_date
 from models.roles import ROLE_LABELS
 from ui.qt import (QAbstractItemView, QColor, QLabel, QStandardItem, QStandardItemModel,
                    QTreeView, QVBoxLayout, QWidget)
+from ui.plain import as_rich, set_plain
 from ui.tree_model import DOCUMENT_KEY, FOREGROUND_ROLE, NODE_KEY
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class DeadlinesModel(QStandardItemModel):
             item.setEditable(False)
             item.setData(row["key"], NODE_KEY)
             item.setData(row["document_key"], DOCUMENT_KEY)
-            item.setToolTip(("已过期限　" if past else "") + text.replace("\n", "　"))
+            item.setToolTip(as_rich(("已过期限　" if past else "") + text.replace("\n", "　")))
             if past:  # (setForeground(QColor) would read `Qt` to make the QBrush: ~25 ms)
                 item.setData(_PAST, FOREGROUND_ROLE)
             self.appendRow(item)
@@ -47,7 +48,7 @@ class DeadlinesModel(QStandardItemModel):
 class DeadlinesPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = QLabel("本部门时限（按日期）", self)
+        self.title = set_plain(QLabel("本部门时限（按日期）", self))
         self.title.setStyleSheet("font-weight: bold; color: #444;")
         self.model = DeadlinesModel(self)
         self.view = QTreeView(self)

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout,
-                               QGroupBox, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+                               QGroupBox, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from models.dutylist import DutyListOptions, build_duty_list, to_markdown, to_print_job
 from models.library import Library
 from models.roles import ROLE_LABELS, ROLES
+from ui.plain import escape, inform
 from ui.save_file import save_as, text_writer
 
 _CHOOSABLE = [r for r in ROLES if r != "general"]
@@ -31,7 +32,7 @@ class DutyListDialog(QDialog):
         self.setWindowTitle(f"打印职责清单 — {self.department}")
         self.resize(560, 560)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{self.department}</b> 的职责清单"))
+        layout.addWidget(QLabel(f"<b>{escape(self.department)}</b> 的职责清单"))
 
         box = QGroupBox("包括的角色")
         grid = QGridLayout(box)
@@ -132,4 +133,4 @@ class DutyListDialog(QDialog):
 
     def _saved(self, path: Path | None) -> None:
         if path is not None:
-            QMessageBox.information(self, "导出", f"已保存到 {path}")
+            inform(self, "导出", f"已保存到 {path}")

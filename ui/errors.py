@@ -36,10 +36,8 @@ def write_log(text: str) -> Path:
 
 
 def show_error(parent: QWidget | None, message: str, title: str = "公报通") -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
-                      parent)
-    box.button(QMessageBox.StandardButton.Ok).setText("确定")
-    box.exec()
+    from ui.plain import warn
+    warn(parent, title, message)
 
 
 def excepthook(exc_type, exc, tb) -> None:
@@ -63,11 +61,11 @@ def install_excepthook() -> None:
 
 def ask_rebuild(parent: QWidget | None, message: str) -> bool:
     """The library cannot be opened: offer to rebuild it from the embedded gazettes."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "资料库无法打开",
-                      f"{message}\n\n可以由程序内置的公报重新生成资料库（您导入的公报会一并重新导入）。",
-                      QMessageBox.StandardButton.NoButton, parent)
+    from ui.plain import message_box, run_dialog
+    box = message_box("critical", parent, "资料库无法打开",
+                      f"{message}\n\n可以由程序内置的公报重新生成资料库（您导入的公报会一并重新导入）。")
     rebuild = box.addButton("重新生成资料库", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(rebuild)
-    box.exec()
+    run_dialog(box)
     return box.clickedButton() is rebuild

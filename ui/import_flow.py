@@ -12,7 +12,8 @@ from pathlib import Path
 from models.content import ImportSummary, import_gazette
 from models.errors import DuplicateDocumentError, GazetteError
 from ui.errors import show_error, write_log
-from ui.qt import (QFileDialog, QMessageBox, QObject, QProgressDialog, Qt, QThread, QWidget,
+from ui.plain import as_rich, ask, inform
+from ui.qt import (QFileDialog, QObject, QProgressDialog, Qt, QThread, QWidget,
                    Signal)
 
 FILE_FILTER = "公报文本 (*.txt);;所有文件 (*)"
@@ -54,7 +55,7 @@ class ImportFlow(QObject):
             self.start(Path(path))
 
     def start(self, path: Path, replace: bool = False) -> None:
-        self.progress = QProgressDialog(f"正在导入 {path.name}……", "", 0, 0, self.window)
+        self.progress = QProgressDialog(as_rich(f"正在导入 {path.name}……"), "", 0, 0, self.window)
         self.progress.setWindowTitle("导入公报")
         self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -68,7 +69,7 @@ class ImportFlow(QObject):
 
     def _waiting(self, message: str) -> None:
         if self.progress is not None:
-            self.progress.setLabelText(message)
+            self.progress.setLabelText(as_rich(message))
 
     def _close_progress(self) -> None:
         if self.worker:
@@ -84,15 +85,13 @@ class ImportFlow(QObject):
         lines = [f"已导入：{issue.title or ''} {issue.label}（{len(issue.documents)} 件公文）"]
         lines += [f"　{d.doc_number or '（无文号）'}　{d.title}" for d in issue.documents[:12]]
         lines += summary.notes
-        QMessageBox.information(self.window, "导入完成", "\n".join(lines))
+        inform(self.window, "导入完成", "\n".join(lines))
         self.finished.emit(summary)
 
     def _failed(self, exc: Exception, path: Path) -> None:
         self._close_progress()
         if isinstance(exc, DuplicateDocumentError):
-            answer = QMessageBox.question(self.window, "公文已在库中",
-                                          f"{exc}\n\n是否以新导入的版本替换库中的版本？")
-            if answer == QMessageBox.StandardButton.Yes:
+            if ask(self.window, "公文已在库中", f"{exc}\n\n是否以新导入的版本替换库中的版本？"):
                 self.start(path, replace=True)
                 return
         elif isinstance(exc, GazetteError):

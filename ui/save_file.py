@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ui.plain import warn
 
 
 def save_as(parent: QWidget, caption: str, suggested: str, filters: str,
@@ -21,7 +23,7 @@ def save_as(parent: QWidget, caption: str, suggested: str, filters: str,
     try:
         write(Path(name), chosen)
     except OSError as exc:
-        QMessageBox.warning(parent, caption, f"无法写入 {name}：{exc.strerror or exc}")
+        warn(parent, caption, f"无法写入 {name}：{exc.strerror or exc}")
         return None
     return Path(name)
 

@@ -7,12 +7,11 @@ matches, which Qt's rich text does not know, so it becomes a styled span.
 """
 from __future__ import annotations
 
-from html import escape as html_escape
-
 from models.search import SearchResult
 from ui.qt import (QAbstractItemView, QColor, QEvent, QLineEdit, QPainter, QSize, QStandardItem,
                    QStandardItemModel, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                    QTextDocument, Qt, QTimer, QTreeView, Signal)
+from ui.plain import as_rich, escape
 from ui.roles import Role
 
 DEBOUNCE_MS = 150
@@ -20,7 +19,7 @@ _MARK = '<span style="background-color: #ffe066; color: #000000;">'
 
 
 def snippet_html(hit_path: str, snippet: str) -> str:
-    hit_path = html_escape(hit_path, quote=False)
+    hit_path = escape(hit_path)
     html = snippet.replace("<mark>", _MARK).replace("</mark>", "</span>")
     return f'<span style="color: #1a5fb4; font-weight: bold;">{hit_path}</span>　{html}'
 
@@ -80,7 +79,7 @@ class ResultsModel(QStandardItemModel):
             font = head.font()
             font.setBold(True)
             head.setFont(font)
-            head.setToolTip(f"{group.title}\n{group.doc_number or ''}")
+            head.setToolTip(as_rich(f"{group.title}\n{group.doc_number or ''}"))
             rows = []
             for hit in group.hits:
                 item = QStandardItem(hit.path + " " + hit.heading)
@@ -90,7 +89,7 @@ class ResultsModel(QStandardItemModel):
                 item.setData(snippet_html(hit.path if hit.kind not in ("title", "doc_number")
                                           else "标题" if hit.kind == "title" else "文号",
                                           hit.snippet), Role.Snippet)
-                item.setToolTip(f"{hit.doc_number or ''} {hit.path}")
+                item.setToolTip(as_rich(f"{hit.doc_number or ''} {hit.path}"))
                 item.setEditable(False)
                 rows.append(item)
             head.appendRows(rows)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from ui.qt import (QAbstractItemView, QFontMetricsF, QPointF, QRect, QSize, QStaticText,
                    QStyledItemDelegate, QTreeView, Signal)
+from ui.plain import escape
 from ui.tree_model import DOC_NUMBER, EXPIRED, FOREGROUND_ROLE, KIND
 
 EXPIRED_MARK = "已失效"
@@ -47,16 +48,12 @@ def draw_line(painter, rect: QRect, spans: list[tuple[str, str]], font) -> None:
     coloured formats loads three text classes with nine enums (together ~14M
     instructions, ~2% of a bare window's start) before the first paint.
     """
-    html = "".join(f'<span style="color:{colour}">{_escape(text)}</span>' for text, colour in spans)
+    html = "".join(f'<span style="color:{colour}">{escape(text)}</span>' for text, colour in spans)
     painter.setFont(font)
     top = rect.top() + (rect.height() - QFontMetricsF(font).height()) / 2
     line = QStaticText(f'<span style="white-space: pre">{html}</span>')
     line.setTextWidth(rect.width())  # (the rich text would otherwise wrap at its own width)
     painter.drawStaticText(QPointF(rect.left(), top), line)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class DocumentRowDelegate(QStyledItemDelegate):

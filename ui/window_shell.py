@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from ui.actions import MENU_TITLES
 from ui.qt import (QApplication, QFont, QFrame, QLabel, QLineEdit, QModelIndex, QPalette,
                    QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget)
+from ui.plain import set_plain
 from ui.tree_model import OutlineModel
 from ui.tree_view import OutlineView
 
@@ -87,8 +88,8 @@ class WindowShell:
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, 900])
         self.setCentralWidget(self.splitter)
-        self.status_label = QLabel()
-        self.filter_label = QLabel()
+        self.status_label = set_plain(QLabel())  # shows issue and department names: data
+        self.filter_label = set_plain(QLabel())
         self.filter_label.setStyleSheet("color: #7a5b00; font-weight: bold;")
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.filter_label)
