@@ -270,8 +270,9 @@ def cmd_bookmarks_export(args: argparse.Namespace) -> int:
     from models import brief
     with _store() as store:
         if args.format == "json":
-            _write_output(json.dumps(store.export_json(args.collection), ensure_ascii=False,
-                                     indent=2), args.output)
+            from models.bookmarks import exchange
+            _write_output(json.dumps(exchange.export_json(store, args.collection),
+                                     ensure_ascii=False, indent=2), args.output)
             return 0
         if not args.collection:
             raise GazetteError("导出为 Markdown 或文本时请用 --collection 指定收藏夹")
@@ -283,8 +284,11 @@ def cmd_bookmarks_export(args: argparse.Namespace) -> int:
 
 
 def cmd_bookmarks_import(args: argparse.Namespace) -> int:
-    from models.bookmarks import load_export
+    from models.bookmarks import exchange
+    from models.errors import BadBookmarkFileError
     with _store() as store:
-        added, skipped = store.import_json(load_export(Path(args.file)))
-    line(f"已导入 {added} 条书签，跳过重复的 {skipped} 条。")
+        report = exchange.import_file(store, Path(args.file))
+    if report.bad and not (report.added or report.duplicates):
+        raise BadBookmarkFileError(report.message())  # nothing of it could be used
+    line(report.message())
     return 0

@@ -88,3 +88,33 @@ def os_reason(exc: OSError) -> str:
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return "文件夹是只读的或没有写入权限"
     return exc.strerror or str(exc)
+
+
+# ------------------------------------------------------------- bookmarks
+class BookmarkError(GazetteError):
+    """A bookmark operation the user asked for cannot be done."""
+
+
+class UnknownCollectionError(BookmarkError):
+    def __init__(self, name: str, known: list[str]):
+        hint = f"（现有：{'、'.join(known)}）" if known else "（还没有任何收藏夹）"
+        super().__init__(f"没有名为“{name}”的收藏夹{hint}")
+
+
+class BookmarkStorageError(BookmarkError):
+    """The bookmark file cannot be written: a read-only folder, a full disk."""
+
+
+class DamagedBookmarksError(BookmarkError):
+    """The bookmark file is damaged (a bad page, not a database at all)."""
+
+    def __init__(self, path, detail: str = ""):
+        why = f"：{detail}" if detail else ""
+        super().__init__(
+            f"书签文件已损坏（{path}）{why}。可以以只读方式打开它的副本，查看还能读出的书签；"
+            "或新建一个书签文件，损坏的文件会改名保留在原处。")
+        self.path = path
+
+
+class BadBookmarkFileError(BookmarkError):
+    """A bookmark export to import is not one, or goes beyond what we accept."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from models.bookmarks import BookmarkError, BookmarkStore, UnknownCollectionError
+from models.bookmarks import BookmarkError, BookmarkStore, UnknownCollectionError, exchange
 from models.errors import UnknownNodeError
 from models.library import Library
 from models.library_build import add_issues
@@ -98,36 +98,49 @@ def test_resolve_after_rebuild_and_new_edition(tmp_path, store, seed_library_pat
 def test_export_import_merges_without_duplicates(tmp_path, store, seed_library):
     node = clause(seed_library, "市中政发〔2021〕16号", "一、（一）")
     store.add(seed_library, node.key, COLLECTION, note="备注")
-    data = store.export_json()
+    exported = tmp_path / "书签.json"
+    exported.write_text(json.dumps(exchange.export_json(store), ensure_ascii=False), "utf-8")
     other = BookmarkStore(tmp_path / "other.sqlite")
-    assert other.import_json(data) == (1, 0)
-    assert other.import_json(json.loads(json.dumps(data))) == (0, 1)
+    first = exchange.import_file(other, exported)
+    assert (first.added, first.duplicates, first.bad) == (1, 0, [])
+    again = exchange.import_file(other, exported)
+    assert (again.added, again.duplicates, again.bad) == (0, 1, [])
     [mark] = other.bookmarks(COLLECTION)
     assert (mark.key, mark.note) == (node.key, "备注")
     with pytest.raises(BookmarkError):
-        other.import_json({"format": "something else"})
+        exchange.check_export({"format": "something else"})
     other.close()
 
 
-def test_read_only_folder_still_reads(tmp_path, seed_library):
+READ_ONLY_CHILD = r"""
+import sys
+sys.path.insert(0, sys.argv[1])
+from models.bookmarks import BookmarkError, BookmarkStore
+from models.library import Library
+library = Library(sys.argv[3])
+s = BookmarkStore(sys.argv[2])
+print("read_only", s.read_only, [m.key for m in s.bookmarks()])
+try:
+    s.add(library, sys.argv[4], "另一个")
+except BookmarkError as err:
+    print("refused", err)
+"""
+
+
+def test_read_only_folder_still_reads(tmp_path, seed_library, seed_library_path):
+    """A real read-only folder (a read-only bind mount: root ignores file permissions)."""
+    from tests.sandbox import read_only, run_inside
     folder = tmp_path / "ro"
     s = BookmarkStore(folder / "bookmarks.sqlite")
     node = clause(seed_library, "市中政发〔2021〕16号", "一、（一）")
     s.add(seed_library, node.key, COLLECTION)
     s.close()
-    for p in folder.iterdir():
-        p.chmod(0o444)
-    folder.chmod(0o555)
-    try:
-        if os.geteuid() == 0:
-            pytest.skip("root ignores file permissions")
-        s = BookmarkStore(folder / "bookmarks.sqlite")
-        assert [m.key for m in s.bookmarks()] == [node.key]
-        with pytest.raises(BookmarkError, match="只读"):
-            s.add(seed_library, node.key, "另一个")
-        s.close()
-    finally:
-        folder.chmod(0o755)
+    proc = run_inside(read_only(folder), [sys.executable, "-c", READ_ONLY_CHILD, str(ROOT),
+                                          str(folder / "bookmarks.sqlite"),
+                                          str(seed_library_path), node.key], timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert f"read_only True ['{node.key}']" in proc.stdout
+    assert "refused" in proc.stdout and "只读" in proc.stdout
 
 
 WRITER = r"""
@@ -188,7 +201,7 @@ def test_full_disk_gives_a_clear_message(tmp_path, seed_library):
     pages = s.conn.execute("PRAGMA page_count").fetchone()[0]
     s.conn.execute(f"PRAGMA max_page_count = {pages}")  # the file cannot grow: a full disk
     keys = [n.key for n in seed_library.nodes() if n.kind == "item"]
-    with pytest.raises(BookmarkError, match="磁盘已满"):
+    with pytest.raises(BookmarkError, match="磁盘空间不足"):
         for key in keys:
             s.add(seed_library, key, COLLECTION, note="很长的备注" * 200)
     assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDockWidget
                                QFormLayout, QLabel, QMainWindow, QPlainTextEdit, QWidget)
 
 from models import brief
-from models.bookmarks import BookmarkError, BookmarkStore, bookmark_store_path, load_export
+from models.bookmarks import (BookmarkError, BookmarkStore, DamagedBookmarksError,
+                              bookmark_store_path, exchange, repair)
 from models.errors import GazetteError
 from models.library import Library
 from models.locations import user_data_dir
@@ -68,22 +69,27 @@ class BookmarkDialog(QDialog):
 class BookmarkFlow(QObject):
     """The bookmark features of a main window."""
 
-    def __init__(self, window: QMainWindow, store: BookmarkStore):
+    def __init__(self, window: QMainWindow, path: Path):
         super().__init__(window)
         self.window = window
-        self.store = store
+        self.path = Path(path)
+        self.store: BookmarkStore | None = None
+        self.problem = ""  # what is wrong with the store, when something is
         self.last_collection: str | None = None
-        self.panel = BookmarksPanel(store, window.library, window)
+        self.panel = BookmarksPanel(None, window.library, window)
         self.panel.openRequested.connect(window.open_key)
         self.panel.printRequested.connect(self.print_brief)
         self.panel.changed.connect(self.sync_marks)
+        self.panel.salvageRequested.connect(self.open_salvaged_copy)
+        self.panel.freshRequested.connect(self.start_fresh)
         window.reader.bookmark_requested.connect(self.add)
         self.dock = QDockWidget("书签", window)
         self.dock.setObjectName("bookmarks-dock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.resizeDocks([self.dock], [320], Qt.Orientation.Horizontal)
-        if not store.bookmarks():
+        self.open_store()
+        if self.store is not None and not self.problem and not self.store.bookmarks():
             self.dock.hide()
         self.add_action = QAction("收藏当前条款…", window)
         self.add_action.setShortcut(QKeySequence("Ctrl+D"))
@@ -111,13 +117,66 @@ class BookmarkFlow(QObject):
             action.triggered.connect(slot)
         self.menu = menu
 
+    # -------------------------------------------------------------- store
+    def open_store(self) -> None:
+        """Open the user's store; what is wrong with it (damaged, read-only, a full disk)
+        shows in the panel, and the window goes on without it."""
+        damaged = False
+        try:
+            self.store = BookmarkStore(self.path)
+            self.problem = self.store.read_only_reason if self.store.read_only else ""
+        except BookmarkError as err:
+            self.store, self.problem = None, str(err)
+            damaged = isinstance(err, DamagedBookmarksError)
+        self.panel.set_store(self.store, self.problem, damaged)
+        if self.problem:
+            self.dock.show()
+        self.sync_marks()
+
+    def open_salvaged_copy(self) -> None:
+        try:
+            self.store = repair.salvage(self.path)
+        except (BookmarkError, OSError) as err:
+            warn(self.window, "书签", f"无法读出损坏的书签文件：{err}")
+            return
+        self.problem = self.store.read_only_reason
+        self.panel.set_store(self.store, self.problem, damaged=True)
+        self.sync_marks()
+
+    def start_fresh(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        try:
+            kept = repair.start_fresh(self.path)
+        except BookmarkError as err:
+            warn(self.window, "书签", str(err))
+            return
+        self.open_store()
+        if self.store is not None and not self.problem:
+            inform(self.window, "书签", f"已新建书签文件。损坏的文件已改名保留为：\n{kept}")
+
+    def usable(self, writing: bool = False) -> bool:
+        """Whether the store can be read (or written); if not, say why."""
+        if self.store is not None and not (writing and self.store.read_only):
+            return True
+        warn(self.window, "书签", self.problem or "书签文件不可用。")
+        self.dock.show()
+        return False
+
     # ------------------------------------------------------------ library
     def set_library(self, library: Library) -> None:
         self.panel.set_library(library)
 
     def sync_marks(self) -> None:
         """Tell the reading pane which clauses are bookmarked (★ instead of ☆)."""
-        self.window.reader.set_bookmarked(frozenset(m.key for m in self.store.bookmarks()))
+        keys: frozenset[str] = frozenset()
+        if self.store is not None:
+            try:
+                keys = frozenset(m.key for m in self.store.bookmarks())
+            except BookmarkError:
+                pass  # the panel says what is wrong
+        self.window.reader.set_bookmarked(keys)
 
     def current_key(self) -> str | None:
         reader = self.window.reader
@@ -136,6 +195,8 @@ class BookmarkFlow(QObject):
         self.add(key)
 
     def add(self, key: str) -> None:
+        if not self.usable(writing=True):
+            return
         library = self.window.library
         node = library.node(key)
         doc = library.document(node.document_key)
@@ -162,6 +223,8 @@ class BookmarkFlow(QObject):
 
     # ----------------------------------------------------------- the brief
     def _choose_collection(self, name: str | None) -> str | None:
+        if not self.usable():
+            return None
         if name:
             return name
         name = self.panel.current_collection() or self.last_collection
@@ -208,39 +271,34 @@ class BookmarkFlow(QObject):
                             "Markdown 文件 (*.md);;文本文件 (*.txt)", write))
 
     def export_json(self) -> None:
-        text = json.dumps(self.store.export_json(), ensure_ascii=False, indent=2)
+        if not self.usable():
+            return
+        text = json.dumps(exchange.export_json(self.store), ensure_ascii=False, indent=2)
         self._saved(save_as(self.window, "导出书签", "公报通书签.json", "书签文件 (*.json)",
                             text_writer(text)))
 
     def import_json(self) -> None:
+        if not self.usable(writing=True):
+            return
         path, _ = QFileDialog.getOpenFileName(self.window, "导入书签", "", "书签文件 (*.json)")
         if not path:
             return
         try:
-            added, skipped = self.store.import_json(load_export(Path(path)))
+            report = exchange.import_file(self.store, Path(path))
         except BookmarkError as err:
             warn(self.window, "导入书签", str(err))
             return
         self.panel.refresh()
         self.sync_marks()
         self.dock.show()
-        inform(self.window, "导入书签",
-                                f"已导入 {added} 条书签，跳过重复的 {skipped} 条。")
+        inform(self.window, "导入书签", report.message())
 
     def _saved(self, path: Path | None) -> None:
         if path is not None:
             self.window.statusBar().showMessage(f"已保存到 {path}", 4000)
 
 
-def install(window: QMainWindow) -> BookmarkFlow | None:
-    """Add the bookmark features to *window*; None (and a message) if storage cannot open."""
-    try:
-        store = BookmarkStore(bookmark_store_path(user_data_dir()))
-    except BookmarkError as err:
-        warn(window, "书签", str(err))
-        return None
-    flow = BookmarkFlow(window, store)
-    flow.sync_marks()
-    if store.read_only:
-        window.statusBar().showMessage(store.read_only_reason, 8000)
-    return flow
+def install(window: QMainWindow) -> BookmarkFlow:
+    """Add the bookmark features to *window*. They are always there: a store that cannot
+    be opened is shown in the panel with the reason, and the window goes on."""
+    return BookmarkFlow(window, bookmark_store_path(user_data_dir()))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
                                QInputDialog, QLabel, QMenu, QTextBrowser, QToolButton,
                                QTreeView, QVBoxLayout, QWidget)
 
-from models.bookmarks import Bookmark, BookmarkError, BookmarkStore
+from models.bookmarks import Bookmark, BookmarkError, BookmarkStore, DamagedBookmarksError
 from models.brief import STATUS_LABELS
 from models.library import Library
 from ui.plain import as_rich, ask, escape, warn
@@ -49,8 +49,11 @@ class BookmarksPanel(QWidget):
     openRequested = Signal(str)  # node key
     printRequested = Signal(str)  # collection name
     changed = Signal()
+    salvageRequested = Signal()  # the store is damaged: open a read-only copy
+    freshRequested = Signal()  # the store is damaged: start a new one, keeping it
 
-    def __init__(self, store: BookmarkStore, library: Library, parent: QWidget | None = None):
+    def __init__(self, store: BookmarkStore | None, library: Library,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.library = library
@@ -98,6 +101,7 @@ class BookmarksPanel(QWidget):
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._build_notice())
         self.empty = QLabel("还没有书签。选中条款后按 Ctrl+D 收藏。", self)
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
@@ -106,7 +110,44 @@ class BookmarksPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self.refresh()
 
+    def _build_notice(self) -> QWidget:
+        """What is wrong with the store, when something is, with what can be done about it."""
+        self.notice = QWidget(self)
+        self.notice.setStyleSheet("background: #fff4e5;")
+        box = QVBoxLayout(self.notice)
+        box.setContentsMargins(6, 6, 6, 6)
+        self.notice_text = plain_label("", self.notice)
+        self.notice_text.setWordWrap(True)
+        self.notice_text.setStyleSheet("color: #7a3e00;")
+        box.addWidget(self.notice_text)
+        buttons = QHBoxLayout()
+        self.salvage_button = QToolButton(self.notice)
+        self.salvage_button.setText("以只读方式打开副本")
+        self.salvage_button.setToolTip("读出损坏文件中还能读出的书签，只能查看，不能修改")
+        self.salvage_button.clicked.connect(self.salvageRequested)
+        self.fresh_button = QToolButton(self.notice)
+        self.fresh_button.setText("新建书签文件")
+        self.fresh_button.setToolTip("损坏的文件改名保留在原处，另建一个空的书签文件")
+        self.fresh_button.clicked.connect(self.freshRequested)
+        buttons.addWidget(self.salvage_button)
+        buttons.addWidget(self.fresh_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        self.notice.hide()
+        return self.notice
+
     # ------------------------------------------------------------ contents
+    def set_store(self, store: BookmarkStore | None, problem: str = "",
+                  damaged: bool = False) -> None:
+        """Show *store* (None when it cannot be opened), and *problem* above it; for a
+        damaged store, the two ways out."""
+        self.store = store
+        self.notice_text.setText(problem)
+        self.notice.setVisible(bool(problem))
+        self.salvage_button.setVisible(damaged and (store is None or not store.read_only))
+        self.fresh_button.setVisible(damaged)
+        self.refresh()
+
     def set_library(self, library: Library) -> None:
         self.library = library
         self.refresh()
@@ -118,13 +159,30 @@ class BookmarksPanel(QWidget):
         selected = self.current_key()
         self._loading = True
         self.model.clear()
-        marks = self.store.resolved(self.library)
+        if self.store is None:
+            self._loading = False
+            self._marks = {}
+            self.empty.setVisible(False)
+            self._update_actions()
+            return
+        try:
+            marks = self.store.resolved(self.library)
+        except BookmarkError as err:  # damage found by this read: say so, show nothing
+            self._loading = False
+            self.store = None
+            self._marks = {}
+            self.notice_text.setText(str(err))
+            self.notice.show()
+            self.fresh_button.setVisible(isinstance(err, DamagedBookmarksError))
+            self.salvage_button.setVisible(isinstance(err, DamagedBookmarksError))
+            self._update_actions()
+            return
         self._marks = {m.id: m for m in marks}
         by_collection: dict[str, list[Bookmark]] = {}
         for m in marks:
             by_collection.setdefault(m.collection, []).append(m)
         first = not expanded
-        for coll in self.store.collections():
+        for coll in self.store.collections() if self.store is not None else []:
             item = QStandardItem(coll.name)
             item.setData("collection", KIND_ROLE)
             item.setToolTip(as_rich(f"{coll.name}：{coll.count} 条"))
@@ -216,11 +274,12 @@ class BookmarksPanel(QWidget):
     def _update_actions(self) -> None:
         mark = self.current_mark()
         has_collection = self.current_collection() is not None
+        writable = self.store is not None and not self.store.read_only  # else: look, don't touch
         for name in ("up", "down", "note"):
-            self.actions[name].setEnabled(mark is not None)
+            self.actions[name].setEnabled(writable and mark is not None)
         self.actions["compare"].setEnabled(mark is not None and mark.status == "changed")
-        self.actions["rename"].setEnabled(has_collection)
-        self.actions["delete"].setEnabled(has_collection)
+        self.actions["rename"].setEnabled(writable and has_collection)
+        self.actions["delete"].setEnabled(writable and has_collection)
         self.actions["print"].setEnabled(has_collection)
 
     def _activated(self, index: QModelIndex) -> None:

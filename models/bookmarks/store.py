@@ -1,4 +1,4 @@
-"""Bookmarks for meetings: collections, notes, and anchors that survive a new edition.
+"""The user's bookmarks: collections, notes, and anchors that survive a new edition.
 
 Bookmarks live in the user's own SQLite file (never in the library). Each one
 keys on the clause's immutable key plus a fingerprint of its text, and keeps
@@ -7,29 +7,27 @@ a copy of the text it was made on. Against any library it then resolves to
 side by side) or `orphaned` (the clause is gone; the saved text is kept).
 Every change is one transaction in WAL mode, so a crash loses at most the
 change under way.
+
+Opening never fails silently and never crashes the caller: a damaged file
+raises DamagedBookmarksError (models/bookmarks/repair.py offers a read-only
+copy or a fresh start), a read-only folder or a full disk opens the store
+read-only with the reason, and every later read or write turns SQLite's
+errors into those same typed errors.
 """
 from __future__ import annotations
 
-import json
+import os
+import shutil
 import sqlite3
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .errors import GazetteError, UnknownNodeError
-from .library import Library
+from ..errors import (BookmarkError, BookmarkStorageError, DamagedBookmarksError,
+                      UnknownCollectionError)
+from ..library import Library
 
 USER_SCHEMA_VERSION = 1
-
-
-class BookmarkError(GazetteError):
-    """A bookmark operation the user asked for cannot be done."""
-
-
-class UnknownCollectionError(BookmarkError):
-    def __init__(self, name: str, known: list[str]):
-        hint = f"（现有：{'、'.join(known)}）" if known else "（还没有任何收藏夹）"
-        super().__init__(f"没有名为“{name}”的收藏夹{hint}")
 
 
 @dataclass
@@ -90,40 +88,127 @@ def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
-def _storage_message(exc: Exception, path: Path) -> str:
+_DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+def is_damage(exc: BaseException) -> bool:
+    """SQLite says the file itself is bad (not that it cannot be written now)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc).lower()
-    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
-        return f"无法保存书签：用户数据文件夹是只读的（{path.parent}）。书签仍可查看，但不能修改。"
-    if "full" in text or "no space" in text:
-        return f"无法保存书签：磁盘已满（{path.parent}）。请腾出空间后重试，已有书签未受影响。"
+    return name.startswith(_DAMAGE) or "malformed" in text or "not a database" in text
+
+
+def _disk_full(exc: BaseException, folder: Path) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL" or "full" in str(exc).lower() or getattr(exc, "errno", 0) == 28:
+        return True
+    try:  # an I/O error where (next to) no space is left is that
+        return shutil.disk_usage(folder).free < 256 * 1024
+    except OSError:
+        return False
+
+
+def _storage_message(exc: BaseException, path: Path) -> str:
+    """Why the bookmark file cannot be written, in the user's words."""
+    if _disk_full(exc, path.parent if path.parent.exists() else Path(path.anchor or "/")):
+        return (f"磁盘空间不足（{path.parent}）：书签可以查看，但暂时不能保存。"
+                "请腾出空间后重试，已有书签未受影响。")
+    text = str(exc).lower()
+    folder = path.parent
+    folder_read_only = folder.exists() and not os.access(folder, os.W_OK)  # a read-only mount too
+    if folder_read_only or "readonly" in text or "read-only" in text \
+            or isinstance(exc, PermissionError) or getattr(exc, "errno", 0) in (1, 13, 30):
+        return f"用户数据文件夹是只读的（{folder}）：书签可以查看，但不能修改。"
     return f"无法保存书签（{path}）：{exc}"
 
 
 class BookmarkStore:
     """The user's bookmarks in one SQLite file."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, read_only: bool = False, reason: str = ""):
+        """Open (or create) the store; *read_only* opens an existing file only for reading
+        (a salvaged copy), *reason* saying why."""
         self.path = Path(path)
-        self.read_only = False
+        self.read_only = read_only
+        self.read_only_reason = reason
+        existed = self.path.exists()
+        if read_only:
+            self.conn = self._open_read_only()
+        else:
+            try:
+                self.conn = self._open_for_writing()
+            except (sqlite3.OperationalError, OSError) as exc:
+                if is_damage(exc):
+                    raise DamagedBookmarksError(self.path, str(exc)) from exc
+                if not existed:
+                    raise BookmarkStorageError(
+                        f"无法创建书签文件（{self.path}）：" + _storage_message(exc, self.path)
+                    ) from exc
+                # A read-only folder or a full disk: keep reading what is there.
+                self.conn = self._open_read_only()
+                self.read_only = True
+                self.read_only_reason = _storage_message(exc, self.path)
+            except sqlite3.DatabaseError as exc:
+                raise DamagedBookmarksError(self.path, str(exc)) from exc
+        if existed:
+            self._check()
+
+    def _open_for_writing(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.executescript("BEGIN;" + _SCHEMA + "COMMIT;")
-            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
-                              [str(USER_SCHEMA_VERSION)])
-        except (sqlite3.OperationalError, PermissionError, OSError) as exc:
-            if not self.path.exists():
-                raise BookmarkError(_storage_message(exc, self.path)) from exc
-            # A read-only folder or a full disk: keep reading what is there.
-            self.conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.read_only = True
-            self.read_only_reason = _storage_message(exc, self.path)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.executescript("BEGIN;" + _SCHEMA + "COMMIT;")
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+                         [str(USER_SCHEMA_VERSION)])
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri()
+        last: Exception | None = None
+        # A WAL file closed cleanly has no -shm beside it, and a read-only folder lets
+        # none be made: then it is read as it stands on disk (immutable).
+        for query in ("?mode=ro", "?mode=ro&immutable=1"):
+            try:
+                conn = sqlite3.connect(uri + query, uri=True)
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlite3.DatabaseError as exc:
+                last = exc
+                if is_damage(exc):
+                    break
+        if last is not None and is_damage(last):
+            raise DamagedBookmarksError(self.path, str(last)) from last
+        raise BookmarkStorageError(f"无法读取书签文件（{self.path}）：{last}") from last
+
+    def _check(self) -> None:
+        """A damaged page is found now, not by the first click that reads it."""
+        try:
+            result = self.conn.execute("PRAGMA quick_check").fetchall()
+            tables = {r[0] for r in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
         except sqlite3.DatabaseError as exc:
-            raise BookmarkError(f"书签文件已损坏（{self.path}）：{exc}") from exc
+            self.conn.close()
+            raise DamagedBookmarksError(self.path, str(exc)) from exc
+        problems = [r[0] for r in result if r[0] != "ok"]
+        if problems or not {"collections", "bookmarks"} <= tables:
+            self.conn.close()
+            detail = problems[0] if problems else "缺少书签数据表，可能不是公报通的书签文件"
+            raise DamagedBookmarksError(self.path, detail)
+
+    def _rows(self, sql: str, params=()) -> list[tuple]:
+        """Run a read; damage found now is a DamagedBookmarksError, not a traceback."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            if is_damage(exc):
+                raise DamagedBookmarksError(self.path, str(exc)) from exc
+            raise BookmarkStorageError(f"无法读取书签（{self.path}）：{exc}") from exc
 
     def close(self) -> None:
         self.conn.close()
@@ -138,7 +223,7 @@ class BookmarkStore:
     def _write(self, fn):
         """Run *fn* in one transaction; storage failures become BookmarkError in Chinese."""
         if self.read_only:
-            raise BookmarkError(self.read_only_reason)
+            raise BookmarkStorageError(self.read_only_reason)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -149,8 +234,15 @@ class BookmarkStore:
                 raise
             self.conn.execute("COMMIT")
             return result
-        except (sqlite3.OperationalError, OSError) as exc:
-            raise BookmarkError(_storage_message(exc, self.path)) from exc
+        except (sqlite3.DatabaseError, OSError) as exc:
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            if is_damage(exc):
+                raise DamagedBookmarksError(self.path, str(exc)) from exc
+            raise BookmarkStorageError(_storage_message(exc, self.path)) from exc
 
     def create_collection(self, name: str) -> Collection:
         name = name.strip()
@@ -247,10 +339,9 @@ class BookmarkStore:
 
     # ------------------------------------------------------------ reading
     def collections(self) -> list[Collection]:
-        rows = self.conn.execute(
+        rows = self._rows(
             "SELECT c.id, c.name, c.position, c.created, count(b.id) FROM collections c "
-            "LEFT JOIN bookmarks b ON b.collection_id = c.id GROUP BY c.id ORDER BY c.position, c.id"
-        ).fetchall()
+            "LEFT JOIN bookmarks b ON b.collection_id = c.id GROUP BY c.id ORDER BY c.position, c.id")
         return [Collection(*r) for r in rows]
 
     def collection(self, name: str) -> Collection:
@@ -262,13 +353,13 @@ class BookmarkStore:
     def bookmarks(self, collection: str | None = None) -> list[Bookmark]:
         if collection is not None:
             self.collection(collection)
-        rows = self.conn.execute(
+        rows = self._rows(
             "SELECT b.id, c.name, b.key, b.document_key, b.doc_number, b.title, b.path, b.heading, "
             "b.fingerprint, b.text, b.note, b.position, b.created FROM bookmarks b "
             "JOIN collections c ON c.id = b.collection_id "
             + ("WHERE c.name = ? " if collection is not None else "")
             + "ORDER BY c.position, c.id, b.position, b.id",
-            [collection] if collection is not None else []).fetchall()
+            [collection] if collection is not None else [])
         return [Bookmark(*r) for r in rows]
 
     def resolved(self, library: Library, collection: str | None = None) -> list[Bookmark]:
@@ -290,62 +381,31 @@ class BookmarkStore:
                 mark.current_text = mark.text
         return marks
 
-    # ------------------------------------------------------ export/import
-    def export_json(self, collection: str | None = None) -> dict:
-        marks = self.bookmarks(collection)
-        names = [collection] if collection else [c.name for c in self.collections()]
-        return {"format": "gazette-desk-bookmarks", "version": 1, "exported": _now(),
-                "collections": [{"name": n, "bookmarks": [
-                    {k: v for k, v in asdict(m).items()
-                     if k not in ("id", "collection", "status", "current_text", "position")}
-                    for m in marks if m.collection == n]} for n in names]}
-
-    def import_json(self, data: dict) -> tuple[int, int]:
-        """Merge exported bookmarks; the same clause in the same collection is not duplicated.
-
-        Returns (added, skipped).
-        """
-        if not isinstance(data, dict) or data.get("format") != "gazette-desk-bookmarks":
-            raise BookmarkError("这不是公报通导出的书签文件")
-        fields = ("key", "document_key", "doc_number", "title", "path", "heading", "fingerprint",
-                  "text", "note", "created")
-        counts = [0, 0]
-
-        def do(conn: sqlite3.Connection) -> None:
-            for coll in data.get("collections", []):
-                name = str(coll.get("name", "")).strip()
-                if not name:
-                    continue
-                conn.execute("INSERT OR IGNORE INTO collections (name, position, created) "
-                             "VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 FROM collections),"
-                             " ?)", [name, _now()])
-                cid = conn.execute("SELECT id FROM collections WHERE name = ?", [name]).fetchone()[0]
-                for item in coll.get("bookmarks", []):
-                    try:
-                        values = [item[f] if f != "note" else item.get(f, "") for f in fields]
-                    except (KeyError, TypeError) as exc:
-                        raise BookmarkError(f"书签文件内容不完整：缺少 {exc}") from exc
-                    cur = conn.execute(
-                        "INSERT OR IGNORE INTO bookmarks (collection_id, key, document_key, "
-                        "doc_number, title, path, heading, fingerprint, text, note, created, "
-                        "position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT "
-                        "COALESCE(MAX(position), -1) + 1 FROM bookmarks WHERE collection_id = ?))",
-                        [cid, *values, cid])
-                    counts[0 if cur.rowcount else 1] += 1
-        self._write(do)
-        return counts[0], counts[1]
-
 
 def bookmark_store_path(user_data: Path) -> Path:
     return Path(user_data) / "bookmarks.sqlite"
 
 
-def load_export(path: Path) -> dict:
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BookmarkError(f"无法读取书签文件 {path}：{exc}") from exc
+def merge_entries(store: "BookmarkStore", collections: list[tuple[str, list[dict]]]
+                  ) -> tuple[int, int]:
+    """Insert entries exchange.py has checked, in one transaction; (added, already there).
+    The same clause in the same collection is never added twice."""
+    counts = [0, 0]
 
-
-__all__ = ["Bookmark", "BookmarkError", "BookmarkStore", "Collection", "UnknownCollectionError",
-           "UnknownNodeError", "bookmark_store_path", "load_export"]
+    def do(conn: sqlite3.Connection) -> None:
+        for name, entries in collections:
+            conn.execute("INSERT OR IGNORE INTO collections (name, position, created) "
+                         "VALUES (?, (SELECT COALESCE(MAX(position), -1) + 1 FROM collections),"
+                         " ?)", [name, _now()])
+            cid = conn.execute("SELECT id FROM collections WHERE name = ?", [name]).fetchone()[0]
+            for e in entries:
+                cur = conn.execute(
+                    "INSERT OR IGNORE INTO bookmarks (collection_id, key, document_key, "
+                    "doc_number, title, path, heading, fingerprint, text, note, created, "
+                    "position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT "
+                    "COALESCE(MAX(position), -1) + 1 FROM bookmarks WHERE collection_id = ?))",
+                    [cid, e["key"], e["document_key"], e["doc_number"], e["title"], e["path"],
+                     e["heading"], e["fingerprint"], e["text"], e["note"], e["created"], cid])
+                counts[0 if cur.rowcount else 1] += 1
+    store._write(do)
+    return counts[0], counts[1]
