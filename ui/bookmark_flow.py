@@ -23,7 +23,8 @@ from models.errors import GazetteError
 from models.library import Library
 from models.locations import user_data_dir
 from ui.bookmarks_panel import BookmarksPanel
-from ui.plain import escape, inform, run_dialog, warn
+from ui import plain
+from ui.plain import escape, inform, warn
 from ui.save_file import save_as, text_writer
 
 DEFAULT_COLLECTION = "我的书签"
@@ -205,7 +206,7 @@ class BookmarkFlow(QObject):
         names = [c.name for c in self.store.collections()]
         dialog = BookmarkDialog(citation, "" if node.kind == "title" else node.heading, names,
                                 self.last_collection, self.window)
-        if run_dialog(dialog) != QDialog.DialogCode.Accepted:
+        if plain.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         collection, note = dialog.values()
         if not collection:

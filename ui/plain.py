@@ -63,7 +63,8 @@ def message_box(kind: str, parent: QWidget | None, title: str, text: str) -> QMe
 
 def run_dialog(box) -> int:
     """Show a modal dialog and wait for it: the one place a message waits for the user
-    (tests replace it to answer dialogs without a person)."""
+    (tests replace it to answer dialogs without a person, so callers look it up here,
+    as plain.run_dialog, each time)."""
     return box.exec()
 
 
