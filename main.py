@@ -28,8 +28,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user-data", metavar="DIR", help="用户数据（书签、设置、导入）所在文件夹")
     sub = parser.add_subparsers(dest="command", metavar="命令")
 
+    def user_data(p) -> None:  # accepted after the command too (bookmarks list --user-data D)
+        p.add_argument("--user-data", metavar="DIR", default=argparse.SUPPRESS,
+                       help="用户数据所在文件夹")
+
     def command(name: str, help_text: str, library: bool = True, formats=("text", "json")):
         p = sub.add_parser(name, help=help_text)
+        user_data(p)
         if library:
             p.add_argument("--library", metavar="PATH", help="使用指定的资料库文件")
         if formats:
@@ -57,13 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("show", "显示一个条款")
     p.add_argument("key", metavar="KEY")
     p = sub.add_parser("bookmarks", help="书签与收藏夹（会议材料）")
+    user_data(p)
     bsub = p.add_subparsers(dest="bookmarks_command", metavar="操作", required=True)
 
     def bcommand(name: str, help_text: str, formats=("text", "json")):
         bp = bsub.add_parser(name, help=help_text)
         bp.add_argument("--library", metavar="PATH", help="使用指定的资料库文件")
-        bp.add_argument("--user-data", metavar="DIR", default=argparse.SUPPRESS,
-                        help="用户数据所在文件夹")
+        user_data(bp)
         if formats:
             bp.add_argument("--format", choices=formats, default=formats[0], help="输出格式")
         return bp
@@ -89,11 +94,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def undecodable_argument(argv: list[str]) -> str | None:
+    """The message for an argument that is not valid UTF-8 (Python keeps its bytes as lone
+    surrogates), or None."""
+    for position, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "replace").decode("utf-8")
+            return (f"公报通：第 {position} 个命令行参数（{shown}）不是有效的 UTF-8 文字。"
+                    "请检查文件名的编码，或把文件改名后再试。")
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
+    problem = undecodable_argument(argv)
+    if problem:
+        sys.stderr.write(problem + "\n")
+        return 2
     from models.locations import set_user_data_dir
     from ui.display_check import user_data_argument, wants_window
     if wants_window(argv):

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from models.content import active_library, import_gazette
-from models.errors import GazetteError
+from models.errors import GazetteError, os_reason
 from models.roles import ROLES
 from models.library import Library
 from models.search import search
@@ -152,8 +152,20 @@ def cmd_build_library(args: argparse.Namespace) -> int:
     return 0
 
 
+def _output_folder(output: str) -> None:
+    """A missing folder for an output file is made, and said so (a typo shows at once)."""
+    folder = Path(output).parent
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise GazetteError(f"无法创建文件夹 {folder}：{os_reason(exc)}") from exc
+        notice(f"已创建文件夹 {folder}")
+
+
 def _write_output(text: str, output: str | None) -> None:
     if output:
+        _output_folder(output)
         try:
             Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
@@ -168,6 +180,7 @@ def _print_pdf(job, output: str | None) -> int:
         raise GazetteError("PDF 输出需要用 --output 指定文件名")
     from ui.headless import ensure_gui_app
     from ui.paged_print import print_job_to_pdf
+    _output_folder(output)
     ensure_gui_app()
     try:
         pages = print_job_to_pdf(job, Path(output))

@@ -41,6 +41,28 @@ def check_library(path: Path) -> dict[str, str]:
         conn.close()
 
 
+def damaged(what: str, value: object) -> BadLibraryError:
+    """A row whose stored value cannot be read: the file is damaged, say where."""
+    shown = str(value)[:40]
+    return BadLibraryError(f"资料库已损坏：{what}“{shown}”无法读取。可以从内置公报重新生成资料库。")
+
+
+def stored_json(value: str | None, what: str):
+    try:
+        return json.loads(value or "[]")
+    except (ValueError, TypeError):
+        raise damaged(what, value) from None
+
+
+def stored_date(value: str | None, what: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (ValueError, TypeError):
+        raise damaged(what, value) from None
+
+
 def _check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     try:
         meta = dict(conn.execute("SELECT key, value FROM metadata").fetchall())
@@ -50,7 +72,11 @@ def _check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
                               f"{exc}。可以从内置公报重新生成。") from exc
     if meta.get("application") != APP_ID:
         raise BadLibraryError(f"{path.name} 不是公报通的资料库")
-    version = int(meta.get("schema_version", "0") or 0)
+    try:
+        version = int(meta.get("schema_version", "0") or 0)
+    except ValueError:
+        raise BadLibraryError(f"资料库 {path.name} 已损坏：格式版本“{meta.get('schema_version')}”"
+                              "不是数字。可以从内置公报重新生成。") from None
     if version > SCHEMA_VERSION:
         raise BadLibraryError(f"资料库 {path.name} 由更新版本的公报通生成（格式版本 {version}），"
                               f"当前程序只支持到版本 {SCHEMA_VERSION}，请升级公报通。")
@@ -84,7 +110,8 @@ class DocumentInfo:
 
     def expired(self, today: date | None = None) -> bool:
         today = today or date.today()
-        return bool(self.valid_until) and date.fromisoformat(self.valid_until) < today
+        until = stored_date(self.valid_until, "公文的有效期")
+        return until is not None and until < today
 
     def as_json(self) -> dict:
         return {"key": self.key, "doc_number": self.doc_number, "title": self.title,
@@ -197,7 +224,7 @@ class Library:
             "d.valid_until, i.label, d.addressee, d.plan_title, d.attachments, d.position, d.id, "
             "d.masthead, d.publicity, d.cc, d.imprint_org, d.imprint_date, d.page "
             "FROM documents d JOIN issues i ON i.id = d.issue_id ORDER BY i.id, d.position")
-        return [DocumentInfo(*r[:11], json.loads(r[11] or "[]"), *r[12:]) for r in rows]
+        return [DocumentInfo(*r[:11], stored_json(r[11], "公文的附件列表"), *r[12:]) for r in rows]
 
     def document(self, key: str) -> DocumentInfo:
         for doc in self.documents():
@@ -291,7 +318,7 @@ class Library:
                                          [a for a in aliases.get(dept_id, []) if a != name],
                                          {r: counts.get(dept_id, {}).get(r, 0) for r in ROLES
                                           if counts.get(dept_id, {}).get(r)},
-                                         json.loads(part_of or "[]")))
+                                         stored_json(part_of, "部门的所属单位")))
         self._departments = result
         return result
 
@@ -353,7 +380,8 @@ class Library:
         for doc_number, doc_key, key, path, heading, role, text, dept_id, valid, _ in rows:
             if document_keys is not None and doc_key not in document_keys:
                 continue
-            expired = bool(valid) and date.fromisoformat(valid) < today
+            until = stored_date(valid, "公文的有效期")
+            expired = until is not None and until < today
             if expired and not include_expired:
                 continue
             via = ids.get(dept_id, "") if dept_id is not None else ""

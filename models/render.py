@@ -110,21 +110,25 @@ def inline_html(markdown: str) -> str:
 
 
 def mark_terms(fragment: str, terms: list[str], cls: str = "hit") -> str:
-    """Wrap every occurrence of *terms* (width-folded) in the text, not the tags, of HTML."""
-    folded_terms = sorted({fold(html.escape(t, quote=False)) for t in terms if t}, key=len,
-                          reverse=True)
+    """Wrap every occurrence of *terms* (width-folded) in the text of HTML: never in its
+    tags, nor in its entities (searching "lt" must not cut "&lt;" apart)."""
+    folded_terms = sorted({fold(t) for t in terms if t}, key=len, reverse=True)
     if not folded_terms:
         return fragment
-    pattern = re.compile("|".join(re.escape(t) for t in folded_terms))
+    pattern = re.compile("|".join(re.escape(t) for t in folded_terms), re.IGNORECASE)
     parts = re.split(r"(<[^>]+>)", fragment)
     for i, part in enumerate(parts):
         if not part or part.startswith("<"):
             continue
+        text = html.unescape(part) if "&" in part else part
         out, pos = [], 0
-        for m in pattern.finditer(fold(part)):  # fold keeps length: offsets are shared
-            out.append(part[pos:m.start()])
-            out.append(f'<span class="{cls}">{part[m.start():m.end()]}</span>')
+        for m in pattern.finditer(fold(text)):  # fold keeps length: offsets are shared
+            out.append(html.escape(text[pos:m.start()], quote=False))
+            out.append(f'<span class="{cls}">{html.escape(text[m.start():m.end()], quote=False)}'
+                       "</span>")
             pos = m.end()
-        out.append(part[pos:])
+        if pos == 0:
+            continue  # no match: the part stays exactly as it was
+        out.append(html.escape(text[pos:], quote=False))
         parts[i] = "".join(out)
     return "".join(parts)

@@ -430,3 +430,21 @@ def test_filtered_stage_one_loads_neither_qt_enums_nor_the_library(seed_library,
     settings.sync()
     out = run_stage_one_probe(STAGE_ONE_FILTER_PROBE, tmp_path)
     assert "chip 区财政局 ready False Qt False QStyle False library False later []" in out, out
+
+
+def test_a_search_typed_as_the_window_closes_never_runs_on_the_closed_library(qtbot, staged):
+    """The debounce timer of a search typed just before closing is stopped with the window,
+    so it cannot fire after the library is closed (it once errored a later test)."""
+    from ui.search_panel import DEBOUNCE_MS
+    make, library = staged
+    window = make()
+    window.show()
+    qtbot.waitExposed(window)
+    window.complete(library)
+    window.search_field.setText("托育")
+    assert window.search_field.timer.isActive()
+    window.settings = None
+    window.close()
+    assert not window.search_field.timer.isActive()
+    library.close()
+    qtbot.wait(DEBOUNCE_MS * 3)  # a search that fired now would fail on the closed library

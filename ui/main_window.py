@@ -172,6 +172,7 @@ class MainWindow(FilterAndSearch, WindowShell, QMainWindow):
         from models.content import active_library
         from models.library import Library
         key, name = self.reader.current or self.reader.document_key, self.filter_bar.department
+        self.search_field.timer.stop()  # a pending search runs on the new library, below
         old = self.library
         self.load_library(Library(active_library()))
         old.close()
@@ -295,4 +296,6 @@ class MainWindow(FilterAndSearch, WindowShell, QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if self.settings is not None and self.ready:  # before stage 2 nothing changed
             window_state.save(self, self.settings)
+        if self.ready:  # a search typed just now must not run once the library is closed
+            self.search_field.timer.stop()
         super().closeEvent(event)
