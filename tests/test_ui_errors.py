@@ -94,3 +94,26 @@ def test_import_adds_to_user_library_never_the_default(qtbot, window, dialogs, t
     finally:
         window.library.close()
         set_user_data_dir(None)
+
+
+def test_a_skipped_import_is_told_when_the_window_opens(qt_app, tmp_path, monkeypatch):
+    """A kept import that no longer parses is skipped by the rebuild, and the window says which."""
+    from pathlib import Path
+
+    from models.content import import_gazette
+    from ui import app as app_module
+    monkeypatch.setenv("GAZETTE_USER_DATA", str(tmp_path / "user"))
+    source = tmp_path / "台儿庄.txt"
+    source.write_bytes((Path(__file__).parent / "fixtures" / "tai_single_with_number.txt")
+                       .read_bytes())
+    import_gazette(source)
+    [kept] = (tmp_path / "user" / "imports").glob("*.txt")
+    kept.write_bytes(b"\x00 no longer a gazette")
+    (tmp_path / "user" / "library.content").write_text("an older app", encoding="utf-8")
+    warnings: list[str] = []
+    library = app_module.open_library(warnings=warnings)
+    try:
+        assert library is not None
+        assert len(warnings) == 1 and "台儿庄.txt" in warnings[0] and "已跳过" in warnings[0]
+    finally:
+        library.close()

@@ -173,8 +173,8 @@ def test_start_paints_the_cached_tree_before_stage_two(qtbot, qt_app, seed_libra
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
     with Library(seed_library_path) as library:
         outline_cache.save(library.path, build_outline(library))
-    monkeypatch.setattr(app_module, "open_library", lambda: Library(seed_library_path))
-    monkeypatch.setattr(startup, "open_library", lambda: Library(seed_library_path))
+    monkeypatch.setattr(app_module, "open_library", lambda **_: Library(seed_library_path))
+    monkeypatch.setattr(startup, "open_library", lambda **_: Library(seed_library_path))
     events = []
     app, window = startup.start(["test"], Settings(tmp_path / "s.ini"))
     qtbot.addWidget(window)
@@ -202,7 +202,7 @@ def test_start_resumes_the_paused_collector_once_the_window_is_complete(
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
     with Library(seed_library_path) as library:
         outline_cache.save(library.path, build_outline(library))
-    monkeypatch.setattr(startup, "open_library", lambda: Library(seed_library_path))
+    monkeypatch.setattr(startup, "open_library", lambda **_: Library(seed_library_path))
     gc_pause.pause()
     try:
         app, window = startup.start(["test"], Settings(tmp_path / "s.ini"))
@@ -244,7 +244,7 @@ def test_first_start_without_cache_is_complete_at_once_and_writes_the_cache(
     from ui import startup
     from ui.settings import Settings
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(startup, "open_library", lambda: Library(seed_library_path))
+    monkeypatch.setattr(startup, "open_library", lambda **_: Library(seed_library_path))
     app, window = startup.start(["test"], Settings(tmp_path / "s.ini"))
     qtbot.addWidget(window)
     assert window.ready
@@ -349,7 +349,7 @@ def filtered_start(qt_app, qtbot, seed_library_path, tmp_path, monkeypatch):
     from ui import startup
     from ui.settings import Settings
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(startup, "open_library", lambda: Library(seed_library_path))
+    monkeypatch.setattr(startup, "open_library", lambda **_: Library(seed_library_path))
     windows = []
 
     def start(settings=tmp_path / "s.ini"):

@@ -88,8 +88,9 @@ def install_translations(app: QApplication) -> None:
     app._gazette_translator = translator
 
 
-def open_library(path=None) -> Library | None:
-    """Open the active library; on failure offer to rebuild it (None if the user declines)."""
+def open_library(path=None, warnings: list[str] | None = None) -> Library | None:
+    """Open the active library; on failure offer to rebuild it (None if the user declines).
+    What a rebuild skipped (a kept import that no longer parses) is added to *warnings*."""
     from models.content import active_library
     from models.errors import GazetteError
     from models.library import Library
@@ -98,7 +99,8 @@ def open_library(path=None) -> Library | None:
     target = path
     while True:
         try:
-            target = target or active_library()
+            target = target or active_library(
+                warn=warnings.append if warnings is not None else None)
             return Library(target)
         except GazetteError as err:
             if not here.ask_rebuild(None, str(err)):
@@ -108,6 +110,14 @@ def open_library(path=None) -> Library | None:
             except GazetteError as again:
                 here.show_error(None, f"重新生成资料库失败：{again}")
                 return None
+
+
+def show_warnings_later(window, warnings: list[str]) -> None:
+    """Tell the user, once the window is up, what opening the library had to skip."""
+    if warnings:
+        from ui.plain import warn
+        from ui.qt import QTimer
+        QTimer.singleShot(0, lambda: warn(window, "导入的公报", "\n\n".join(warnings)))
 
 
 def run() -> int:

@@ -39,7 +39,8 @@ import sys
 from models import outline_cache
 from models.locations import user_data_dir
 from ui import gc_pause, window_state
-from ui.app import finish_base_app, install_translations, make_base_app, open_library
+from ui.app import (finish_base_app, install_translations, make_base_app, open_library,
+                    show_warnings_later)
 from ui.main_window import MainWindow
 from ui.qt import QApplication, QTimer
 from ui.settings import SETTINGS_NAME, Settings
@@ -86,14 +87,16 @@ def start(argv: list[str] | None = None,
     sys.excepthook = _excepthook
     settings = settings if settings is not None else Settings(user_data_dir() / SETTINGS_NAME)
     cached, section = cached_start(settings)
+    warnings: list[str] = []
     if cached is None:
         fonts = finish_base_app(app)
         install_translations(app)
-        library = open_library()
+        library = open_library(warnings=warnings)
         if library is None:
             return app, None
         window = MainWindow(library, fonts, settings)
         window.show()
+        show_warnings_later(window, warnings)
         remember_outline(window)
         gc_pause.resume()
         return app, window
@@ -106,12 +109,13 @@ def start(argv: list[str] | None = None,
         begun.append(True)
         window.fonts = finish_base_app(app)
         install_translations(app)
-        library = open_library()
+        library = open_library(warnings=warnings)
         if library is None:
             window.close()
             app.exit(2)
             return
         window.complete(library)
+        show_warnings_later(window, warnings)
         remember_outline(window)
         gc_pause.resume()
 
