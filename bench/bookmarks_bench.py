@@ -17,10 +17,10 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from models.bookmarks import BookmarkStore  # noqa: E402
-from models.content import load_content_registry  # noqa: E402
-from models.library import Library  # noqa: E402
-from models.library_build import add_issues  # noqa: E402
-from models.parser import parse_bytes  # noqa: E402
+from models.store.content import load_content_registry  # noqa: E402
+from models.store.library import Library  # noqa: E402
+from models.store.build import add_issues  # noqa: E402
+from models.parse.parser import parse_bytes  # noqa: E402
 
 SEED = ROOT / "content" / "issues" / "2021-05_shizhong.txt"
 

@@ -15,11 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from models.content import load_content_registry  # noqa: E402
-from models.dutylist import DutyListOptions, build_duty_list, to_print_job  # noqa: E402
-from models.library import Library  # noqa: E402
-from models.library_build import add_issues  # noqa: E402
-from models.parser import parse_bytes  # noqa: E402
+from models.store.content import load_content_registry  # noqa: E402
+from models.views.dutylist import DutyListOptions, build_duty_list, to_print_job  # noqa: E402
+from models.store.library import Library  # noqa: E402
+from models.store.build import add_issues  # noqa: E402
+from models.parse.parser import parse_bytes  # noqa: E402
 from ui.headless import ensure_gui_app  # noqa: E402
 from ui.paged_print import print_job_to_pdf  # noqa: E402
 

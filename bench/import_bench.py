@@ -15,11 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from models.content import load_content_registry  # noqa: E402
-from models.library import Library  # noqa: E402
-from models.library_build import add_issues  # noqa: E402
-from models.parser import parse_bytes  # noqa: E402
-from models.search import search  # noqa: E402
+from models.store.content import load_content_registry  # noqa: E402
+from models.store.library import Library  # noqa: E402
+from models.store.build import add_issues  # noqa: E402
+from models.parse.parser import parse_bytes  # noqa: E402
+from models.store.search import search  # noqa: E402
 
 SEED = ROOT / "content" / "issues" / "2021-05_shizhong.txt"
 QUERIES = {

@@ -272,9 +272,9 @@ def main() -> int:
     for k in ("GAZETTE_CACHE_DIR", "XDG_CACHE_HOME", "XDG_DATA_HOME", "GAZETTE_USER_DATA"):
         if envs["plain"].get(k):
             os.environ[k] = envs["plain"][k]
-    from models.content import active_library
-    from models.library import Library
-    from models.outline_cache import cache_file
+    from models.store.content import active_library
+    from models.store.library import Library
+    from models.views.outline_cache import cache_file
     with Library(active_library()) as library:  # (builds the default library in the cache once)
         key = library.documents()[1].key
     write_settings(envs["plain"], key)

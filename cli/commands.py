@@ -5,11 +5,12 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from models.content import active_library, import_gazette
+from models.store.content import active_library, import_gazette
 from models.errors import GazetteError, os_reason
 from models.roles import ROLES
-from models.library import Library
-from models.search import search
+from models.store.library import Library
+from models.store.search import search
+from models.views.citation import citation
 
 from .output import emit_json, line, notice, plain_snippet, role_label
 
@@ -82,34 +83,19 @@ def _roles(value: str | None) -> list[str] | None:
 
 
 def cmd_duties(args: argparse.Namespace) -> int:
-    if args.format in ("pdf", "html", "markdown"):
-        return duties_document(args)
     roles = _roles(args.roles)
     if roles and "general" in roles:
         args.include_general = True
+    if args.format != "json":
+        return duties_document(args)
     with open_library(args) as lib:
         # JSON (the scripting contract) lists every entry, each saying whether its
         # document has expired; lists for people leave expired documents out
         # unless asked.
-        include_expired = not args.exclude_expired if args.format == "json" \
-            else args.include_expired
         dept, entries = lib.duties(args.name, include_general=args.include_general, roles=roles,
                                    document_keys=_document_keys(lib, args.documents),
-                                   include_expired=include_expired)
-        if args.format == "json":
-            emit_json({"department": dept.name, "entries": [e.as_json() for e in entries]})
-            return 0
-        line(f"{dept.name} 职责清单：{len(entries)} 项")
-        current = None
-        for e in entries:
-            if e.doc_number != current:
-                current = e.doc_number
-                line(f"\n{e.doc_number or ''}")
-            due = "；".join(f"{d['phrase']}→{d['due']}" for d in e.deadlines)
-            via = f"（经{e.via}）" if e.via else ""
-            expired = f"  【已失效：有效期至{e.valid_until}】" if e.expired else ""
-            line(f"  [{role_label(e.role)}]{via} {e.path} {e.heading}" + (f"  ⏰{due}" if due else "")
-                 + expired)
+                                   include_expired=not args.exclude_expired)
+    emit_json({"department": dept.name, "entries": [e.as_json() for e in entries]})
     return 0
 
 
@@ -137,13 +123,13 @@ def cmd_show(args: argparse.Namespace) -> int:
                        "path": node.path, "heading": node.heading, "kind": node.kind,
                        "text": node.full_text, "markdown": node.markdown})
             return 0
-        line(f"《{doc.title}》（{doc.doc_number or '无文号'}）{node.path}")
+        line(citation(doc, node.path))
         line(node.full_text)
     return 0
 
 
 def cmd_build_library(args: argparse.Namespace) -> int:
-    from models.content import build_library, content_fingerprint, content_sources, \
+    from models.store.content import build_library, content_fingerprint, content_sources, \
         load_content_registry
     target = Path(args.output)
     issues = build_library(target, content_sources(), load_content_registry(),
@@ -208,7 +194,7 @@ def _document_keys(lib, value: str | None) -> list[str] | None:
 
 def duties_document(args: argparse.Namespace) -> int:
     """duties NAME --format pdf|html|markdown: the printable duty list."""
-    from models import dutylist
+    from models.views import dutylist
     with open_library(args) as lib:
         options = dutylist.DutyListOptions(include_general=args.include_general,
                                            roles=_roles(args.roles),
@@ -217,6 +203,9 @@ def duties_document(args: argparse.Namespace) -> int:
         dl = dutylist.build_duty_list(lib, args.name, options)
     if args.format == "markdown":
         _write_output(dutylist.to_markdown(dl), args.output)
+        return 0
+    if args.format == "text":
+        _write_output(dutylist.to_text(dl, with_text=bool(args.output)), args.output)
         return 0
     job = dutylist.to_print_job(dl)
     if args.format == "html":
@@ -245,7 +234,7 @@ def cmd_bookmarks_list(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit_json([m.as_json() for m in marks])
         return 0
-    from models.brief import STATUS_LABELS
+    from models.views.brief import STATUS_LABELS
     current = None
     for m in marks:
         if m.collection != current:
@@ -272,7 +261,7 @@ def cmd_bookmarks_collections(args: argparse.Namespace) -> int:
 
 
 def cmd_bookmarks_print(args: argparse.Namespace) -> int:
-    from models import brief
+    from models.views import brief
     with open_library(args) as lib, _store() as store:
         marks = store.resolved(lib, args.collection)
     return _print_pdf(brief.to_print_job(args.collection, marks), args.output)
@@ -280,7 +269,7 @@ def cmd_bookmarks_print(args: argparse.Namespace) -> int:
 
 def cmd_bookmarks_export(args: argparse.Namespace) -> int:
     import json
-    from models import brief
+    from models.views import brief
     with _store() as store:
         if args.format == "json":
             from models.bookmarks import exchange

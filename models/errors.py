@@ -68,6 +68,12 @@ class UnknownNodeError(GazetteError):
         self.key = key
 
 
+class UnknownDocumentError(GazetteError):
+    def __init__(self, key: str):
+        super().__init__(f"库中没有编号为 {key} 的公文")
+        self.key = key
+
+
 class BadRegistryError(GazetteError):
     """The curated department or role data in content/ is malformed."""
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .roles import ROLE_LABELS, ROLES  # noqa: F401  (re-exported: roles of a node)
+from models.roles import ROLE_LABELS, ROLES  # noqa: F401  (re-exported: roles of a node)
 
 # Node kinds. Front and closing matter are nodes too, so that every character
 # of a document sits in exactly one node.

@@ -10,9 +10,10 @@ import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
-from .errors import BadRegistryError, UnknownDepartmentError
-from .textnorm import fold, mend_spaces
+from models.errors import BadRegistryError, UnknownDepartmentError
+from models.textnorm import fold, mend_spaces
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,29 @@ class RoleWords:
     trailing_words: tuple[str, ...]
 
 
-def _lookup_form(name: str) -> str:
+def lookup_form(name: str) -> str:
+    """The form a department's name is looked up by: widths folded, stray spaces gone.
+    The registry, the library's alias table and every lookup use this one."""
     if " " not in name and "\u3000" not in name and "\t" not in name:
         return fold(name)  # nothing to mend: the common case, and the parser's hot path
     return fold(mend_spaces(name)).replace(" ", "")
+
+
+def suggest(name: str, names: Iterable[tuple[str, str]], limit: int = 5) -> list[str]:
+    """The canonical names whose names (pairs of any name and its canonical one) are
+    closest to *name*, best first: what "您是否要找" offers for a name that did not resolve."""
+    form = lookup_form(name.strip())
+    scored: dict[str, float] = {}
+    for alias, canonical in names:
+        alias = lookup_form(alias)
+        score = difflib.SequenceMatcher(None, form, alias).ratio()
+        if form and (form in alias or alias in form):
+            score += 0.5
+        elif form and any(ch in alias for ch in form):
+            score += 0.1 * sum(ch in alias for ch in form) / len(form)
+        scored[canonical] = max(score, scored.get(canonical, 0))
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    return [n for n, s in ranked if s >= 0.4][:limit]
 
 
 @dataclass
@@ -51,7 +71,7 @@ class Registry:
     def __post_init__(self) -> None:
         for dept in self.departments.values():
             for alias in (dept.name, *dept.aliases):
-                form = _lookup_form(alias)
+                form = lookup_form(alias)
                 owner = self._index.get(form)
                 if owner and owner != dept.name:
                     raise BadRegistryError(
@@ -62,7 +82,7 @@ class Registry:
     # -------------------------------------------------------------- lookups
     def resolve(self, name: str) -> Department | None:
         """The department a name (canonical or alias, any width) stands for."""
-        canonical = self._index.get(_lookup_form(name))
+        canonical = self._index.get(lookup_form(name))
         return self.departments[canonical] if canonical else None
 
     def require(self, name: str) -> Department:
@@ -75,31 +95,20 @@ class Registry:
         general = self.__dict__.get("_general_forms")
         if general is None:  # computed once: the parser asks for every unit it reads
             general = self.__dict__["_general_forms"] = frozenset(
-                _lookup_form(p) for p in self.roles.general_phrases)
-        return _lookup_form(phrase) in general
-
-    def names(self) -> list[str]:
-        return list(self.departments)
+                lookup_form(p) for p in self.roles.general_phrases)
+        return lookup_form(phrase) in general
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """Close canonical names for a name that did not resolve."""
-        form = _lookup_form(name)
-        scored: dict[str, float] = {}
-        for alias_form, canonical in self._index.items():
-            score = difflib.SequenceMatcher(None, form, alias_form).ratio()
-            if form and (form in alias_form or alias_form in form):
-                score += 0.5
-            if score > scored.get(canonical, 0):
-                scored[canonical] = score
-        ranked = sorted(scored.items(), key=lambda kv: -kv[1])
-        return [n for n, s in ranked if s >= 0.45][:limit]
+        return suggest(name, ((alias, canonical) for alias, canonical in self._index.items()),
+                       limit)
 
     def with_unknown(self, name: str) -> Department:
         """Add a unit met in a gazette but absent from the registry (kept, reported)."""
         clean = mend_spaces(name)
         dept = Department(name=clean, kind="未登记", known=False)
         self.departments[clean] = dept
-        self._index[_lookup_form(clean)] = clean
+        self._index[lookup_form(clean)] = clean
         return dept
 
     def copy(self) -> "Registry":

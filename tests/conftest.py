@@ -37,7 +37,7 @@ def _isolated_dirs(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def registry():
-    from models.content import load_content_registry
+    from models.store.content import load_content_registry
     return load_content_registry()
 
 
@@ -48,14 +48,14 @@ def seed_bytes() -> bytes:
 
 @pytest.fixture(scope="session")
 def seed_issue(seed_bytes, registry):
-    from models.parser import parse_bytes
+    from models.parse.parser import parse_bytes
     return parse_bytes(seed_bytes, registry, SEED.name)
 
 
 @pytest.fixture(scope="session")
 def seed_library_path(tmp_path_factory, seed_issue, registry) -> Path:
     """A real SQLite library built from the seed, shared by read-only tests."""
-    from models.library_build import add_issues
+    from models.store.build import add_issues
     path = tmp_path_factory.mktemp("library") / "seed.sqlite"
     add_issues(path, [seed_issue], registry, fresh=True)
     return path
@@ -63,7 +63,7 @@ def seed_library_path(tmp_path_factory, seed_issue, registry) -> Path:
 
 @pytest.fixture()
 def seed_library(seed_library_path):
-    from models.library import Library
+    from models.store.library import Library
     lib = Library(seed_library_path)
     yield lib
     lib.close()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.annexes import parse_duty, parse_roster_line, post_units
+from models.parse.annexes import parse_duty, parse_roster_line, post_units
 
 from test_notes import NOTES
 

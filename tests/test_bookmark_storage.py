@@ -112,7 +112,7 @@ def test_a_fresh_start_keeps_the_damaged_file_beside_it(damaged, seed_library):
 
 def test_the_window_opens_and_the_panel_offers_both_ways_out(qt_app, qtbot, damaged,
                                                               seed_library_path, monkeypatch):
-    from models.library import Library
+    from models.store.library import Library
     from ui import plain
     from ui.main_window import MainWindow
     from ui.settings import Settings
@@ -148,7 +148,7 @@ READ_ONLY_CHILD = r"""
 import os, sys
 sys.path.insert(0, sys.argv[1])
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from models.library import Library
+from models.store.library import Library
 from ui.app import make_app
 from ui import plain
 from ui.main_window import MainWindow

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import sqlite3
@@ -15,9 +14,9 @@ import pytest
 
 from models.bookmarks import BookmarkError, BookmarkStore, UnknownCollectionError, exchange
 from models.errors import UnknownNodeError
-from models.library import Library
-from models.library_build import add_issues
-from models.parser import parse_bytes
+from models.store.library import Library
+from models.store.build import add_issues
+from models.parse.parser import parse_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 COLLECTION = "10月12日 营商环境专题会"
@@ -116,7 +115,7 @@ READ_ONLY_CHILD = r"""
 import sys
 sys.path.insert(0, sys.argv[1])
 from models.bookmarks import BookmarkError, BookmarkStore
-from models.library import Library
+from models.store.library import Library
 library = Library(sys.argv[3])
 s = BookmarkStore(sys.argv[2])
 print("read_only", s.read_only, [m.key for m in s.bookmarks()])
@@ -147,7 +146,7 @@ WRITER = r"""
 import sys
 sys.path.insert(0, sys.argv[3])
 from models.bookmarks import BookmarkStore
-from models.library import Library
+from models.store.library import Library
 lib = Library(sys.argv[2])
 keys = [n.key for n in lib.nodes() if n.kind in ("item", "subsection")]
 store = BookmarkStore(sys.argv[1])

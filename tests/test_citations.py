@@ -1,7 +1,7 @@
 """Cited documents: 《…》 with an optional 文号, and short forms."""
 from __future__ import annotations
 
-from models.citations import abbreviations, find_references
+from models.parse.references import abbreviations, find_references
 
 
 def _refs(text):

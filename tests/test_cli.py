@@ -111,7 +111,7 @@ def test_show(env, seed_library_path):
 
 def test_text_output(env, seed_library_path):
     proc = run(env, "duties", "财政部门", "--library", seed_library_path)
-    assert proc.returncode == 0 and proc.stdout.startswith("区财政局 职责清单")
+    assert proc.returncode == 0 and proc.stdout.startswith("区财政局职责清单")
 
 
 @pytest.mark.parametrize("damage", ["truncate", "newer"])

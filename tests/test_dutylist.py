@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from models.dutylist import DutyListOptions, build_duty_list, to_markdown, to_print_job, to_text
+from models.views.dutylist import DutyListOptions, build_duty_list, to_markdown, to_print_job, to_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 28)

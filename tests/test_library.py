@@ -6,12 +6,12 @@ import sqlite3
 
 import pytest
 
-from models import library_build
+from models.store import build as library_build
 from models.errors import BadLibraryError, DuplicateDocumentError
-from models.library import Library, check_library
-from models.library_build import add_issues, fingerprint
-from models.parser import parse_bytes
-from models.schema import SCHEMA_VERSION, TABLES
+from models.store.library import Library, check_library
+from models.store.build import add_issues, fingerprint
+from models.parse.parser import parse_bytes
+from models.store.schema import SCHEMA_VERSION, TABLES
 
 from conftest import FIXTURES, SEED
 
@@ -269,7 +269,7 @@ def test_a_built_library_is_readable_by_others(tmp_path, seed_issue, registry):
     """mkstemp creates files 0600; a library shared on a machine must not stay so."""
     import os
     import stat
-    from models.library_build import add_issues
+    from models.store.build import add_issues
     path = tmp_path / "shared.sqlite"
     old = os.umask(0o022)
     try:

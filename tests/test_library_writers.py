@@ -85,7 +85,7 @@ def test_parallel_imports_all_land(env, tmp_path, seed_library_path, target):
 
 
 def test_a_second_writer_waits_then_fails_clearly(env, tmp_path, seed_library_path):
-    from models.writelock import writer_lock
+    from models.store.writelock import writer_lock
     library = tmp_path / "lib.sqlite"
     library.write_bytes(seed_library_path.read_bytes())
     before = library.read_bytes()
@@ -105,7 +105,7 @@ def test_a_second_writer_waits_then_fails_clearly(env, tmp_path, seed_library_pa
 
 def test_readers_are_not_blocked_by_a_writer(seed_library_path, tmp_path, registry):
     """A reader opened while a writer's transaction is open sees the library as it was."""
-    from models.library import Library
+    from models.store.library import Library
     library = tmp_path / "lib.sqlite"
     library.write_bytes(seed_library_path.read_bytes())
     writer = sqlite3.connect(library, isolation_level=None)
@@ -122,12 +122,12 @@ def test_readers_are_not_blocked_by_a_writer(seed_library_path, tmp_path, regist
 
 
 def test_a_killed_writer_releases_the_lock_and_its_leftovers_go(env, tmp_path, seed_library_path):
-    from models.writelock import building_prefix, writer_lock
+    from models.store.writelock import building_prefix, writer_lock
     library = tmp_path / "lib.sqlite"
     library.write_bytes(seed_library_path.read_bytes())
     holder = subprocess.Popen([sys.executable, "-c", (
         "import sys, time; sys.path.insert(0, sys.argv[1]);"
-        "from models.writelock import writer_lock;"
+        "from models.store.writelock import writer_lock;"
         "lock = writer_lock(sys.argv[2]); lock.__enter__(); print('held', flush=True);"
         "time.sleep(60)"), str(ROOT), str(library)], stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "held"
@@ -147,7 +147,7 @@ def test_a_killed_writer_releases_the_lock_and_its_leftovers_go(env, tmp_path, s
 
 # ------------------------------------------------------------- rebuilds
 def _import(path):
-    from models.content import import_gazette
+    from models.store.content import import_gazette
     return import_gazette(path)
 
 
@@ -159,8 +159,8 @@ def user_dirs(tmp_path, monkeypatch):
 
 
 def test_a_kept_import_that_no_longer_parses_is_skipped_by_the_rebuild(user_dirs, tmp_path):
-    from models.content import active_library
-    from models.library import Library
+    from models.store.content import active_library
+    from models.store.library import Library
     first, second = variant(tmp_path, 40), variant(tmp_path, 41)
     _import(first)
     _import(second)
@@ -180,8 +180,8 @@ def test_a_kept_import_that_no_longer_parses_is_skipped_by_the_rebuild(user_dirs
 
 
 def test_a_failed_rebuild_leaves_the_library_as_it_was(user_dirs, tmp_path, monkeypatch):
-    from models import content
-    from models.library import Library
+    from models.store import content
+    from models.store.library import Library
     _import(variant(tmp_path, 50))
     library = user_dirs / "library.sqlite"
     with Library(library) as lib:
@@ -204,7 +204,7 @@ def test_a_failed_rebuild_leaves_the_library_as_it_was(user_dirs, tmp_path, monk
 
 def test_an_import_whose_copy_cannot_be_kept_is_not_imported(user_dirs, tmp_path):
     from models.errors import BadLibraryError
-    from models.library import Library
+    from models.store.library import Library
     _import(variant(tmp_path, 60))
     imports = user_dirs / "imports"
     for child in imports.iterdir():

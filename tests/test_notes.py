@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.notes import looks_like_note, parse_note, split_trailing_note
-from models.source import decode
+from models.parse.notes import looks_like_note, parse_note, split_trailing_note
+from models.parse.sources.text import decode
 from models.textnorm import nonblank
 
 OFFICE, MARKET, JUSTICE = "区政府办公室", "区市场监督管理局", "区司法局"

@@ -25,8 +25,8 @@ def library_copy(seed_library_path, tmp_path) -> Path:
 
 # ------------------------------------------------------------ the cache
 def test_cache_round_trip_gives_the_outline_of_the_library(seed_library, tmp_path):
-    from models import outline_cache
-    from models.outline import build_outline
+    from models.views import outline_cache
+    from models.views.outline import build_outline
     root = build_outline(seed_library)
     assert outline_cache.save(seed_library.path, root, folder=tmp_path)
     cached = outline_cache.load(seed_library.path, folder=tmp_path)
@@ -36,8 +36,8 @@ def test_cache_round_trip_gives_the_outline_of_the_library(seed_library, tmp_pat
 
 
 def test_expiry_is_computed_on_loading(seed_library, tmp_path):
-    from models import outline_cache
-    from models.outline import build_outline
+    from models.views import outline_cache
+    from models.views.outline import build_outline
     outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path)
     expired = outline_cache.load(folder=tmp_path, today="2024-01-01").root
     earlier = outline_cache.load(folder=tmp_path, today="2021-06-01").root
@@ -48,9 +48,9 @@ def test_expiry_is_computed_on_loading(seed_library, tmp_path):
 
 
 def test_stale_cache_is_ignored_when_the_library_changes(library_copy, tmp_path):
-    from models import outline_cache
-    from models.library import Library
-    from models.outline import build_outline
+    from models.views import outline_cache
+    from models.store.library import Library
+    from models.views.outline import build_outline
     with Library(library_copy) as library:
         outline_cache.save(library_copy, build_outline(library), folder=tmp_path)
     assert outline_cache.load(library_copy, folder=tmp_path) is not None
@@ -63,8 +63,8 @@ def test_stale_cache_is_ignored_when_the_library_changes(library_copy, tmp_path)
 
 
 def test_cache_of_another_library_is_ignored(seed_library, library_copy, tmp_path):
-    from models import outline_cache
-    from models.outline import build_outline
+    from models.views import outline_cache
+    from models.views.outline import build_outline
     outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path)
     assert outline_cache.load(library_copy, folder=tmp_path) is None
 
@@ -72,8 +72,8 @@ def test_cache_of_another_library_is_ignored(seed_library, library_copy, tmp_pat
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "bad-escape", "bad-parent",
                                     "empty", "binary", "missing"])
 def test_corrupt_cache_is_ignored(seed_library, tmp_path, damage):
-    from models import outline_cache
-    from models.outline import build_outline
+    from models.views import outline_cache
+    from models.views.outline import build_outline
     path = outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path)
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
@@ -99,8 +99,8 @@ def test_corrupt_cache_is_ignored(seed_library, tmp_path, damage):
 
 
 def test_labels_with_tabs_and_newlines_survive(seed_library, tmp_path):
-    from models import outline_cache
-    from models.outline import build_outline
+    from models.views import outline_cache
+    from models.views.outline import build_outline
     root = build_outline(seed_library)
     node = root.children[0].children[0].children[0]
     node.text = "a\tb\nc\\d"
@@ -111,8 +111,8 @@ def test_labels_with_tabs_and_newlines_survive(seed_library, tmp_path):
 
 # ------------------------------------------------------- the filter sections
 def filter_section(library, department="区财政局", roles=None, general=False):
-    from models import outline_cache
-    from models.outline import FILTER_ROLES, concerned_keys, department_deadlines
+    from models.views import outline_cache
+    from models.views.outline import FILTER_ROLES, concerned_keys, department_deadlines
     roles = list(FILTER_ROLES) if roles is None else roles
     return outline_cache.CachedFilter(
         outline_cache.filter_key(department, roles, general),
@@ -121,8 +121,8 @@ def filter_section(library, department="区财政局", roles=None, general=False
 
 
 def test_filter_sections_round_trip_and_are_kept_most_recent_first(seed_library, tmp_path):
-    from models import outline_cache
-    from models.outline import build_outline
+    from models.views import outline_cache
+    from models.views.outline import build_outline
     root = build_outline(seed_library)
     finance = filter_section(seed_library)
     assert finance.roles and finance.deadlines
@@ -142,8 +142,8 @@ def test_filter_sections_round_trip_and_are_kept_most_recent_first(seed_library,
 
 
 def test_filter_section_naming_rows_the_tree_lacks_is_ignored(seed_library, tmp_path):
-    from models import outline_cache
-    from models.outline import build_outline
+    from models.views import outline_cache
+    from models.views.outline import build_outline
     section = filter_section(seed_library)
     section.roles["node:no-such-clause"] = "lead"
     outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path,
@@ -153,9 +153,9 @@ def test_filter_section_naming_rows_the_tree_lacks_is_ignored(seed_library, tmp_
 
 
 def test_stale_filter_section_is_ignored_when_the_library_changes(library_copy, tmp_path):
-    from models import outline_cache
-    from models.library import Library
-    from models.outline import build_outline
+    from models.views import outline_cache
+    from models.store.library import Library
+    from models.views.outline import build_outline
     with Library(library_copy) as library:
         outline_cache.save(library_copy, build_outline(library), folder=tmp_path,
                            current=filter_section(library))
@@ -166,6 +166,6 @@ def test_stale_filter_section_is_ignored_when_the_library_changes(library_copy, 
 
 
 def test_dates_are_written_as_in_the_documents():
-    from models.cn_date import cn_date
+    from models.views.cn_date import cn_date
     assert [cn_date(iso) for iso in ("2021-09-18", "2022-01-01", "", None)] == [
         "2021年9月18日", "2022年1月1日", "", ""]

@@ -233,7 +233,7 @@ def test_never_exclude_the_qt_modules_the_app_uses():
     assert "PySide6.QtPrintSupport" not in spec_common.EXCLUDED_MODULES
     # the app's own imports: only the used modules
     used = set()
-    for path in [*ROOT.glob("ui/*.py"), *ROOT.glob("models/*.py"), *ROOT.glob("cli/*.py")]:
+    for path in [*ROOT.glob("ui/**/*.py"), *ROOT.glob("models/**/*.py"), *ROOT.glob("cli/*.py")]:
         used.update(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
     assert used <= set(spec_common.USED_QT_MODULES), used
     for module in ("_codecs_cn", "unicodedata", "sqlite3", "_sqlite3", "json", "hashlib"):

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from models.paragraphs import ends_sentence, is_heading_only, is_roster_line, join_lines
-from models.source import Line, split_lines
+from models.parse.paragraphs import ends_sentence, is_heading_only, is_roster_line, join_lines
+from models.parse.line import Line
+from models.parse.sources.text import split_lines
 
 
 def _node_at(issue, line_number):

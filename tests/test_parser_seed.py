@@ -6,8 +6,8 @@ from collections import Counter
 import pytest
 
 from models.errors import BadGazetteError
-from models.parser import parse_issue
-from models.source import decode
+from models.parse.parser import parse_issue
+from models.parse.sources.text import decode
 from models.textnorm import nonblank
 
 # (文号, 标题, 成文日期, 发文机关署名, 目录类别, 目录页码, 节点数)

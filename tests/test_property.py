@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.content import import_gazette
+from models.store.content import import_gazette
 from models.errors import GazetteError
-from models.parser import parse_bytes
+from models.parse.parser import parse_bytes
 
 from conftest import FIXTURES, SEED
 

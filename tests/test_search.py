@@ -6,7 +6,7 @@ import re
 import pytest
 
 from models.errors import UnknownDepartmentError
-from models.search import make_snippet, search
+from models.store.search import make_snippet, search
 
 
 def _marked(snippet):
@@ -127,7 +127,7 @@ def test_snippet_marks_matches_in_the_published_text_and_escapes_html():
 
 
 def test_a_matching_title_comes_first_in_its_document(seed_library):
-    from models.search import search
+    from models.store.search import search
     result = search(seed_library, "低速电动车")
     first = result.groups[0].hits[0]
     assert first.kind == "title" and first.doc_number == "市中政办字〔2021〕14号"

@@ -124,7 +124,7 @@ def text_of(fragment: str) -> str:
 
 @pytest.mark.parametrize("term", ["lt", "amp", "gt", "quot", "&", "<", "x", "2"])
 def test_highlighting_marks_text_never_entities(term):
-    from models.render import inline_html, mark_terms
+    from models.views.markdown import inline_html, mark_terms
     fragment = inline_html('甲 < 乙 & 丙 > 丁 "引号" x2 &lt; lt amp')
     marked = mark_terms(fragment, [term], cls="hit")
     assert text_of(marked) == text_of(fragment)  # the same words, well nested
@@ -147,10 +147,10 @@ ENTITIES = """台政发〔2022〕8号
 
 
 def test_the_reader_survives_searching_entities(tmp_path, registry):
-    from models.document_html import document_html
-    from models.library import Library
-    from models.library_build import add_issues
-    from models.parser import parse_issue
+    from models.views.document_html import document_html
+    from models.store.library import Library
+    from models.store.build import add_issues
+    from models.parse.parser import parse_issue
     path = tmp_path / "entities.sqlite"
     add_issues(path, [parse_issue(ENTITIES, registry, "entities.txt")], registry, fresh=True)
     with Library(path) as lib:

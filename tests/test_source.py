@@ -6,7 +6,7 @@ import codecs
 import pytest
 
 from models.errors import BadGazetteError, GazetteError
-from models.source import decode, split_lines
+from models.parse.sources.text import decode, split_lines
 
 SAMPLE = "市中区人民政府公报\n\n市中政发〔2021〕16号\n\n（一）实行两张清单管理。全区按照《清单》实施。\n"
 
@@ -105,7 +105,7 @@ def test_tabs_form_feeds_and_vertical_tabs_are_allowed():
 
 
 def test_too_large_input_is_refused(monkeypatch):
-    import models.source as source
+    import models.parse.sources.text as source
     monkeypatch.setattr(source, "MAX_BYTES", 100)
     with pytest.raises(BadGazetteError) as info:
         source.decode("字".encode() * 100)

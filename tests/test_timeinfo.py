@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from models.timeinfo import find_deadlines, find_valid_until, iso_date
+from models.parse.timeinfo import find_deadlines, find_valid_until, iso_date
 
 
 def _dues(text, year=2021):

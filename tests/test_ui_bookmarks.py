@@ -67,9 +67,9 @@ def test_panel_model_order_and_activation(qtbot, qtmodeltester, window, flow):
 
 
 def test_changed_and_orphaned_states_are_shown(window, flow, tmp_path, registry, seed_bytes):
-    from models.library import Library
-    from models.library_build import add_issues
-    from models.parser import parse_bytes
+    from models.store.library import Library
+    from models.store.build import add_issues
+    from models.parse.parser import parse_bytes
     edited = _clause(window, "市中政办发〔2021〕13号", "二、（一）")
     removed = _clause(window, "市中政办发〔2021〕14号", "八、29.")
     for node in (edited, removed):
@@ -89,7 +89,7 @@ def test_changed_and_orphaned_states_are_shown(window, flow, tmp_path, registry,
 
 
 def test_brief_prints_with_citations_notes_and_page_numbers(window, flow, tmp_path):
-    from models import brief
+    from models.views import brief
     from ui import printing
     node = _clause(window, "市中政发〔2021〕16号", "一、（一）")
     window.open_key(node.key)
@@ -133,7 +133,7 @@ def test_duty_list_dialog_options_and_pdf(qtbot, window, tmp_path):
     assert "14 项" in dialog.summary.text()
     dialog.role_boxes["member"].setChecked(False)
     assert "12 项" in dialog.summary.text()
-    from models.dutylist import to_print_job
+    from models.views.dutylist import to_print_job
     pdf = printing.export_pdf(to_print_job(dialog.duty_list()), "x", tmp_path / "d.pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
@@ -161,7 +161,7 @@ def test_ctrl_p_prints_the_duty_list_while_a_department_is_picked(qtbot, window,
                         lambda parent, page, title: printed.append(printing.as_job(page, title)))
     window.open_key(window.library.documents()[0].key)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert printed[-1].title.startswith("市中区人民政府关于全面深化")  # the document shown
+    assert printed[-1].title.startswith("《市中区人民政府关于全面深化")  # the document shown
     window.set_department("财政部门")
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert printed[-1].title == "区财政局职责清单"

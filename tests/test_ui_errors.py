@@ -73,7 +73,7 @@ def test_import_bad_file_shows_clear_error(qtbot, window, dialogs, tmp_path):
 
 
 def test_import_adds_to_user_library_never_the_default(qtbot, window, dialogs, tmp_path):
-    from models.content import active_library, default_library
+    from models.store.content import active_library, default_library
     from models.locations import set_user_data_dir, user_library_path
     set_user_data_dir(tmp_path / "user")  # this test's imports stay in its own folder
     default = default_library()
@@ -100,7 +100,7 @@ def test_a_skipped_import_is_told_when_the_window_opens(qt_app, tmp_path, monkey
     """A kept import that no longer parses is skipped by the rebuild, and the window says which."""
     from pathlib import Path
 
-    from models.content import import_gazette
+    from models.store.content import import_gazette
     from ui import app as app_module
     monkeypatch.setenv("GAZETTE_USER_DATA", str(tmp_path / "user"))
     source = tmp_path / "台儿庄.txt"

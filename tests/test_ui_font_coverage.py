@@ -34,7 +34,7 @@ def library_chars(library) -> set[str]:
 def ui_chars() -> set[str]:
     """Characters of the string literals of ui/ and of models.document_html (what the window says)."""
     chars: set[str] = set()
-    for path in [*sorted((ROOT / "ui").glob("*.py")), ROOT / "models" / "document_html.py",
+    for path in [*sorted((ROOT / "ui").rglob("*.py")), *sorted((ROOT / "models" / "views").glob("*.py")),
                  ROOT / "models" / "issue.py"]:
         for literal in re.findall(r'"([^"\n]*)"', path.read_text(encoding="utf-8")):
             chars |= {c for c in visible(literal) if ord(c) > 0x7F}
@@ -43,7 +43,7 @@ def ui_chars() -> set[str]:
 
 @pytest.fixture(scope="module")
 def wanted(seed_library_path) -> set[str]:
-    from models.library import Library
+    from models.store.library import Library
     with Library(seed_library_path) as library:
         return library_chars(library) | ui_chars()
 

@@ -8,7 +8,7 @@ from ui_fixtures import make_window, qt_app, window  # noqa: F401 (fixtures)
 
 @pytest.fixture()
 def outline(seed_library):
-    from models.outline import build_outline
+    from models.views.outline import build_outline
     return build_outline(seed_library)
 
 
@@ -24,7 +24,7 @@ def test_outline_model(qtmodeltester, outline):
 
 
 def test_outline_filter_proxy(qtmodeltester, outline, seed_library):
-    from models.outline import concerned_keys
+    from models.views.outline import concerned_keys
     from ui.tree_filter import OutlineFilter
     from ui.tree_model import OutlineModel
     model = OutlineModel(outline)
@@ -52,7 +52,7 @@ def test_outline_filter_proxy(qtmodeltester, outline, seed_library):
 
 
 def test_department_models(qtmodeltester, seed_library):
-    from models.outline import entry_counts
+    from models.views.outline import entry_counts
     from ui.department_picker import DepartmentFilterProxy, DepartmentModel
     model = DepartmentModel(seed_library.departments(), entry_counts(seed_library))
     qtmodeltester.check(model)
@@ -64,8 +64,8 @@ def test_department_models(qtmodeltester, seed_library):
 
 
 def test_results_and_deadlines_models(qtmodeltester, seed_library):
-    from models.outline import department_deadlines
-    from models.search import search
+    from models.views.outline import department_deadlines
+    from models.store.search import search
     from ui.deadlines_panel import DeadlinesModel
     from ui.search_panel import ResultsModel
     results = ResultsModel()

@@ -50,7 +50,7 @@ def no_network(monkeypatch):
 
 @pytest.fixture()
 def hostile_library(tmp_path, seed_library_path):
-    from models.content import import_gazette
+    from models.store.content import import_gazette
     target = tmp_path / "hostile.sqlite"
     shutil.copyfile(seed_library_path, target)
     source = tmp_path / "hostile.txt"

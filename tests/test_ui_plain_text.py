@@ -51,9 +51,9 @@ def shown(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_library(tmp_path_factory):
-    from models.content import load_content_registry
-    from models.library_build import add_issues
-    from models.parser import parse_bytes
+    from models.store.content import load_content_registry
+    from models.store.build import add_issues
+    from models.parse.parser import parse_bytes
     registry = load_content_registry()
     issue = parse_bytes(HOSTILE.encode(), registry, f"{IMG}.txt")
     path = tmp_path_factory.mktemp("hostile") / "hostile.sqlite"
@@ -62,7 +62,7 @@ def hostile_library(tmp_path_factory):
 
 
 def test_the_fixture_carries_the_payload(hostile_library):
-    from models.library import Library
+    from models.store.library import Library
     with Library(hostile_library) as lib:
         [doc] = lib.documents()
         assert IMG in doc.title
@@ -90,7 +90,7 @@ def test_message_boxes_are_plain(qt_app, monkeypatch):
 
 def test_window_widgets_show_the_payload_as_text(qt_app, qtbot, hostile_library, tmp_path,
                                                 monkeypatch):
-    from models.library import Library
+    from models.store.library import Library
     from ui import plain
     from ui.bookmark_flow import BookmarkDialog
     from ui.duty_print import DutyListDialog
@@ -139,7 +139,7 @@ CHILD = r"""
 import os, sys
 sys.path.insert(0, sys.argv[1])
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from models.library import Library
+from models.store.library import Library
 from ui.app import make_app
 from ui import plain
 from ui.main_window import MainWindow

@@ -53,8 +53,8 @@ def take_shots(out: Path) -> None:
     from PySide6.QtGui import QFontDatabase, QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from models.content import active_library
-    from models.library import Library
+    from models.store.content import active_library
+    from models.store.library import Library
     from ui.app import make_app
     from ui.main_window import MainWindow
     from ui.settings import Settings

@@ -34,9 +34,9 @@ def test_role_numbers_are_qts():
 @pytest.fixture()
 def staged(qt_app, qtbot, seed_library_path, tmp_path):
     """(window in stage 1 on the cached outline of the seed, library, settings path)."""
-    from models import outline_cache
-    from models.library import Library
-    from models.outline import build_outline
+    from models.views import outline_cache
+    from models.store.library import Library
+    from models.views.outline import build_outline
     from ui.main_window import MainWindow
     from ui.settings import Settings
     library = Library(seed_library_path)
@@ -164,9 +164,9 @@ def test_focus_moves_from_the_stand_in_to_the_search_field(qtbot, staged):
 
 def test_start_paints_the_cached_tree_before_stage_two(qtbot, qt_app, seed_library_path,
                                                        tmp_path, monkeypatch):
-    from models import outline_cache
-    from models.library import Library
-    from models.outline import build_outline
+    from models.views import outline_cache
+    from models.store.library import Library
+    from models.views.outline import build_outline
     from ui import app as app_module
     from ui import startup
     from ui.settings import Settings
@@ -194,9 +194,9 @@ def test_start_resumes_the_paused_collector_once_the_window_is_complete(
     must turn it back on when stage 2 ends, or the session would never collect."""
     import gc
 
-    from models import outline_cache
-    from models.library import Library
-    from models.outline import build_outline
+    from models.views import outline_cache
+    from models.store.library import Library
+    from models.views.outline import build_outline
     from ui import gc_pause, startup
     from ui.settings import Settings
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
@@ -239,8 +239,8 @@ def test_collector_pause_leaves_a_collector_it_did_not_stop_alone():
 
 def test_first_start_without_cache_is_complete_at_once_and_writes_the_cache(
         qtbot, qt_app, seed_library_path, tmp_path, monkeypatch):
-    from models import outline_cache
-    from models.library import Library
+    from models.views import outline_cache
+    from models.store.library import Library
     from ui import startup
     from ui.settings import Settings
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
@@ -288,16 +288,16 @@ def run_stage_one_probe(template: str, tmp_path) -> str:
 def test_stage_one_loads_neither_qt_enums_nor_the_library(seed_library, tmp_path):
     """What makes the first paint fast: no `Qt` namespace, no QStyle, no sqlite3, none of the
     costly classes only stage 2 needs."""
-    from models import outline_cache
-    from models.outline import build_outline
+    from models.views import outline_cache
+    from models.views.outline import build_outline
     outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path / "c")
     out = run_stage_one_probe(STAGE_ONE_PROBE, tmp_path)
     assert "ready False Qt False QStyle False library False later []" in out, out
 
 
 def test_filtered_copy_has_the_rows_of_the_proxy_filter(qt_app, seed_library):
-    from models.outline import build_outline
-    from models.outline_node import filtered_copy
+    from models.views.outline import build_outline
+    from models.views.outline_node import filtered_copy
     from ui.tree_filter import OutlineFilter
     from ui.tree_model import OutlineModel
     root = build_outline(seed_library)
@@ -345,7 +345,7 @@ def left_picture(window) -> dict:
 def filtered_start(qt_app, qtbot, seed_library_path, tmp_path, monkeypatch):
     """start() as `python main.py` runs it, the settings left with a filter on; the cache
     written by a first (unstaged) start. Returns a function: start again."""
-    from models.library import Library
+    from models.store.library import Library
     from ui import startup
     from ui.settings import Settings
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
@@ -420,8 +420,8 @@ STAGE_ONE_FILTER_PROBE = STAGE_ONE_PROBE.replace(
 
 
 def test_filtered_stage_one_loads_neither_qt_enums_nor_the_library(seed_library, tmp_path):
-    from models import outline_cache
-    from models.outline import build_outline
+    from models.views import outline_cache
+    from models.views.outline import build_outline
     from PySide6.QtCore import QSettings
     outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path / "c",
                        current=filter_section(seed_library))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import html
 
-from models.cn_date import cn_date
-from models.library import Library
+from models.views.cn_date import cn_date
+from models.store.library import Library
 from models.version import APP_NAME, VERSION as APP_VERSION
 from ui.qt import QMessageBox, Qt, QWidget
 

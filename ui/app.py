@@ -18,7 +18,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from models.library import Library
+    from models.store.library import Library
     from ui.fonts import FontFamilies
     from ui.qt import QApplication
 
@@ -91,10 +91,10 @@ def install_translations(app: QApplication) -> None:
 def open_library(path=None, warnings: list[str] | None = None) -> Library | None:
     """Open the active library; on failure offer to rebuild it (None if the user declines).
     What a rebuild skipped (a kept import that no longer parses) is added to *warnings*."""
-    from models.content import active_library
+    from models.store.content import active_library
     from models.errors import GazetteError
-    from models.library import Library
-    from models.recovery import rebuild_library
+    from models.store.library import Library
+    from models.store.recovery import rebuild_library
     here = sys.modules[__name__]  # ask_rebuild / show_error as this module has them now
     target = path
     while True:

@@ -16,11 +16,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
                                QFormLayout, QLabel, QMainWindow, QPlainTextEdit, QWidget)
 
-from models import brief
+from models.views import brief
 from models.bookmarks import (BookmarkError, BookmarkStore, DamagedBookmarksError,
                               bookmark_store_path, exchange, repair)
 from models.errors import GazetteError
-from models.library import Library
+from models.store.library import Library
+from models.views.citation import citation as cite_document
 from models.locations import user_data_dir
 from ui.bookmarks_panel import BookmarksPanel
 from ui import plain
@@ -201,8 +202,7 @@ class BookmarkFlow(QObject):
         library = self.window.library
         node = library.node(key)
         doc = library.document(node.document_key)
-        citation = f"《{doc.title}》（{doc.doc_number or '无文号'}）" + \
-            ("" if node.kind == "title" else node.path)
+        citation = cite_document(doc, "" if node.kind == "title" else node.path)
         names = [c.name for c in self.store.collections()]
         dialog = BookmarkDialog(citation, "" if node.kind == "title" else node.heading, names,
                                 self.last_collection, self.window)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
                                QTreeView, QVBoxLayout, QWidget)
 
 from models.bookmarks import Bookmark, BookmarkError, BookmarkStore, DamagedBookmarksError
-from models.brief import STATUS_LABELS
-from models.library import Library
+from models.views.brief import STATUS_LABELS
+from models.store.library import Library
 from ui.plain import as_rich, ask, escape, warn
 from ui.plain import label as plain_label
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from models.cn_date import cn_date
+from models.views.cn_date import cn_date
 from models.roles import ROLE_LABELS
 from ui.qt import (QAbstractItemView, QColor, QLabel, QStandardItem, QStandardItemModel,
                    QTreeView, QVBoxLayout, QWidget)

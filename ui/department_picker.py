@@ -6,7 +6,7 @@ filter bar's button: type, arrow keys, Enter — no mouse needed.
 """
 from __future__ import annotations
 
-from models.library import DepartmentInfo
+from models.store.library import DepartmentInfo
 from models.textnorm import fold
 from ui.qt import (QAbstractItemView, QAbstractListModel, QColor, QEvent, QFrame, QLabel,
                    QLineEdit, QListView, QModelIndex, QSortFilterProxyModel, Qt, QVBoxLayout,

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout
                                QGroupBox, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
-from models.dutylist import DutyListOptions, build_duty_list, to_markdown, to_print_job
-from models.library import Library
+from models.views.dutylist import DutyListOptions, build_duty_list, to_markdown, to_print_job
+from models.store.library import Library
 from models.roles import ROLE_LABELS, ROLES
 from ui.plain import escape, inform
 from ui.save_file import save_as, text_writer

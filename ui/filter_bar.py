@@ -7,7 +7,7 @@ is shown, and turns into a coloured chip while a department is chosen.
 from __future__ import annotations
 
 from models.roles import ROLE_LABELS
-from models.outline import FILTER_ROLES
+from models.views.outline import FILTER_ROLES
 from ui.qt import QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget, Signal
 
 GENERAL_LABEL = "含“有关部门”通用条款"

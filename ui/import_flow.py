@@ -9,7 +9,7 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
-from models.content import ImportSummary, import_gazette
+from models.store.content import ImportSummary, import_gazette
 from models.errors import DuplicateDocumentError, GazetteError
 from ui.errors import show_error, write_log
 from ui.plain import as_rich, ask, inform

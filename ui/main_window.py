@@ -36,10 +36,10 @@ from ui.window_filter_search import FilterAndSearch
 from ui.window_shell import WindowShell
 
 if TYPE_CHECKING:
-    from models.content import ImportSummary
-    from models.library import Library
-    from models.outline_cache import CachedFilter
-    from models.outline_node import OutlineNode
+    from models.store.content import ImportSummary
+    from models.store.library import Library
+    from models.views.outline_cache import CachedFilter
+    from models.views.outline_node import OutlineNode
     from ui.fonts import FontFamilies
 
 
@@ -150,7 +150,7 @@ class MainWindow(FilterAndSearch, WindowShell, QMainWindow):
 
     # ----------------------------------------------------------- library
     def load_library(self, library: Library) -> None:
-        from models.outline import build_outline, entry_counts
+        from models.views.outline import build_outline, entry_counts
         from ui.department_picker import DepartmentModel
         self.library = library
         self.docs = {doc.key: doc for doc in library.documents()}
@@ -169,8 +169,8 @@ class MainWindow(FilterAndSearch, WindowShell, QMainWindow):
 
     def reload_library(self) -> None:
         """After an import: reopen the active library, keep the filter and position."""
-        from models.content import active_library
-        from models.library import Library
+        from models.store.content import active_library
+        from models.store.library import Library
         key, name = self.reader.current or self.reader.document_key, self.filter_bar.department
         self.search_field.timer.stop()  # a pending search runs on the new library, below
         old = self.library
@@ -284,7 +284,7 @@ class MainWindow(FilterAndSearch, WindowShell, QMainWindow):
         doc = self.docs.get(self.reader.document_key or "")
         if doc is not None:
             if doc.expired():
-                from models.document_html import expired_banner
+                from models.views.document_html import expired_banner
                 text += f"　·　当前公文{expired_banner(doc)}"
         self.status_label.setText(text)
         self._update_filter_label()

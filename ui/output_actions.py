@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def copy_citation(window: MainWindow) -> str:
     """Ctrl+Shift+C: 《title》（文号）path and the clause's text, on the clipboard."""
-    from models.quote import quote
+    from models.views.citation import quote
     key = window.current_key()
     if not key:
         return ""
@@ -31,7 +31,8 @@ def print_title(window: MainWindow) -> str:
     doc = window.docs.get(window.reader.document_key or "")
     if doc is None:
         return "公报通"
-    return f"{doc.title}（{doc.doc_number}）" if doc.doc_number else doc.title
+    from models.views.citation import citation
+    return citation(doc)
 
 
 def print_preview(window: MainWindow) -> None:

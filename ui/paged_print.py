@@ -16,7 +16,7 @@ from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QFontMetricsF, QP
                            QPageSize, QPainter, QPen, QTextCursor, QTextDocument)
 from PySide6.QtPrintSupport import QPrinter
 
-from models.printdoc import MARGINS_MM, PrintJob
+from models.views.print_html import MARGINS_MM, PrintJob
 from ui.fonts import register_bundled_fonts
 
 HEAD_PT = 10.5  # 五号

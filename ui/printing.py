@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 
-from models.printdoc import Page, PrintJob
+from models.views.print_html import Page, PrintJob
 from ui.paged_print import prepare_printer, print_job, print_job_to_pdf
 from ui.qt import QWidget
 

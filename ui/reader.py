@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING
 from ui.qt import QFont, QFontMetricsF, QTextBrowser, QTimer, QUrl, Signal
 
 if TYPE_CHECKING:
-    from models.document_html import ReadingStyle
-    from models.library import DepartmentInfo, Library
+    from models.views.document_html import ReadingStyle
+    from models.store.library import DepartmentInfo, Library
 
 ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4)
 
 
 def base_style(sans: str, serif: str, body_pt: float = 14.0) -> ReadingStyle:
     """The pane's style at zoom 1, with the indent measured from the real body font."""
-    from models.document_html import ReadingStyle
+    from models.views.document_html import ReadingStyle
     char_px = QFontMetricsF(QFont(serif, round(body_pt))).horizontalAdvance("中")
     return ReadingStyle(sans=sans, serif=serif, body_pt=body_pt, char_px=char_px)
 
@@ -141,7 +141,7 @@ class ReaderView(QTextBrowser):
             return ""
         from dataclasses import replace
 
-        from models.document_html import document_html
+        from models.views.document_html import document_html
         style = replace(self.style_, char_px=self.style_.body_pt * 96 / 72)
         return document_html(self.library, self.document_key, style=style,
                              department=self.department, terms=self.terms)
@@ -149,7 +149,7 @@ class ReaderView(QTextBrowser):
     def _render(self, keep_scroll: bool = False) -> None:
         if not (self.library and self.document_key and self.style_):
             return
-        from models.document_html import document_html
+        from models.views.document_html import document_html
         bar = self.verticalScrollBar()
         ratio = bar.value() / max(1, bar.maximum()) if keep_scroll else None
         self.html = document_html(self.library, self.document_key, style=self.current_style(),

@@ -6,18 +6,17 @@ PyInstaller bundle, where data files are unpacked under ``sys._MEIPASS``.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+
+from models.locations import app_root
 
 __all__ = ["resource_path", "resources_root"]
 
 
 def resources_root() -> Path:
-    """Return the ``resources`` directory for the running layout."""
-    if getattr(sys, "frozen", False) and hasattr(sys, "_MEIPASS"):
-        return Path(sys._MEIPASS) / "resources"
-    # Development layout: <project root>/ui/resources.py -> <project root>/resources
-    return Path(__file__).resolve().parent.parent / "resources"
+    """Return the ``resources`` directory for the running layout (beside content/, under
+    the one root models.locations knows for both layouts)."""
+    return app_root() / "resources"
 
 
 def resource_path(*parts: str) -> Path:

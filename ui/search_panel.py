@@ -7,7 +7,7 @@ matches, which Qt's rich text does not know, so it becomes a styled span.
 """
 from __future__ import annotations
 
-from models.search import SearchResult
+from models.store.search import SearchResult
 from ui.qt import (QAbstractItemView, QColor, QEvent, QLineEdit, QPainter, QSize, QStandardItem,
                    QStandardItemModel, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                    QTextDocument, Qt, QTimer, QTreeView, Signal)

@@ -31,10 +31,10 @@ def _check(failures: list[str], name: str, fn) -> None:
 def run_self_test(library_path: str | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from models.errors import GazetteError
-    from models.library import Library
+    from models.store.library import Library
     from ui.app import make_app
     app, fonts = make_app(["gazette-desk", "self-test"])
-    from models.content import active_library
+    from models.store.content import active_library
     try:
         library = Library(Path(library_path) if library_path else active_library())
     except GazetteError as err:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import sys
 
-from models import outline_cache
+from models.views import outline_cache
 from models.locations import user_data_dir
 from ui import gc_pause, window_state
 from ui.app import (finish_base_app, install_translations, make_base_app, open_library,

@@ -10,12 +10,9 @@ paint.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
+from models.views.outline_node import shown_by_filter
 from ui.qt import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
-
-if TYPE_CHECKING:
-    from models.outline import OutlineNode
 
 
 def refilter_rows(proxy: QSortFilterProxyModel, change) -> None:
@@ -48,8 +45,7 @@ class OutlineFilter(QSortFilterProxyModel):
         if self.keys is None:
             return True
         index = self.sourceModel().index(row, 0, parent)
-        node: OutlineNode = index.internalPointer()
-        return node.is_clause and node.key in self.keys
+        return shown_by_filter(index.internalPointer(), self.keys)
 
     def visible_clause_count(self) -> int:
         def count(parent: QModelIndex) -> int:

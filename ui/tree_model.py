@@ -18,7 +18,7 @@ from ui.qt import QAbstractItemModel, QColor, QFont, QModelIndex
 from ui.roles import DISPLAY_ROLE, FONT_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE, Role  # noqa: F401
 
 if TYPE_CHECKING:
-    from models.outline import OutlineNode
+    from models.views.outline import OutlineNode
 
 # Plain ints for the comparisons data() makes on every call.
 NODE_KEY, KIND, DOCUMENT_KEY, DOC_NUMBER, EXPIRED, DEPT_ROLE = (

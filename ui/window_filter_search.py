@@ -31,7 +31,7 @@ class FilterAndSearch:
         self._refilter()
 
     def _refilter(self) -> None:
-        from models.outline import concerned_keys, department_deadlines
+        from models.views.outline import concerned_keys, department_deadlines
         dept = self.department
         if dept is None:
             self.concerned = {}
@@ -81,7 +81,7 @@ class FilterAndSearch:
                 self.reader.show_node(self.reader.document_key, self.reader.current, ())
             self._update_status()
             return
-        from models.search import search
+        from models.store.search import search
         result = search(self.library, text, limit=SEARCH_LIMIT)
         if self.department is not None:
             keep = set(self.concerned)

@@ -29,8 +29,8 @@ from ui.tree_model import OutlineModel
 from ui.tree_view import OutlineView
 
 if TYPE_CHECKING:
-    from models.outline_cache import CachedFilter
-    from models.outline_node import OutlineNode
+    from models.views.outline_cache import CachedFilter
+    from models.views.outline_node import OutlineNode
 
 SEARCH_PLACEHOLDER = "搜索全文或文号（Ctrl+F）"  # as ui.search_panel.SearchField says it
 ALL_DEPARTMENTS = "部门：全部（点此选择部门）"  # as ui.filter_bar.FilterBar says it
@@ -110,7 +110,7 @@ class WindowShell:
         old = self.outline
         full = root
         if cached_filter is not None:  # only the rows the filter keeps (what the proxy
-            from models.outline_node import filtered_copy  # would show), a few dozen
+            from models.views.outline_node import filtered_copy  # would show), a few dozen
             root = filtered_copy(root, set(cached_filter.roles))
         self.outline = OutlineModel(root, self)
         if cached_filter is not None:

@@ -35,7 +35,7 @@ def saved_zoom(settings: Settings) -> float:
 
 def saved_filter(settings: Settings) -> tuple[str, list[str], bool]:
     """The department filter the window was left with: name ("" for none), roles, general."""
-    from models.outline import FILTER_ROLES
+    from models.views.outline import FILTER_ROLES
     roles = [r for r in settings.words("filter/roles", list(FILTER_ROLES)) if r in FILTER_ROLES]
     return settings.text("filter/department"), roles, settings.flag("filter/general", False)
 

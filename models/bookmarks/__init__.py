@@ -2,9 +2,9 @@
 (exchange.py), and what to do with a damaged store (repair.py)."""
 from __future__ import annotations
 
-from ..errors import (BadBookmarkFileError, BookmarkError, BookmarkStorageError,
+from models.errors import (BadBookmarkFileError, BookmarkError, BookmarkStorageError,
                       DamagedBookmarksError, UnknownCollectionError)
-from .store import Bookmark, BookmarkStore, Collection, bookmark_store_path
+from models.bookmarks.store import Bookmark, BookmarkStore, Collection, bookmark_store_path
 
 __all__ = ["BadBookmarkFileError", "Bookmark", "BookmarkError", "BookmarkStorageError",
            "BookmarkStore", "Collection", "DamagedBookmarksError", "UnknownCollectionError",

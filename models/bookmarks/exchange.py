@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import BadBookmarkFileError
-from .store import BookmarkStore, merge_entries
+from models.errors import BadBookmarkFileError
+from models.bookmarks.store import BookmarkStore, merge_entries
 
 FORMAT = "gazette-desk-bookmarks"
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a thousand collections of long clauses stay far below

@@ -13,8 +13,8 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import BookmarkStorageError, os_reason
-from .store import _SCHEMA, BookmarkStore
+from models.errors import BookmarkStorageError, os_reason
+from models.bookmarks.store import _SCHEMA, BookmarkStore
 
 _COLLECTION_COLUMNS = "id, name, position, created"
 _BOOKMARK_COLUMNS = ("id, collection_id, key, document_key, doc_number, title, path, heading, "

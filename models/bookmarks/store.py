@@ -16,16 +16,16 @@ errors into those same typed errors.
 """
 from __future__ import annotations
 
-import os
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import (BookmarkError, BookmarkStorageError, DamagedBookmarksError,
+from models.errors import (BookmarkError, BookmarkStorageError, DamagedBookmarksError,
                       UnknownCollectionError)
-from ..library import Library
+from models.bookmarks.failures import is_damage, storage_message
+from models.store.library import Library
+from models.views.citation import cite
 
 USER_SCHEMA_VERSION = 1
 
@@ -56,11 +56,11 @@ class Bookmark:
     created: str
     status: str = "ok"  # ok | changed | orphaned, once resolved
     current_text: str | None = None  # the clause's text now, when it still exists
+    expired: bool = False  # its document's validity has ended (once resolved)
 
     def citation(self) -> str:
-        """《title》（文号）path — the form officials cite a clause in."""
-        return f"《{self.title}》（{self.doc_number}）{self.path}" if self.doc_number \
-            else f"《{self.title}》{self.path}"
+        """《title》（文号）path — the form officials cite a clause in (views/citation.py)."""
+        return cite(self.title, self.doc_number, self.path, self.expired)
 
     def as_json(self) -> dict:
         return {"collection": self.collection, "key": self.key, "doc_number": self.doc_number,
@@ -88,40 +88,6 @@ def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
-_DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
-
-
-def is_damage(exc: BaseException) -> bool:
-    """SQLite says the file itself is bad (not that it cannot be written now)."""
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    text = str(exc).lower()
-    return name.startswith(_DAMAGE) or "malformed" in text or "not a database" in text
-
-
-def _disk_full(exc: BaseException, folder: Path) -> bool:
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    if name == "SQLITE_FULL" or "full" in str(exc).lower() or getattr(exc, "errno", 0) == 28:
-        return True
-    try:  # an I/O error where (next to) no space is left is that
-        return shutil.disk_usage(folder).free < 256 * 1024
-    except OSError:
-        return False
-
-
-def _storage_message(exc: BaseException, path: Path) -> str:
-    """Why the bookmark file cannot be written, in the user's words."""
-    if _disk_full(exc, path.parent if path.parent.exists() else Path(path.anchor or "/")):
-        return (f"磁盘空间不足（{path.parent}）：书签可以查看，但暂时不能保存。"
-                "请腾出空间后重试，已有书签未受影响。")
-    text = str(exc).lower()
-    folder = path.parent
-    folder_read_only = folder.exists() and not os.access(folder, os.W_OK)  # a read-only mount too
-    if folder_read_only or "readonly" in text or "read-only" in text \
-            or isinstance(exc, PermissionError) or getattr(exc, "errno", 0) in (1, 13, 30):
-        return f"用户数据文件夹是只读的（{folder}）：书签可以查看，但不能修改。"
-    return f"无法保存书签（{path}）：{exc}"
-
-
 class BookmarkStore:
     """The user's bookmarks in one SQLite file."""
 
@@ -142,12 +108,12 @@ class BookmarkStore:
                     raise DamagedBookmarksError(self.path, str(exc)) from exc
                 if not existed:
                     raise BookmarkStorageError(
-                        f"无法创建书签文件（{self.path}）：" + _storage_message(exc, self.path)
+                        f"无法创建书签文件（{self.path}）：" + storage_message(exc, self.path)
                     ) from exc
                 # A read-only folder or a full disk: keep reading what is there.
                 self.conn = self._open_read_only()
                 self.read_only = True
-                self.read_only_reason = _storage_message(exc, self.path)
+                self.read_only_reason = storage_message(exc, self.path)
             except sqlite3.DatabaseError as exc:
                 raise DamagedBookmarksError(self.path, str(exc)) from exc
         if existed:
@@ -242,7 +208,7 @@ class BookmarkStore:
                     pass
             if is_damage(exc):
                 raise DamagedBookmarksError(self.path, str(exc)) from exc
-            raise BookmarkStorageError(_storage_message(exc, self.path)) from exc
+            raise BookmarkStorageError(storage_message(exc, self.path)) from exc
 
     def create_collection(self, name: str) -> Collection:
         name = name.strip()
@@ -366,7 +332,9 @@ class BookmarkStore:
         """Bookmarks with their state against *library*: ok, changed or orphaned."""
         marks = self.bookmarks(collection)
         current = library.fingerprints()
+        expired = library.expired_document_keys()
         for mark in marks:
+            mark.expired = mark.document_key in expired
             now = current.get(mark.key)
             if now is None:
                 mark.status = "orphaned"

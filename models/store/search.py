@@ -13,8 +13,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from .library import Library
-from .textnorm import fold, parse_doc_number
+from models.store.library import Library
+from models.textnorm import fold, parse_doc_number
 
 HIDDEN_KINDS = ("masthead", "signature", "date", "publicity", "imprint", "cc")
 _KIND_WEIGHT = {"title": 4.0, "doc_number": 4.0, "plan_title": 3.0, "section": 1.6,

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .issue import Reference
-from .textnorm import canonical_doc_number, fold
+from models.issue import Reference
+from models.textnorm import canonical_doc_number, fold
 
 _CITED = re.compile(
     r"《([^《》]{2,120})》(?:\s*\(\s*([\u4e00-\u9fff]{2,15}\s*[\[(]\s*\d{4}\s*[\])]\s*\d{1,4}\s*号)\s*\))?"

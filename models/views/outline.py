@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .outline_node import OutlineNode
-from .roles import ROLES
+from models.views.outline_node import OutlineNode
+from models.roles import ROLES
 
 if TYPE_CHECKING:  # the window's first paint imports this module (FILTER_ROLES): no sqlite3
     from datetime import date
 
-    from .library import DocumentInfo, Library, NodeInfo
+    from models.store.library import DocumentInfo, Library, NodeInfo
 
 # Front and closing matter is shown in the document header, not as tree rows.
 HEADER_KINDS = ("masthead", "doc_number", "title", "addressee", "signature", "date",

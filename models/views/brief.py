@@ -8,16 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from .bookmarks import Bookmark, BookmarkStore
-from .library import Library
-from .cn_date import cn_date
-from .printdoc import PrintJob, document_html, esc
+from models.bookmarks import Bookmark
+from models.views.cn_date import cn_date
+from models.views.print_html import PrintJob, esc, page_html
 
 STATUS_LABELS = {"ok": "", "changed": "条文已变化", "orphaned": "原条文已不在库中"}
-
-
-def brief_entries(store: BookmarkStore, library: Library, collection: str) -> list[Bookmark]:
-    return store.resolved(library, collection)
 
 
 def _shown_text(mark: Bookmark) -> str:
@@ -72,5 +67,5 @@ def to_print_job(collection: str, marks: list[Bookmark], today: date | None = No
             parts.append(f'<p class="note">收藏时的原文：{esc(mark.text)}</p>')
         if mark.note:
             parts.append(f'<p class="note">备注：{esc(mark.note)}</p>')
-    return PrintJob(collection, document_html(collection, "".join(parts)),
+    return PrintJob(collection, page_html(collection, "".join(parts)),
                     f"{collection}　会议材料")

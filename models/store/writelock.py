@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .errors import LibraryBusyError
+from models.errors import LibraryBusyError
 
 DEFAULT_TIMEOUT = 30.0  # seconds a second writer waits before giving up
 POLL = 0.05

@@ -9,8 +9,8 @@ import calendar
 import re
 from datetime import date
 
-from .issue import Deadline
-from .textnorm import fold
+from models.issue import Deadline
+from models.textnorm import fold
 
 _END_OF_MONTH = re.compile(r"(?<![每\d])(?:(\d{4})年)?(\d{1,2})月(?:底|末)前")
 _DAY = re.compile(r"(?<![每\d])(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:前|之前)")
@@ -81,7 +81,7 @@ def find_valid_until(text: str, issued: str | None) -> str | None:
         return until.isoformat() if until else None
     m = _VALID_YEARS.search(folded)
     if m and issued:
-        from .textnorm import cn_to_int
+        from models.textnorm import cn_to_int
         raw = m.group(1)
         years = int(raw) if raw.isdigit() else cn_to_int(raw)
         start = date.fromisoformat(issued)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .content import default_library, rebuild_user_library
-from .locations import cache_dir, user_library_path
-from .writelock import writer_lock
+from models.store.content import default_library, rebuild_user_library
+from models.locations import cache_dir, user_library_path
+from models.store.writelock import writer_lock
 
 
 def rebuild_library(path: Path | None) -> Path:

@@ -11,9 +11,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .markers import ANNEX_MARK, CC_LINE, DATE_LINE, IMPRINT_DATE, PUBLICITY, match_marker
-from .source import Line
-from .textnorm import canonical_doc_number, doc_number_key, fold, is_doc_number_line, mend_spaces
+from models.parse.markers import ANNEX_MARK, CC_LINE, DATE_LINE, IMPRINT_DATE, PUBLICITY, match_marker
+from models.parse.line import Line
+from models.textnorm import doc_number_key, fold, is_doc_number_line, mend_spaces
 
 
 def is_masthead(text: str) -> bool:
@@ -156,7 +156,3 @@ def _annex_ranges(lines: list[Line], start: int, end: int) -> list[range]:
 
 def joined(lines: list[Line], span: range) -> str:
     return mend_spaces("".join(lines[j].text for j in span))
-
-
-def canonical_number(text: str) -> str:
-    return canonical_doc_number(mend_spaces(text))

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from .issue import Issue, TocEntry
-from .source import Line
-from .textnorm import canonical_doc_number, fold, mend_spaces
-from .timeinfo import iso_date
+from models.issue import Issue, TocEntry
+from models.parse.line import Line
+from models.textnorm import canonical_doc_number, fold, mend_spaces
+from models.parse.timeinfo import iso_date
 
 _ISSUE_NO = re.compile(r"(\d{4})年第(\d{1,3})期")
 _YEAR = re.compile(r"^(\d{4})年$")

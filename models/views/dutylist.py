@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .roles import ROLE_LABELS, ROLES
-from .library import DepartmentInfo, DocumentInfo, DutyEntry, Library
-from .cn_date import cn_date
-from .printdoc import PrintJob, document_html, esc, grid_table
+from models.roles import ROLE_LABELS, ROLES
+from models.store.library import DepartmentInfo, DocumentInfo, DutyEntry, Library
+from models.views.cn_date import cn_date
+from models.views.citation import cite, source_ref
+from models.views.print_html import PrintJob, esc, grid_table, page_html
 
 
 @dataclass
@@ -75,7 +76,7 @@ def build_duty_list(library: Library, name: str, options: DutyListOptions | None
 
 
 def _citation(entry: DutyEntry) -> str:
-    return f"{entry.doc_number or ''} {entry.path}".strip()
+    return source_ref(entry.doc_number, entry.path)
 
 
 def _role(entry: DutyEntry) -> str:
@@ -83,11 +84,13 @@ def _role(entry: DutyEntry) -> str:
     return f"{label}（经{entry.via}）" if entry.via else label
 
 
-def to_text(dl: DutyList) -> str:
-    lines = [f"{dl.department.name}职责清单", f"打印日期：{cn_date(dl.today.isoformat())}", ""]
+def to_text(dl: DutyList, with_text: bool = True) -> str:
+    """The duty list as plain text: for pasting (with each clause's words) or, without
+    them, one line per task for a terminal (`duties NAME`)."""
     counts = dl.counts()
-    lines.append("共 %d 项：%s" % (len(dl.entries), "，".join(
-        f"{ROLE_LABELS[r]} {n} 项" for r, n in counts.items()) or "无"))
+    lines = [f"{dl.department.name}职责清单", f"打印日期：{cn_date(dl.today.isoformat())}",
+             "共 %d 项：%s" % (len(dl.entries), "，".join(
+                 f"{ROLE_LABELS[r]} {n} 项" for r, n in counts.items()) or "无")]
     if dl.deadlines():
         lines.append("时限：")
         for d, e in dl.deadlines():
@@ -95,11 +98,12 @@ def to_text(dl: DutyList) -> str:
             lines.append(f"  {cn_date(d['due'])}{past}  {d['phrase']}  {_citation(e)}")
     for group in dl.groups:
         doc = group.document
-        lines += ["", f"《{doc.title}》（{doc.doc_number or '无文号'}）"
+        lines += ["", cite(doc.title, doc.doc_number)
                   + (f"【已失效：有效期至{cn_date(doc.valid_until)}】" if doc.expired(dl.today) else "")]
         for e in group.entries:
             lines.append(f"  【{_role(e)}】{e.path} {e.heading}")
-            lines.append(f"    {e.text}")
+            if with_text:
+                lines.append(f"    {e.text}")
     if not dl.entries:
         lines += ["", "本资料库中没有涉及该部门的条款。"]
     return "\n".join(lines) + "\n"
@@ -120,7 +124,7 @@ def to_markdown(dl: DutyList) -> str:
     for group in dl.groups:
         doc = group.document
         expired = f"（已失效：有效期至{cn_date(doc.valid_until)}）" if doc.expired(dl.today) else ""
-        out += ["", f"## 《{doc.title}》（{doc.doc_number or '无文号'}）{expired}", ""]
+        out += ["", f"## {cite(doc.title, doc.doc_number)}{expired}", ""]
         for e in group.entries:
             out += [f"**【{_role(e)}】{_citation(e)} {e.heading}**", "", e.text, ""]
     if not dl.entries:
@@ -150,7 +154,7 @@ def to_print_job(dl: DutyList) -> PrintJob:
         parts.append('<p>本资料库中没有涉及该部门的条款。</p>')
         parts.append("<p>如部门名称有误，可在部门列表中查找其他名称；如需包括“区政府有关部门按职责"
                      "分工负责”一类的通用条款，请在打印选项中勾选“含通用条款”。</p>")
-        return PrintJob(title, document_html(title, "".join(parts)), title)
+        return PrintJob(title, page_html(title, "".join(parts)), title)
     parts.append("<!--TOC-->")
     counts = dl.counts()
     parts.append('<p class="h1">一、概况</p>')
@@ -186,10 +190,10 @@ def to_print_job(dl: DutyList) -> PrintJob:
                                + ("，已过" if dl.is_past(d["due"]) else "") + "）"
                                for d in e.deadlines)
                 parts.append(f'<p class="due">时限：{esc(due)}</p>')
-    return PrintJob(title, document_html(title, "".join(parts)),
+    return PrintJob(title, page_html(title, "".join(parts)),
                     f"{title}　{'、'.join(dl.sources)}", toc)
 
 
 def _cn(n: int) -> str:
-    from .textnorm import int_to_cn
+    from models.textnorm import int_to_cn
     return int_to_cn(n)

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .markers import (ANNEX_MARK, ATTACHMENTS_NOTE, DATE_LINE, IMPRINT_DATE, ROSTER_POSITION,
+from models.parse.markers import (ANNEX_MARK, ATTACHMENTS_NOTE, DATE_LINE, IMPRINT_DATE, ROSTER_POSITION,
                       match_marker)
-from .source import Line
-from .textnorm import fold, mend_spaces
+from models.parse.line import Line
+from models.textnorm import fold, mend_spaces
 
 _TERMINAL = set("。！？!?:：")
 _CLOSING = set(")）")

@@ -21,13 +21,13 @@ from typing import Callable, Iterator
 
 import sqlite_utils
 
-from .errors import BadLibraryError, DuplicateDocumentError
-from .issue import Document, Issue, Node
-from .registry import Registry
-from .render import node_markdown
-from .schema import APP_ID, SCHEMA_VERSION
-from .textnorm import doc_number_key, fold, nonblank
-from .writelock import building_prefix, timeout_seconds, writer_lock
+from models.errors import BadLibraryError, DuplicateDocumentError
+from models.issue import Document, Issue, Node
+from models.registry import Registry, lookup_form
+from models.views.markdown import node_markdown
+from models.store.schema import APP_ID, SCHEMA_VERSION
+from models.textnorm import doc_number_key, fold, nonblank
+from models.store.writelock import building_prefix, timeout_seconds, writer_lock
 
 
 def fingerprint(text: str) -> str:
@@ -92,7 +92,7 @@ def _sync_departments(db: sqlite_utils.Database, registry: Registry) -> dict[str
             db["departments"].update(existing[dept.name], row)
         else:
             existing[dept.name] = db["departments"].insert(row).last_pk
-        rows = [{"alias": a, "folded": fold(a).replace(" ", ""), "department_id": existing[dept.name]}
+        rows = [{"alias": a, "folded": lookup_form(a), "department_id": existing[dept.name]}
                 for a in (dept.name, *dept.aliases)]
         db["aliases"].upsert_all(rows, pk="folded")
     return existing
@@ -234,7 +234,7 @@ def _open_for_writing(path: Path) -> sqlite_utils.Database:
 
 def _write_in_place(library: Path, issues: list[Issue], registry: Registry, replace: bool,
                     fresh: bool, extra_metadata: dict[str, str] | None, wal: bool) -> None:
-    from .library import check_library
+    from models.store.library import check_library
     if not fresh:
         check_library(library)  # a damaged or foreign file is never written into
     db = _open_for_writing(library)

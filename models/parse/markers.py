@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textnorm import cn_to_int, fold, int_to_cn
+from models.textnorm import cn_to_int, fold, int_to_cn
 
 _CN = "一二三四五六七八九十百零〇两"
 _PATTERNS = (

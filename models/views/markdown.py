@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-    from .issue import Node
-from .textnorm import fold
+    from models.issue import Node
+from models.textnorm import fold
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}<>#!|~&])")
 

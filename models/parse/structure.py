@@ -11,15 +11,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from .annexes import parse_duty, parse_roster_line, post_units
-from .citations import find_references
-from .issue import Node
-from .markers import ATTACHMENTS_NOTE, ROSTER_POSITION, match_marker
-from .notes import looks_like_note, parse_note, split_trailing_note
-from .paragraphs import Para, is_heading_only, is_roster_line
-from .registry import Registry
-from .textnorm import fold
-from .timeinfo import find_deadlines
+from models.parse.annexes import parse_duty, parse_roster_line, post_units
+from models.parse.references import find_references
+from models.issue import Node
+from models.parse.markers import ATTACHMENTS_NOTE, ROSTER_POSITION, match_marker
+from models.parse.notes import looks_like_note, parse_note, split_trailing_note
+from models.parse.paragraphs import Para, is_heading_only, is_roster_line
+from models.registry import Registry
+from models.textnorm import fold
+from models.parse.timeinfo import find_deadlines
 
 
 def node_key(doc_key: str, struct: str) -> str:

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from .issue import Assignment
-from .registry import Registry
-from .textnorm import fold
+from models.issue import Assignment
+from models.registry import Registry
+from models.textnorm import fold
 
 _SEPARATORS = re.compile(r"[、,;，；/]")
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .cn_date import cn_date
-from .library import DepartmentInfo, DocumentInfo, Library, NodeInfo
-from .render import inline_html, mark_terms
+from models.views.cn_date import cn_date
+from models.store.library import DepartmentInfo, DocumentInfo, Library, NodeInfo
+from models.views.markdown import inline_html, mark_terms
 
 BANNER_EXPIRED = "已失效：有效期至{date}"
 
@@ -102,32 +102,6 @@ def _inline(markdown: str) -> str:
     return inline_html(markdown)
 
 
-def _duty_html(node: NodeInfo, assignments: list[tuple[str, str, str]]) -> str:
-    """A duty of an annex with its department as a chip.
-
-    The stored Markdown of duties marks a lead-in that swallows the department
-    name, dropping its chip (see the report on models/render.py), so duties are
-    marked here from the node's assignments.
-    """
-    full = node.full_text
-    spans, cursor = [], len(node.label)
-    if node.label:
-        spans.append((0, len(node.label), '<span class="label">'))
-    for dept, role, written in assignments:
-        at = full.find(written, cursor)
-        if at >= 0 and dept:
-            spans.append((at, at + len(written),
-                          f'<span data-dept="{html.escape(dept)}" class="dept {role}">'))
-            cursor = at + len(written)
-    out, pos = [], 0
-    for start, end, tag in spans:
-        out.append(html.escape(full[pos:start], quote=False))
-        out.append(tag + html.escape(full[start:end], quote=False) + "</span>")
-        pos = end
-    out.append(html.escape(full[pos:], quote=False))
-    return "".join(out)
-
-
 def highlight_department(fragment: str, department: DepartmentInfo | None) -> str:
     """Mark the department's chips (and itself, via any collective unit) and its mentions."""
     if department is None:
@@ -183,7 +157,6 @@ def document_html(library: Library, document_key: str, *, style: ReadingStyle | 
     style = style or ReadingStyle()
     doc = library.document(document_key)
     nodes = library.nodes(document_key)
-    assignments = library.assignments(document_key)
     current_keys = _descendants(nodes, current)
     header_anchors = "".join(f'<a name="{n.key}"></a>' for n in nodes if n.kind in _HEADER_KINDS)
     parts = [f"<html><head><style>{style.css()}</style></head><body>"]
@@ -191,10 +164,7 @@ def document_html(library: Library, document_key: str, *, style: ReadingStyle | 
     for node in nodes:
         if node.kind in _HEADER_KINDS:
             continue
-        if node.kind == "duty":
-            inner = _duty_html(node, assignments.get(node.key, []))
-        else:
-            inner = _inline(node.markdown)
+        inner = _inline(node.markdown)  # chips of notes and duties are marked in it
         inner = highlight_department(inner, department)
         if terms:
             inner = mark_terms(inner, list(terms), cls="hit")

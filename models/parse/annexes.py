@@ -9,17 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .issue import Assignment, RosterEntry
-from .markers import ROSTER_POSITION, match_marker
-from .notes import _split_he, unit_like
-from .registry import Registry
-from .textnorm import fold, mend_spaces
+from models.issue import Assignment, RosterEntry
+from models.parse.markers import ROSTER_POSITION, match_marker
+from models.parse.notes import _split_he, unit_like
+from models.registry import Registry
+from models.textnorm import fold, mend_spaces
 
 _UNIT_SEPARATORS = re.compile(r"[、,，]")
 
 
 @dataclass
-class DutyEntry:
+class AnnexDuty:
     units_text: str  # the units as written ("各镇人民政府、街道办事处")
     assignments: list[Assignment]
     duty: str = ""  # what they do: the text after the units
@@ -44,7 +44,7 @@ def _looks_like_unit(text: str) -> bool:
     return unit_like(text)
 
 
-def parse_duty(raw: str, registry: Registry) -> DutyEntry | None:
+def parse_duty(raw: str, registry: Registry) -> AnnexDuty | None:
     """A duty-list entry: units, then a colon or a space, then what they do."""
     text = mend_spaces(raw)
     marker = match_marker(text)
@@ -59,23 +59,23 @@ def parse_duty(raw: str, registry: Registry) -> DutyEntry | None:
         assignments = _resolve_units(units_text, registry)
         rest = body[colon + 1:]
         if assignments:
-            return DutyEntry(units_text, assignments, rest)
+            return AnnexDuty(units_text, assignments, rest)
         if rest.startswith("负责") and _looks_like_unit(units_text):
-            return DutyEntry(units_text, [Assignment(units_text, "annex", units_text)], rest)
+            return AnnexDuty(units_text, [Assignment(units_text, "annex", units_text)], rest)
     first, _, rest = raw_body.partition(" ")
     rest = rest.strip()
     if first and rest.startswith("负责"):
         first = mend_spaces(first)
         assignments = _resolve_units(first, registry)
         if assignments:
-            return DutyEntry(first, assignments, mend_spaces(rest))
+            return AnnexDuty(first, assignments, mend_spaces(rest))
         if _looks_like_unit(first):
-            return DutyEntry(first, [Assignment(first, "annex", first)], mend_spaces(rest))
+            return AnnexDuty(first, [Assignment(first, "annex", first)], mend_spaces(rest))
     for end in range(min(len(body), 30), 1, -1):
         if body[end:].startswith("负责"):
             assignments = _resolve_units(body[:end], registry)
             if assignments:
-                return DutyEntry(body[:end], assignments, body[end:])
+                return AnnexDuty(body[:end], assignments, body[end:])
     return None
 
 

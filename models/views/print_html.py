@@ -109,7 +109,7 @@ class PrintJob:
         return html_text.replace(self.toc_marker, toc)
 
 
-def document_html(title: str, body: str) -> Callable[[int], str]:
+def page_html(title: str, body: str) -> Callable[[int], str]:
     """The whole page, as a function of the printer's resolution (see print_css)."""
     def page(dpi: int) -> str:
         return (f"<html><head><meta charset='utf-8'><title>{esc(title)}</title>"

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .errors import BadLibraryError, UnknownDepartmentError, UnknownNodeError
-from .roles import ROLES
-from .schema import APP_ID, SCHEMA_VERSION
-from .textnorm import fold
+from models.errors import (BadLibraryError, UnknownDepartmentError, UnknownDocumentError,
+                           UnknownNodeError)
+from models.roles import ROLES
+from models.store.schema import APP_ID, SCHEMA_VERSION
+from models.registry import lookup_form, suggest
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
@@ -230,7 +231,7 @@ class Library:
         for doc in self.documents():
             if doc.key == key:
                 return doc
-        raise UnknownNodeError(key)
+        raise UnknownDocumentError(key)
 
     # ---------------------------------------------------------------- nodes
     def nodes(self, document_key: str | None = None) -> list[NodeInfo]:
@@ -254,8 +255,18 @@ class Library:
                           "nodes.document_id WHERE documents.key = ? AND nodes.kind = 'title'",
                           [document_key])
         if not rows:
-            raise UnknownNodeError(document_key)
+            raise UnknownDocumentError(document_key)
         return rows[0][0]
+
+    def expired_document_keys(self, today: date | None = None) -> set[str]:
+        """Keys of the documents whose validity has ended."""
+        today = today or date.today()
+        keys = set()
+        for key, until in self.query("SELECT key, valid_until FROM documents "
+                                     "WHERE valid_until IS NOT NULL AND valid_until != ''"):
+            if stored_date(until, "公文的有效期") < today:
+                keys.add(key)
+        return keys
 
     def has_node(self, key: str) -> bool:
         return bool(self.query("SELECT 1 FROM nodes WHERE key = ?", [key]))
@@ -324,30 +335,20 @@ class Library:
 
     def resolve_department(self, name: str) -> DepartmentInfo:
         """The department a name stands for (any alias, any width), or UnknownDepartmentError."""
-        folded = fold(name.strip()).replace(" ", "")
-        rows = self.query("SELECT department_id FROM aliases WHERE folded = ?", [folded])
+        form = lookup_form(name.strip())
+        rows = self.query("SELECT department_id FROM aliases WHERE folded = ?", [form])
         by_id = {d.id: d for d in self.departments()}
         if rows:
             return by_id[rows[0][0]]
         for dept in self.departments():
-            if fold(dept.name) == folded:
+            if lookup_form(dept.name) == form:
                 return dept
         raise UnknownDepartmentError(name, self.suggest_departments(name))
 
     def suggest_departments(self, name: str, limit: int = 5) -> list[str]:
-        import difflib
-        folded = fold(name.strip())
-        scored: dict[str, float] = {}
-        for dept in self.departments():
-            for alias in (dept.name, *dept.aliases):
-                score = difflib.SequenceMatcher(None, folded, fold(alias)).ratio()
-                if folded and (folded in alias or alias in folded):
-                    score += 0.5
-                elif folded and any(ch in alias for ch in folded):
-                    score += 0.1 * sum(ch in alias for ch in folded) / len(folded)
-                scored[dept.name] = max(score, scored.get(dept.name, 0))
-        ranked = sorted(scored.items(), key=lambda kv: -kv[1])
-        return [n for n, s in ranked if s >= 0.4][:limit]
+        """Close department names for one that did not resolve (the registry's rule)."""
+        return suggest(name, ((alias, d.name) for d in self.departments()
+                              for alias in (d.name, *d.aliases)), limit)
 
     def duties(self, name: str, include_general: bool = False, roles: list[str] | None = None,
                document_keys: list[str] | None = None,

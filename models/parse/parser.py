@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import hashlib
 
-from .citations import abbreviations
-from .cover import parse_cover
-from .documents import document_key, find_document_starts, joined, lay_out
-from .errors import BadGazetteError
-from .issue import Document, Issue, Node
-from .markers import ANNEX_MARK, DATE_LINE, IMPRINT_DATE
-from .notes import looks_like_note, split_trailing_note
-from .paragraphs import join_lines
-from .registry import Registry
-from .source import Line, decode, split_lines
-from .structure import RegionContext, build_tree, node_key
-from .textnorm import canonical_doc_number, doc_number_key, fold, mend_spaces, parse_doc_number
-from .timeinfo import find_valid_until, iso_date
+from models.parse.references import abbreviations
+from models.parse.cover import parse_cover
+from models.parse.layout import document_key, find_document_starts, joined, lay_out
+from models.errors import BadGazetteError
+from models.issue import Document, Issue, Node
+from models.parse.markers import ANNEX_MARK, DATE_LINE, IMPRINT_DATE
+from models.parse.notes import looks_like_note, split_trailing_note
+from models.parse.paragraphs import join_lines
+from models.registry import Registry
+from models.parse.line import Line
+from models.parse.sources.text import decode, split_lines
+from models.parse.structure import RegionContext, build_tree, node_key
+from models.textnorm import canonical_doc_number, doc_number_key, fold, mend_spaces, parse_doc_number
+from models.parse.timeinfo import find_valid_until, iso_date
 
 MAX_LINE = 20_000
 

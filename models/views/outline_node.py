@@ -41,12 +41,18 @@ class OutlineNode:
         return self.kind not in ("root", "issue", "category", "document")
 
 
+def shown_by_filter(node: OutlineNode, keys: set[str]) -> bool:
+    """The department filter's rule: a clause whose key it keeps (the rows above such a
+    clause are shown for its sake, by filtered_copy or the proxy's recursive filtering)."""
+    return node.is_clause and node.key in keys
+
+
 def filtered_copy(root: OutlineNode, keys: set[str]) -> OutlineNode:
     """The rows ui.tree_filter.OutlineFilter would show for *keys* (the clauses in *keys* and
     the rows above them), as a tree of their own: stage 1's tree with a filter on."""
     def copy(node: OutlineNode) -> OutlineNode | None:
         children = [c for c in (copy(child) for child in node.children) if c is not None]
-        if not children and not (node.is_clause and node.key in keys) and node is not root:
+        if not children and not shown_by_filter(node, keys) and node is not root:
             return None
         twin = OutlineNode(node.kind, node.key, node.text, node.document_key, node.doc_number,
                            node.valid_until, node.expired)

@@ -15,20 +15,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from . import imports
-from .errors import BadGazetteError, BadLibraryError, os_reason
-from .locations import app_root, cache_dir, content_dir, imports_dir, user_library_path
-from .schema import SCHEMA_VERSION
+from models.store import imports
+from models.errors import BadGazetteError, BadLibraryError, os_reason
+from models.locations import app_root, cache_dir, content_dir, imports_dir, user_library_path
+from models.store.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # the parser and the builder load only when something is built
-    from .issue import Issue
-    from .registry import Registry
+    from models.issue import Issue
+    from models.registry import Registry
 
 PREBUILT_NAME = "library.sqlite"
 
 
 def load_content_registry(root: Path | None = None) -> Registry:
-    from .registry import load_registry
+    from models.registry import load_registry
     root = root or content_dir()
     return load_registry(root / "departments.toml", root / "roles.toml")
 
@@ -44,7 +44,8 @@ def content_fingerprint(root: Path | None = None) -> str:
     digest = hashlib.sha256(f"schema {SCHEMA_VERSION}".encode())
     files = [*content_sources(root), root / "departments.toml", root / "roles.toml"]
     if not getattr(sys, "frozen", False):
-        files += sorted((Path(__file__).parent).glob("*.py"))
+        models = Path(__file__).resolve().parent.parent  # the parser, registry and builder
+        files += sorted(models.rglob("*.py"))
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -55,7 +56,7 @@ def build_library(target: Path, sources: list[Path], registry: Registry,
                   fingerprint: str = "", wal: bool = True) -> list[Issue]:
     """Build a library from scratch out of gazette files (atomically); wal=False for one
     that will be read from read-only media (the frozen app's)."""
-    from .library_build import add_issues
+    from models.store.build import add_issues
     issues = [parse_file(path, registry) for path in sources]
     add_issues(target, issues, registry, fresh=True, wal=wal,
                extra_metadata={"content_fingerprint": fingerprint,
@@ -65,7 +66,7 @@ def build_library(target: Path, sources: list[Path], registry: Registry,
 
 def parse_file(path: Path, registry: Registry, name: str | None = None) -> Issue:
     """Parse a gazette file; *name* is how messages and the library call it (its file name)."""
-    from .parser import parse_bytes
+    from models.parse.parser import parse_bytes
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -100,7 +101,7 @@ def user_library_fingerprint() -> str:
     """What the user's library was built from: the content and code, or in the frozen app
     the version and its prebuilt library (a new release rebuilds it)."""
     if getattr(sys, "frozen", False):
-        from .version import VERSION
+        from models.version import VERSION
         prebuilt = app_root() / "resources" / PREBUILT_NAME
         size = prebuilt.stat().st_size if prebuilt.exists() else 0
         return f"frozen {VERSION} {size}"
@@ -142,8 +143,8 @@ def rebuild_user_library(fingerprint: str | None = None,
     skipped; every other import stays). The library is only replaced when the
     whole rebuild succeeded.
     """
-    from .library_build import add_issues
-    from .writelock import writer_lock
+    from models.store.build import add_issues
+    from models.store.writelock import writer_lock
     user = user_library_path()
     fingerprint = fingerprint or user_library_fingerprint()
     registry = load_content_registry()
@@ -169,7 +170,7 @@ def _write_stamp(user: Path, fingerprint: str) -> None:
 
 def _create_user_library(user: Path) -> None:
     """The user's library starts as a copy of the default one (lock held)."""
-    from .writelock import building_prefix
+    from models.store.writelock import building_prefix
     user.parent.mkdir(parents=True, exist_ok=True)
     temporary = user.with_name(f"{building_prefix(user)}{os.getpid()}.sqlite")
     try:
@@ -190,8 +191,8 @@ def import_gazette(path: Path, library: Path | None = None, replace: bool = Fals
     be written nothing is imported, and if the library refuses the issue the
     new copy is removed again.
     """
-    from .library_build import add_issues, storage_errors
-    from .writelock import writer_lock
+    from models.store.build import add_issues, storage_errors
+    from models.store.writelock import writer_lock
     registry = load_content_registry()
     issue = parse_file(path, registry)
     if library is not None:

@@ -34,7 +34,7 @@ import os
 import time
 from pathlib import Path
 
-from models.outline_node import OutlineNode
+from models.views.outline_node import OutlineNode
 
 CACHE_NAME = "outline.txt"
 MAGIC = "gazette-desk outline 2"

@@ -1,0 +1,52 @@
+"""The one form of a citation, and a clause with its citation, ready to paste into a draft.
+
+Officials cite a clause as 《标题》（文号）二、（三）1.; a document without a
+文号 as 《标题》二、（三）1.; and a document whose validity has ended carries
+【已失效】 after the citation, wherever it appears (copied text, the bookmark
+list, the brief, printouts). Every one of them is made by cite() here.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from models.errors import UnknownNodeError
+from models.store.library import DocumentInfo, Library
+
+EXPIRED_MARK = "【已失效】"
+
+
+def cite(title: str, doc_number: str | None = None, path: str = "",
+         expired: bool = False) -> str:
+    """《title》（文号）path, then 【已失效】 when *expired*; 文号 and path only when known."""
+    out = f"《{title}》" + (f"（{doc_number}）" if doc_number else "") + (path or "")
+    return out + (EXPIRED_MARK if expired else "")
+
+
+def citation(doc: DocumentInfo, path: str = "", today: date | None = None) -> str:
+    """The citation of *path* in *doc*, marked when the document has expired."""
+    return cite(doc.title, doc.doc_number, path, doc.expired(today))
+
+
+def source_ref(doc_number: str | None, path: str) -> str:
+    """Where a task stands, short (a table's 出处 column): 文号 and path."""
+    return f"{doc_number or ''} {path}".strip()
+
+
+def quote(library: Library, key: str) -> str:
+    """Citation line, then the text of the node and of the nodes under it.
+
+    *key* may also be a document key: then the citation alone is returned.
+    """
+    try:
+        node = library.node(key)
+    except UnknownNodeError:
+        return citation(library.document(key))
+    doc = library.document(node.document_key)
+    nodes = library.nodes(node.document_key)
+    ids, lines = set(), []
+    for other in nodes:
+        if other.id == node.id or other.parent_id in ids:
+            ids.add(other.id)
+            lines.append(other.full_text)
+    path = "" if node.kind in ("title", "doc_number", "masthead") else node.path
+    return citation(doc, path) + "\n" + "\n".join(lines)
