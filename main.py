@@ -41,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--format", choices=formats, default="text", help="输出格式")
         return p
 
-    p = command("import", "导入一期公报或一件公文的文本")
-    p.add_argument("file", metavar="FILE")
+    p = command("import", "导入公报或公文（PDF、OFD、Word .docx、文本；可给多个文件或文件夹）")
+    p.add_argument("files", metavar="FILE", nargs="+")
     p.add_argument("--replace", action="store_true", help="文号已在库中时以新版本替换")
     command("documents", "列出库中的公文")
     p = command("search", "全文检索")
@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("departments", "列出部门及其条目数")
     p = command("show", "显示一个条款")
     p.add_argument("key", metavar="KEY")
+    p.add_argument("--page", action="store_true", help="出处后注明公报页码（第N页）")
     p = sub.add_parser("bookmarks", help="书签与收藏夹（会议材料）")
     user_data(p)
     bsub = p.add_subparsers(dest="bookmarks_command", metavar="操作", required=True)

@@ -5,7 +5,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from models.store.content import active_library, import_gazette
+from models.store.content import active_library, import_files
 from models.errors import GazetteError, os_reason
 from models.roles import ROLES
 from models.store.library import Library
@@ -21,24 +21,53 @@ def open_library(args: argparse.Namespace) -> Library:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    summary = import_gazette(Path(args.file), Path(args.library) if args.library else None,
-                             replace=args.replace, on_wait=notice)
+    """One line (or object) per file; each file succeeds or fails on its own; exit 2 if any
+    failed."""
+    from models.errors import DuplicateDocumentError
+    library = Path(args.library) if args.library else None
+    results, failed = [], 0
+    for result in import_files([Path(f) for f in args.files], library, args.replace, notice):
+        results.append(result)
+        if result.error is not None:
+            failed += 1
+            hint = "如需以新版本替换，请加 --replace。" \
+                if isinstance(result.error, DuplicateDocumentError) else ""
+            notice(f"{result.error}{hint}")
+        elif args.format != "json":
+            _print_import(result.summary)
+    if not results:
+        raise GazetteError("没有找到可导入的文件（支持 PDF、OFD、Word .docx 和文本 .txt）")
+    if args.format == "json":
+        objects = [_import_json(r) for r in results]
+        emit_json(objects[0] if len(objects) == 1 and not failed else {"files": objects})
+    elif len(results) > 1:
+        line(f"共 {len(results)} 个文件：导入 {len(results) - failed} 个，失败 {failed} 个。")
+    return 2 if failed else 0
+
+
+def _import_json(result) -> dict:
+    if result.error is not None:
+        return {"file": str(result.path), "error": str(result.error)}
+    summary = result.summary
+    issue = summary.issue
+    return {"file": str(result.path), "library": str(summary.library), "issue": issue.label,
+            "format": issue.source_format,
+            "documents": [{"doc_number": d.doc_number, "title": d.title} for d in issue.documents],
+            "nodes": sum(1 for d in issue.documents for _ in d.walk()),
+            "notes": sum(1 for d in issue.documents for n in d.walk() if n.note),
+            "unknown_units": issue.unknown_units}
+
+
+def _print_import(summary) -> None:
     issue = summary.issue
     nodes = sum(1 for d in issue.documents for _ in d.walk())
     notes = sum(1 for d in issue.documents for n in d.walk() if n.note)
-    if args.format == "json":
-        emit_json({"library": str(summary.library), "issue": issue.label,
-                   "documents": [{"doc_number": d.doc_number, "title": d.title}
-                                 for d in issue.documents],
-                   "nodes": nodes, "notes": notes, "unknown_units": issue.unknown_units})
-        return 0
     line(f"已导入：{issue.title or ''} {issue.label}（{issue.source_name}）→ {summary.library}")
     for doc in issue.documents:
         line(f"  {doc.doc_number or '（无文号）'}  {doc.title}")
     line(f"共 {len(issue.documents)} 件公文，{nodes} 个条目，{notes} 条职责分工注释。")
     for note in summary.notes:
         line("注意：" + note)
-    return 0
 
 
 def cmd_documents(args: argparse.Namespace) -> int:
@@ -121,9 +150,11 @@ def cmd_show(args: argparse.Namespace) -> int:
         if args.format == "json":
             emit_json({"key": node.key, "doc_number": doc.doc_number, "title": doc.title,
                        "path": node.path, "heading": node.heading, "kind": node.kind,
-                       "text": node.full_text, "markdown": node.markdown})
+                       "text": node.full_text, "markdown": node.markdown, "page": node.page,
+                       "page_label": node.page_label, "citation": citation(doc, node.path),
+                       "expired": doc.expired()})
             return 0
-        line(citation(doc, node.path))
+        line(citation(doc, node.path, page=node if args.page else None))
         line(node.full_text)
     return 0
 

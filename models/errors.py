@@ -24,30 +24,37 @@ class GazetteError(Exception):
 class BadGazetteError(GazetteError):
     """The text given to the importer cannot be read as a gazette or document."""
 
-    def __init__(self, reason: str, line: int | None = None, source: str | None = None):
+    def __init__(self, reason: str, line: int | None = None, source: str | None = None,
+                 page: int | None = None):
+        """*page* for a laid-out file (PDF, OFD), where a line number means nothing to a user."""
         where = ""
         if source:
             where += f"{source}"
-        if line is not None:
+        if page is not None:
+            where += f"{'：' if where else ''}第 {page} 页"
+        elif line is not None:
             where += f"{'：' if where else ''}第 {line} 行"
         message = f"无法导入：{where}：{reason}" if where else f"无法导入：{reason}"
         super().__init__(message)
         self.reason = reason
         self.line = line
         self.source = source
+        self.page = page
 
 
 class DuplicateDocumentError(GazetteError):
-    """A document with the same 文号 is already in the library."""
+    """Documents with these 文号 are already in the library (every one is named: the
+    user chooses to replace or skip knowing all of them)."""
 
-    def __init__(self, doc_number: str, line: int | None = None, existing_issue: str = ""):
-        where = f"（第 {line} 行）" if line else ""
-        held = f"，已收录于 {existing_issue}" if existing_issue else ""
-        super().__init__(
-            f"文号 {doc_number}{where} 已在库中{held}。如需以新版本替换，请使用 --replace。"
-        )
-        self.doc_number = doc_number
-        self.line = line
+    def __init__(self, duplicates: list[tuple[str, str, str]]):
+        """*duplicates*: (文号 or title, where in the file (第 N 行 / 第 N 页 or ""), the issue
+        that holds it)."""
+        named = "；".join(f"{number}{f'（{where}）' if where else ''}"
+                         + (f"，已收录于 {held}" if held else "") for number, where, held in duplicates)
+        super().__init__(f"以下公文已在库中：{named}。" if len(duplicates) > 1
+                         else f"文号 {named} 已在库中。")
+        self.duplicates = duplicates
+        self.doc_number = duplicates[0][0]
 
 
 class BadLibraryError(GazetteError):

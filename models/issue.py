@@ -51,6 +51,9 @@ class Node:
     first_line: int
     last_line: int
     children: list["Node"] = field(default_factory=list)
+    page: int | None = None  # 1-based page of the source file where it starts (PDF, OFD)
+    page_label: str | None = None  # the page number printed there ("17" of "— 17 —")
+    boxes: tuple = ()  # (page, x0, top, x1, bottom) of its printed lines, for the 原文 view
     assignments: list[Assignment] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
@@ -86,14 +89,22 @@ class Document:
     plan_title: str = ""
     valid_until: str | None = None
     category: str = ""
-    page: int | None = None
+    page: int | None = None  # the page the issue's 目录 gives it
     first_line: int = 0
     last_line: int = 0
+    first_page: int | None = None  # the page of the file where it starts (PDF, OFD)
     nodes: list[Node] = field(default_factory=list)
 
     def walk(self):
         for node in self.nodes:
             yield from node.walk()
+
+    @property
+    def where(self) -> str:
+        """Where the document starts in its file, as a user finds it: 第 N 页 or 第 N 行."""
+        if self.first_page is not None:
+            return f"第 {self.first_page} 页"
+        return f"第 {self.first_line} 行" if self.first_line else ""
 
 
 @dataclass
@@ -120,4 +131,5 @@ class Issue:
     documents: list[Document] = field(default_factory=list)
     source_name: str = ""
     source_sha256: str = ""
+    source_format: str = "text"  # text | pdf | ofd | word: the reader it came through
     unknown_units: list[str] = field(default_factory=list)

@@ -65,7 +65,8 @@ def test_search_json(env, seed_library_path):
     assert data["query"] == "市中政办发[２０２１]１４"
     assert data["hits"][0]["doc_number"] == "市中政办发〔2021〕14号"
     for hit in data["hits"]:
-        assert set(hit) == {"doc_number", "key", "path", "heading", "snippet"}
+        assert set(hit) == {"doc_number", "key", "path", "heading", "snippet", "page", "page_label"}
+        assert hit["page"] is None  # a text import has no pages
     data = run_json(env, "search", "托育", "--department", "区妇联", "--library", seed_library_path)
     assert data["hits"] and all("<mark>托育</mark>" in h["snippet"] for h in data["hits"])
 
@@ -219,9 +220,12 @@ def test_imports_in_other_encodings(env, tmp_path, variant):
 
 
 def test_missing_file_and_directory(env, tmp_path):
-    for target in (tmp_path / "nope.txt", tmp_path):
-        proc = run(env, "import", target, "--library", tmp_path / "lib.sqlite")
-        assert proc.returncode == 2 and "无法读取文件" in proc.stderr
+    proc = run(env, "import", tmp_path / "nope.txt", "--library", tmp_path / "lib.sqlite")
+    assert proc.returncode == 2 and "无法读取文件" in proc.stderr
+    empty = tmp_path / "empty"  # a folder is walked for gazette files: here there are none
+    empty.mkdir()
+    proc = run(env, "import", empty, "--library", tmp_path / "lib.sqlite")
+    assert proc.returncode == 2 and "没有找到可导入的文件" in proc.stderr
     assert not (tmp_path / "lib.sqlite").exists()
 
 

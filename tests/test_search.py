@@ -115,7 +115,8 @@ def test_limit(seed_library):
 def test_json_shape(seed_library):
     data = search(seed_library, "证照分离").as_json()
     assert data["query"] == "证照分离"
-    assert set(data["hits"][0]) == {"doc_number", "key", "path", "heading", "snippet"}
+    assert set(data["hits"][0]) == {"doc_number", "key", "path", "heading", "snippet", "page",
+                                   "page_label"}
 
 
 def test_snippet_marks_matches_in_the_published_text_and_escapes_html():

@@ -11,7 +11,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from models.parse.markers import ANNEX_MARK, CC_LINE, DATE_LINE, IMPRINT_DATE, PUBLICITY, match_marker
+from models.parse.markers import (ANNEX_MARK, CC_LINE, DATE_LINE, IMPRINT_DATE, IMPRINT_LINE,
+                                  PUBLICITY, match_marker)
 from models.parse.line import Line
 from models.textnorm import doc_number_key, fold, is_doc_number_line, mend_spaces
 
@@ -81,8 +82,10 @@ def lay_out(lines: list[Line]) -> Layout:
         i += 1
     # 版记 from the end: 印发 line(s), then 抄送.
     end = n
-    if end >= 1 and IMPRINT_DATE.match(mend_spaces(lines[end - 1].text)):
-        start = end - 2 if end >= 2 and is_masthead(lines[end - 2].text) else end - 1
+    last = mend_spaces(lines[end - 1].text) if end >= 1 else ""
+    if IMPRINT_DATE.match(last) or IMPRINT_LINE.match(last):
+        start = end - 2 if end >= 2 and IMPRINT_DATE.match(last) and \
+            is_masthead(lines[end - 2].text) else end - 1
         lay.imprint = range(start, end)
         end = start
         cc_start = next((j for j in range(end - 1, max(end - 5, i) - 1, -1)
@@ -152,6 +155,19 @@ def _annex_ranges(lines: list[Line], start: int, end: int) -> list[range]:
     for a, b in zip(marks, marks[1:] + [end]):
         ranges.append(range(a, b))
     return ranges
+
+
+def imprint_parts(texts: list[str]) -> tuple[str, str, tuple[str, str, str] | None]:
+    """The 版记's 印发机关, 印发日期 as written and its (year, month, day), whether the two
+    stand on one line (as printed) or on two (as a text extraction gives them)."""
+    last = texts[-1]
+    m = IMPRINT_DATE.match(last)
+    if m:
+        return (texts[0] if len(texts) > 1 else ""), last, m.groups()
+    m = IMPRINT_LINE.match(last)
+    if m:
+        return m.group(1), m.group(2), m.groups()[2:]
+    return "", last, None
 
 
 def joined(lines: list[Line], span: range) -> str:

@@ -27,3 +27,10 @@ class Line:
     cells: tuple[str | None, ...] | None = None  # a table row; None marks a cell merged from above
     table: int | None = None  # ordinal of the table (in the file) the row belongs to
     header: bool = False  # a header row of its table (repeated on a new page: dropped by readers)
+
+
+def place(node, lines: list[Line]) -> None:
+    """Give *node* the page where its first line starts and the boxes of all its lines."""
+    first = lines[0]
+    node.page, node.page_label = first.page, first.page_label
+    node.boxes = tuple(box for line in lines for box in line.boxes)

@@ -1,8 +1,10 @@
-"""Gazette text → a parsed Issue of plain dataclasses.
+"""A gazette file → a parsed Issue of plain dataclasses.
 
-The single entry point is :func:`parse_issue`. Every rule is general (GB/T
-9704 elements, numbering, role words from content/); nothing here names a
-document of any particular gazette.
+parse_bytes() takes a file of any format (sources/ reads it into lines),
+parse_lines() the lines themselves. Every rule is general (GB/T 9704
+elements, numbering, role words from content/); nothing here names a document
+of any particular gazette. A message about a place in the file names its page
+for a laid-out file (PDF, OFD) and its line for a text.
 """
 from __future__ import annotations
 
@@ -10,15 +12,17 @@ import hashlib
 
 from models.parse.references import abbreviations
 from models.parse.cover import parse_cover
-from models.parse.layout import document_key, find_document_starts, joined, lay_out
+from models.parse.layout import (document_key, find_document_starts, imprint_parts, joined,
+                                 lay_out)
 from models.errors import BadGazetteError
 from models.issue import Document, Issue, Node
-from models.parse.markers import ANNEX_MARK, DATE_LINE, IMPRINT_DATE
+from models.parse.markers import ANNEX_MARK, DATE_LINE
 from models.parse.notes import looks_like_note, split_trailing_note
 from models.parse.paragraphs import join_lines
 from models.registry import Registry
-from models.parse.line import Line
-from models.parse.sources.text import decode, split_lines
+from models.parse.line import Line, place
+from models.parse.sources import read_lines
+from models.parse.sources.text import split_lines
 from models.parse.structure import RegionContext, build_tree, node_key
 from models.textnorm import canonical_doc_number, doc_number_key, fold, mend_spaces, parse_doc_number
 from models.parse.timeinfo import find_valid_until, iso_date
@@ -27,10 +31,17 @@ MAX_LINE = 20_000
 
 
 def parse_bytes(data: bytes, registry: Registry, source_name: str = "") -> Issue:
-    text = decode(data, source_name)
-    issue = parse_issue(text, registry, source_name)
+    """A gazette file of any format (PDF, OFD, Word, text), told by its bytes."""
+    source_format, lines = read_lines(data, source_name)
+    issue = parse_lines(lines, registry, source_name)
     issue.source_sha256 = hashlib.sha256(data).hexdigest()
+    issue.source_format = source_format
     return issue
+
+
+def at(line: Line) -> dict:
+    """Where *line* is, for a BadGazetteError: its page in a laid-out file, else its line."""
+    return {"page": line.page} if line.page is not None else {"line": line.number}
 
 
 def parse_issue(text: str, registry: Registry, source_name: str = "") -> Issue:
@@ -45,7 +56,7 @@ def parse_lines(lines: list[Line], registry: Registry, source_name: str = "") ->
     for line in lines:
         if len(line.text) > MAX_LINE:
             raise BadGazetteError(f"这一行有 {len(line.text)} 个字符，远超公文的正常行长，"
-                                  "文件可能不是公报文本", line=line.number, source=source_name)
+                                  "文件可能不是公报", source=source_name, **at(line))
     registry = registry.copy()
     starts = find_document_starts(lines)
     if starts:
@@ -56,10 +67,10 @@ def parse_lines(lines: list[Line], registry: Registry, source_name: str = "") ->
         spans = [(0, len(lines))]
         if not _looks_like_document(lines):
             raise BadGazetteError("没有找到公文：既没有文号行（如“××政发〔2021〕16号”），"
-                                  "也没有带句号的正文", line=lines[0].number, source=source_name)
+                                  "也没有带句号的正文", source=source_name, **at(lines[0]))
     issue.source_name = source_name
     toc_by_number = {doc_number_key(e.doc_number): e for e in issue.toc if e.doc_number}
-    seen: dict[str, int] = {}
+    seen: dict[str, Document] = {}
     for position, (start, end) in enumerate(spans):
         doc = parse_document(lines[start:end], registry, issue.year, position, source_name)
         entry = toc_by_number.get(doc_number_key(doc.doc_number or "") or "")
@@ -67,9 +78,9 @@ def parse_lines(lines: list[Line], registry: Registry, source_name: str = "") ->
             doc.category, doc.page = entry.category, entry.page
         if doc.key in seen:
             raise BadGazetteError(f"文号 {doc.doc_number} 在本文件中出现了两次"
-                                  f"（另一处在第 {seen[doc.key]} 行）", line=doc.first_line,
-                                  source=source_name)
-        seen[doc.key] = doc.first_line
+                                  f"（另一处在{seen[doc.key].where}）", source=source_name,
+                                  **at(lines[start]))
+        seen[doc.key] = doc
         issue.documents.append(doc)
     if not issue.label:
         only = issue.documents[0]
@@ -93,9 +104,9 @@ def parse_document(lines: list[Line], registry: Registry, issue_year: int | None
         else None
     doc = Document(key=document_key(doc_number, title), position=position, doc_number=doc_number,
                    title=title, short_title=title, first_line=lines[0].number,
-                   last_line=lines[-1].number)
+                   last_line=lines[-1].number, first_page=lines[0].page)
     if not title:
-        raise BadGazetteError("公文缺少标题", line=lines[0].number, source=source_name)
+        raise BadGazetteError("公文缺少标题", source=source_name, **at(lines[0]))
     if lay.masthead is not None:
         doc.masthead = mend_spaces(lines[lay.masthead].text)
     doc.addressee = joined(lines, lay.addressee)
@@ -114,12 +125,11 @@ def parse_document(lines: list[Line], registry: Registry, issue_year: int | None
         doc.short_title = title[cut:]
     doc.plan_title = joined(lines, lay.plan_title)
     doc.cc = joined(lines, lay.cc)
+    imprint_text = ""
     if lay.imprint:
-        last = mend_spaces(lines[lay.imprint[-1]].text)
-        m = IMPRINT_DATE.match(last)
-        doc.imprint_date = iso_date(*m.groups()) if m else None
-        if len(lay.imprint) > 1:
-            doc.imprint_org = mend_spaces(lines[lay.imprint[0]].text)
+        org, date_text, ymd = imprint_parts([mend_spaces(lines[j].text) for j in lay.imprint])
+        doc.imprint_org, doc.imprint_date = org, iso_date(*ymd) if ymd else None
+        imprint_text = f"{org} {date_text}".strip()
     year = int(doc.date[:4]) if doc.date else issue_year
     if year is None and doc_number:
         parts = parse_doc_number(doc_number)
@@ -133,7 +143,9 @@ def parse_document(lines: list[Line], registry: Registry, issue_year: int | None
         first, last = lines[span[0]].number, lines[span[-1]].number
         value = text if text is not None else joined(lines, span)
         heading = value if kind in ("title", "plan_title") else path  # a title is its own heading
-        return Node(node_key(doc.key, struct), kind, "", path, heading, value, first, last)
+        node = Node(node_key(doc.key, struct), kind, "", path, heading, value, first, last)
+        place(node, [lines[j] for j in span])
+        return node
 
     def region(span: range, prefix: str, path_prefix: str, in_annex: bool = False) -> list[Node]:
         ctx = RegionContext(doc.key, prefix, path_prefix, registry, year, in_annex)
@@ -182,19 +194,24 @@ def parse_document(lines: list[Line], registry: Registry, issue_year: int | None
         if annex_struct in used_annexes:  # the same annex number twice: keep keys unique
             annex_struct += f"~{number}"
         used_annexes.add(annex_struct)
-        title_span = range(span[0] + 1, min(span[0] + 2, span[-1] + 1))
+        title_end = min(span[0] + 2, span[-1] + 1)
+        while title_end <= span[-1] and lines[title_end].align == "center" and \
+                lines[title_end - 1].align == "center" and not lines[title_end].blank_before:
+            title_end += 1  # a laid-out title wrapped over centred lines is one title
+        title_span = range(span[0] + 1, title_end)
         annex_title = joined(lines, title_span) if title_span else ""
         annex = Node(node_key(doc.key, annex_struct), "annex",
                      "".join(lines[span[0]].text.split()), label_path, annex_title, annex_title,
                      lines[span[0]].number, lines[span[-1]].number)
+        place(annex, [lines[j] for j in title_span] or [lines[span[0]]])
         annex.children = region(range(title_span.stop, span.stop), annex_struct,
                                 label_path + " ", in_annex=True)
         nodes.append(annex)
     if lay.cc:
         nodes.append(single("close/cc", "cc", lay.cc, "抄送"))
     if lay.imprint:
-        text = " ".join(mend_spaces(lines[j].text) for j in lay.imprint)
-        nodes.append(single("close/imprint", "imprint", lay.imprint, "印发机关和印发日期", text))
+        nodes.append(single("close/imprint", "imprint", lay.imprint, "印发机关和印发日期",
+                            imprint_text))
     doc.nodes = nodes
     _make_keys_unique(doc)
     # A short form defined in one clause (以下简称《公告》) is no citation anywhere in the document.
@@ -209,8 +226,8 @@ def parse_document(lines: list[Line], registry: Registry, issue_year: int | None
             doc.valid_until = until
             break
     if not any(n.kind not in ("masthead", "doc_number", "title") for n in doc.nodes):
-        raise BadGazetteError(f"公文“{title[:30]}”没有正文", line=lines[0].number,
-                              source=source_name)
+        raise BadGazetteError(f"公文“{title[:30]}”没有正文", source=source_name,
+                              **at(lines[0]))
     return doc
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from models.parse.annexes import parse_duty, parse_roster_line, post_units
 from models.parse.references import find_references
 from models.issue import Node
+from models.parse.line import place
 from models.parse.markers import ATTACHMENTS_NOTE, ROSTER_POSITION, match_marker
 from models.parse.notes import looks_like_note, parse_note, split_trailing_note
 from models.parse.paragraphs import Para, is_heading_only, is_roster_line
@@ -68,6 +69,7 @@ def make_node(ctx: RegionContext, struct: str, kind: str, label: str, text: str,
               heading: str, para: Para) -> Node:
     node = Node(key=node_key(ctx.doc_key, struct), kind=kind, label=label, path=path,
                 heading=heading, text=text, first_line=para.first_line, last_line=para.last_line)
+    place(node, para.lines)
     full = label + text
     node.deadlines = find_deadlines(full, ctx.year)
     node.references = find_references(full)

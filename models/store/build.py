@@ -40,6 +40,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["issues"].create({"id": int, "label": str, "title": str, "year": int, "number": int,
                          "total_number": int, "published": str, "sponsor": str, "editor": str,
                          "details": str, "source_name": str, "source_sha256": str,
+                         "source_format": str,
                          "imported_at": str}, pk="id")
     db["toc"].create({"id": int, "issue_id": int, "position": int, "category": str, "title": str,
                       "doc_number": str, "page": int}, pk="id", foreign_keys=[("issue_id", "issues")])
@@ -53,7 +54,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["nodes"].create({"id": int, "key": str, "document_id": int, "parent_id": int, "ord": int,
                         "depth": int, "kind": str, "label": str, "path": str, "heading": str,
                         "text": str, "note": str, "markdown": str, "fingerprint": str,
-                        "first_line": int, "last_line": int}, pk="id",
+                        "first_line": int, "last_line": int, "page": int, "page_label": str,
+                        "boxes": str}, pk="id",
                        foreign_keys=[("document_id", "documents")])
     db["departments"].create({"id": int, "name": str, "kind": str, "known": int,
                               "part_of": str}, pk="id")
@@ -80,6 +82,14 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db.execute("CREATE VIRTUAL TABLE search_fts USING fts5(heading, body, tokenize='trigram')")
     db["metadata"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
                                {"key": "application", "value": APP_ID}])
+
+
+def _boxes_json(boxes: tuple) -> str | None:
+    """A node's printed lines on its pages, compactly: [[page, x0, top, x1, bottom], …]."""
+    if not boxes:
+        return None
+    return json.dumps([[b[0], *(round(v, 1) for v in b[1:])] for b in boxes],
+                      separators=(",", ":"))
 
 
 def _sync_departments(db: sqlite_utils.Database, registry: Registry) -> dict[str, int]:
@@ -132,7 +142,9 @@ def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
                       "kind": node.kind, "label": node.label, "path": node.path,
                       "heading": node.heading, "text": node.text, "note": node.note,
                       "markdown": node_markdown(node), "fingerprint": fingerprint(node.full_text),
-                      "first_line": node.first_line, "last_line": node.last_line})
+                      "first_line": node.first_line, "last_line": node.last_line,
+                      "page": node.page, "page_label": node.page_label,
+                      "boxes": _boxes_json(node.boxes)})
         fts.append((node_id, fold(node.heading).lower(), fold(node.full_text).lower()))
         for a in node.assignments:
             assignments.append({"node_id": node_id, "department_id": dept_id(a.department),
@@ -312,14 +324,18 @@ def _fill(db: sqlite_utils.Database, issues: list[Issue], registry: Registry, re
 
 def _insert_issue(db: sqlite_utils.Database, issue: Issue, dept_ids: dict[str, int],
                   registry: Registry, replace: bool) -> None:
+    held = []
     for doc in issue.documents:
         row = db.execute("SELECT documents.id, issues.label FROM documents JOIN issues "
                          "ON issues.id = documents.issue_id WHERE documents.key = ?",
                          [doc.key]).fetchone()
-        if row and not replace:
-            raise DuplicateDocumentError(doc.doc_number or doc.title, doc.first_line, row[1])
         if row:
-            _delete_document(db, row[0])
+            held.append((doc, row))
+    if held and not replace:
+        raise DuplicateDocumentError([(doc.doc_number or doc.title, doc.where, label)
+                                      for doc, (_, label) in held])
+    for _, (doc_id, _) in held:
+        _delete_document(db, doc_id)
     existing = db.execute("SELECT id FROM issues WHERE source_sha256 = ? AND label = ?",
                           [issue.source_sha256, issue.label]).fetchone()
     if existing:
@@ -331,6 +347,7 @@ def _insert_issue(db: sqlite_utils.Database, issue: Issue, dept_ids: dict[str, i
             "published": issue.published, "sponsor": issue.sponsor, "editor": issue.editor,
             "details": json.dumps(issue.details, ensure_ascii=False),
             "source_name": issue.source_name, "source_sha256": issue.source_sha256,
+            "source_format": issue.source_format,
             "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }).last_pk
         db["toc"].insert_all([{"issue_id": issue_id, "position": i, "category": e.category,

@@ -13,10 +13,10 @@ import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from models.store import imports
-from models.errors import BadGazetteError, BadLibraryError, os_reason
+from models.errors import BadGazetteError, BadLibraryError, GazetteError, os_reason
 from models.locations import app_root, cache_dir, content_dir, imports_dir, user_library_path
 from models.store.schema import SCHEMA_VERSION
 
@@ -218,3 +218,36 @@ def import_gazette(path: Path, library: Path | None = None, replace: bool = Fals
     if issue.unknown_units:
         notes.append("以下单位不在部门名录中，已作为新单位收录：" + "、".join(issue.unknown_units))
     return ImportSummary(target, issue, replace, notes)
+
+
+@dataclass
+class ImportResult:
+    """One file of an import of several: what it added, or why it could not."""
+    path: Path
+    summary: ImportSummary | None = None
+    error: GazetteError | None = None
+
+
+def gazette_files(paths: list[Path]) -> list[Path]:
+    """The files to import: files as given, folders walked for the formats we read (and the
+    old Word/WPS ones, which get their message), in name order."""
+    from models.parse.sources import IMPORTABLE
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file()
+                            and p.suffix.lower() in IMPORTABLE and not p.name.startswith("."))
+        else:
+            found.append(path)
+    return found
+
+
+def import_files(paths: list[Path], library: Path | None = None, replace: bool = False,
+                 on_wait: Callable[[str], None] | None = None) -> Iterator[ImportResult]:
+    """Import each file on its own (one failing leaves the others), yielding as it goes so
+    the window can move its progress bar and the CLI print a line per file."""
+    for path in gazette_files(paths):
+        try:
+            yield ImportResult(path, import_gazette(path, library, replace, on_wait))
+        except GazetteError as err:
+            yield ImportResult(path, error=err)

@@ -108,6 +108,8 @@ class DocumentInfo:
     imprint_org: str = ""
     imprint_date: str | None = None
     page: int | None = None
+    source_sha256: str = ""  # the file it was imported from (its original is kept by this)
+    source_format: str = "text"  # text | pdf | ofd | word
 
     def expired(self, today: date | None = None) -> bool:
         today = today or date.today()
@@ -137,10 +139,19 @@ class NodeInfo:
     markdown: str
     fingerprint: str
     ord: int
+    page: int | None = None  # the page of the source file where it starts (PDF, OFD)
+    page_label: str | None = None  # the page number printed there
 
     @property
     def full_text(self) -> str:
         return self.label + self.text
+
+    @property
+    def page_text(self) -> str:
+        """公报第17页: the printed page number where there is one, else the file's page."""
+        if self.page_label:
+            return f"公报第{self.page_label}页"
+        return f"第{self.page}页" if self.page else ""
 
 
 @dataclass
@@ -181,7 +192,7 @@ class DepartmentInfo:
 
 _NODE_COLUMNS = ("nodes.id, nodes.key, documents.key, nodes.parent_id, nodes.depth, nodes.kind, "
                  "nodes.label, nodes.path, nodes.heading, nodes.text, nodes.note, nodes.markdown, "
-                 "nodes.fingerprint, nodes.ord")
+                 "nodes.fingerprint, nodes.ord, nodes.page, nodes.page_label")
 
 
 class Library:
@@ -223,7 +234,8 @@ class Library:
         rows = self.query(
             "SELECT d.key, d.doc_number, d.title, d.short_title, d.issuer, d.date, d.category, "
             "d.valid_until, i.label, d.addressee, d.plan_title, d.attachments, d.position, d.id, "
-            "d.masthead, d.publicity, d.cc, d.imprint_org, d.imprint_date, d.page "
+            "d.masthead, d.publicity, d.cc, d.imprint_org, d.imprint_date, d.page, "
+            "i.source_sha256, i.source_format "
             "FROM documents d JOIN issues i ON i.id = d.issue_id ORDER BY i.id, d.position")
         return [DocumentInfo(*r[:11], stored_json(r[11], "公文的附件列表"), *r[12:]) for r in rows]
 
@@ -267,6 +279,14 @@ class Library:
             if stored_date(until, "公文的有效期") < today:
                 keys.add(key)
         return keys
+
+    def node_boxes(self, key: str) -> list[tuple]:
+        """Where a node's printed lines stand: [(page, x0, top, x1, bottom), …] in points
+        (empty for a node of a text file)."""
+        rows = self.query("SELECT boxes FROM nodes WHERE key = ?", [key])
+        if not rows:
+            raise UnknownNodeError(key)
+        return [tuple(b) for b in stored_json(rows[0][0], "条款的版面位置")]
 
     def has_node(self, key: str) -> bool:
         return bool(self.query("SELECT 1 FROM nodes WHERE key = ?", [key]))

@@ -35,10 +35,13 @@ class SearchHit:
     snippet: str  # HTML-escaped text with the matches in <mark>…</mark>
     score: float
     ord: int
+    page: int | None = None  # of the source file (PDF, OFD), where the clause starts
+    page_label: str | None = None  # the page number printed there
 
     def as_json(self) -> dict:
         return {"doc_number": self.doc_number, "key": self.key, "path": self.path,
-                "heading": self.heading, "snippet": self.snippet}
+                "heading": self.heading, "snippet": self.snippet, "page": self.page,
+                "page_label": self.page_label}
 
 
 @dataclass
@@ -92,7 +95,8 @@ def search(library: Library, query: str, department: str | None = None,
         rows = library.query(
             "SELECT nodes.id, nodes.key, nodes.kind, nodes.path, nodes.heading, "
             "nodes.label || nodes.text, nodes.ord, documents.key, documents.doc_number, "
-            "documents.title, search_fts.heading, search_fts.body FROM nodes "
+            "documents.title, search_fts.heading, search_fts.body, nodes.page, nodes.page_label "
+            "FROM nodes "
             "JOIN documents ON documents.id = nodes.document_id "
             "JOIN search_fts ON search_fts.rowid = nodes.id "
             f"WHERE (nodes.id IN ({id_list}){extra}) "
@@ -103,7 +107,7 @@ def search(library: Library, query: str, department: str | None = None,
     hits: list[SearchHit] = []
     folded_of: dict[str, str] = {}
     for (node_id, key, kind, path, heading, text, ord_, doc_key, doc_number, title,
-         folded_heading, folded_text) in rows:
+         folded_heading, folded_text, page, page_label) in rows:
         if allowed is not None and node_id not in allowed:
             continue
         # The index holds the folded, lower-cased text: no folding per query.
@@ -116,7 +120,7 @@ def search(library: Library, query: str, department: str | None = None,
         score += 1.0 / (1 + len(text) / 400)  # a short clause that matches is more to the point
         folded_of[key] = folded_text
         hits.append(SearchHit(doc_number, doc_key, title, key, path, heading, kind,
-                              text, score, ord_))
+                              text, score, ord_, page, page_label))
     groups: dict[str, SearchGroup] = {}
     best: dict[str, float] = {}
     for hit in sorted(hits, key=lambda h: (-h.score, h.ord)):

@@ -10,21 +10,33 @@ from __future__ import annotations
 from datetime import date
 
 from models.errors import UnknownNodeError
-from models.store.library import DocumentInfo, Library
+from models.store.library import DocumentInfo, Library, NodeInfo
 
 EXPIRED_MARK = "【已失效】"
 
 
 def cite(title: str, doc_number: str | None = None, path: str = "",
-         expired: bool = False) -> str:
-    """《title》（文号）path, then 【已失效】 when *expired*; 文号 and path only when known."""
+         expired: bool = False, page: str = "") -> str:
+    """《title》（文号）path, then （第17页） when *page* is given and 【已失效】 when *expired*;
+    文号 and path only when known."""
     out = f"《{title}》" + (f"（{doc_number}）" if doc_number else "") + (path or "")
-    return out + (EXPIRED_MARK if expired else "")
+    return out + (f"（{page}）" if page else "") + (EXPIRED_MARK if expired else "")
 
 
-def citation(doc: DocumentInfo, path: str = "", today: date | None = None) -> str:
-    """The citation of *path* in *doc*, marked when the document has expired."""
-    return cite(doc.title, doc.doc_number, path, doc.expired(today))
+def page_of(node: NodeInfo | None) -> str:
+    """第17页 (the page number printed on it), or 第3页 of the file; "" when unknown."""
+    if node is None:
+        return ""
+    if node.page_label:
+        return f"第{node.page_label}页"
+    return f"第{node.page}页" if node.page else ""
+
+
+def citation(doc: DocumentInfo, path: str = "", today: date | None = None,
+             page: NodeInfo | None = None) -> str:
+    """The citation of *path* in *doc*, marked when the document has expired; with the
+    page of the node *page* when given (an option: officials quote the page in drafts)."""
+    return cite(doc.title, doc.doc_number, path, doc.expired(today), page_of(page))
 
 
 def source_ref(doc_number: str | None, path: str) -> str:

@@ -31,7 +31,8 @@ def decode(data: bytes, source: str = "") -> str:
                                       line=body.count("\n") + 1, source=source) from exc
             return _check_text(text, source)
     if b"\x00" in data:
-        raise BadGazetteError("这不是文本文件（含有二进制数据），请选择公报的文本文件（.txt）",
+        raise BadGazetteError("无法识别的文件格式（含有二进制数据）：可以导入的是 PDF、Word（.docx）、"
+                              "OFD 和文本文件（.txt）",
                               line=_line_of(data, data.index(b"\x00")), source=source)
     try:
         text = data.decode("utf-8")

@@ -1,0 +1,87 @@
+"""Time to import the seed gazette as a PDF beside its text import: the issue's bound is
+≤ 3 s for the ~50-page PDF on this 2-core machine.
+
+Prints, medians of 5 runs in one warm process: PDFium's reading, the layout, the parse,
+the whole parse path (read + layout + parse), and a whole import into a new library
+(parse and write) for the PDF, an OFD and the text. pypdfium2's own import is paid once
+per process and shown apart.
+
+Run: .venv/bin/python bench/pdf_import_bench.py [file.pdf]
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SEED = ROOT / "content" / "issues" / "2021-05_shizhong.txt"
+
+
+def timed(fn, runs: int = 5) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def main() -> None:
+    from models.parse.parser import parse_bytes, parse_lines
+    from models.store.build import add_issues
+    from models.store.content import load_content_registry
+
+    registry = load_content_registry()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        from tests.makers import typeset
+        pages = typeset.seed_pages(SEED.read_text(encoding="utf-8"))
+        if len(sys.argv) > 1:
+            pdf = Path(sys.argv[1])
+        else:
+            from tests.makers.pdf_maker import write_pdf
+            pdf = write_pdf(pages, tmp / "seed.pdf")
+        from tests.makers.ofd_maker import write_ofd
+        ofd = write_ofd(pages, title="seed", advance=typeset.advance)
+        start = time.perf_counter()
+        from models.parse.sources import pdf as pdf_reader
+        from models.parse.sources.geometry import lines_from_pages
+        t_import = time.perf_counter() - start
+        data = pdf.read_bytes()
+        t_read, raw = timed(lambda: pdf_reader.read_pdf(data))
+        t_layout, lines = timed(lambda: lines_from_pages(raw))
+        t_parse, issue = timed(lambda: parse_lines(lines, registry))
+        t_total, _ = timed(lambda: parse_bytes(data, registry, "seed.pdf"))
+        seed = SEED.read_bytes()
+        t_text, text_issue = timed(lambda: parse_bytes(seed, registry, SEED.name))
+        t_ofd, _ = timed(lambda: parse_bytes(ofd, registry, "seed.ofd"))
+        counter = iter(range(100))
+
+        def import_into_new(blob: bytes, name: str):
+            parsed = parse_bytes(blob, registry, name)
+            add_issues(tmp / f"lib{next(counter)}.sqlite", [parsed], registry, fresh=True)
+        i_pdf, _ = timed(lambda: import_into_new(data, "seed.pdf"))
+        i_ofd, _ = timed(lambda: import_into_new(ofd, "seed.ofd"))
+        i_text, _ = timed(lambda: import_into_new(seed, SEED.name))
+    nodes = sum(1 for d in issue.documents for _ in d.walk())
+    print(f"{pdf.name}: {len(raw)} pages, {len(data) / 1e6:.2f} MB, {len(lines)} paragraphs, "
+          f"{len(issue.documents)} documents, {nodes} nodes")
+    print(f"  import pypdfium2 + layout (once)   {t_import:6.3f} s")
+    print(f"  read_pdf (glyphs, rules)           {t_read:6.3f} s")
+    print(f"  lines_from_pages (layout)          {t_layout:6.3f} s")
+    print(f"  parse_lines                        {t_parse:6.3f} s")
+    print(f"  PDF parse (read + layout + parse)  {t_total:6.3f} s")
+    print(f"  OFD parse                          {t_ofd:6.3f} s")
+    print(f"  text parse                         {t_text:6.3f} s   ({len(text_issue.documents)} documents)")
+    print(f"  import into a new library: PDF {i_pdf:6.3f} s (bound: 3 s), OFD {i_ofd:6.3f} s, "
+          f"text {i_text:6.3f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""Pages render to a BGRA buffer a QImage can wrap, without Pillow."""
+from __future__ import annotations
+
+import pytest
+
+from tests.format_fixtures import (first_numbered, pdf_issue, pdf_lines, seed_documents,  # noqa: F401
+                                   seed_pdf, seed_text, seed_typeset, text_issue)
+
+from models.errors import BadGazetteError
+
+
+def test_render_a_page(seed_pdf):
+    from models.parse.sources.pdf import render_page
+    pixels, width, height, stride = render_page(seed_pdf.read_bytes(), 4, 1.0)
+    assert (width, height) == (595, 842) and stride >= 4 * width
+    assert len(pixels) == stride * height
+    # white margin, dark ink in the masthead's row (red: B and G low, R high)
+    assert pixels[0:4] == b"\xff\xff\xff\xff"
+    row = 130 * stride
+    ink = [pixels[row + 4 * x: row + 4 * x + 4] for x in range(80, 520)]
+    assert any(p[2] > 150 and p[1] < 100 and p[0] < 100 for p in ink)
+
+
+def test_a_qimage_wraps_the_buffer(seed_pdf):
+    from PySide6.QtGui import QImage
+    from models.parse.sources.pdf import render_page
+    pixels, width, height, stride = render_page(seed_pdf.read_bytes(), 1, 0.5)
+    image = QImage(pixels, width, height, stride, QImage.Format.Format_ARGB32)
+    assert image.width() == width and not image.isNull()
+    assert image.pixelColor(2, 2).name() == "#ffffff"
+
+
+def test_a_page_that_does_not_exist(seed_pdf):
+    from models.parse.sources.pdf import render_page
+    with pytest.raises(BadGazetteError, match="第 99 页不存在"):
+        render_page(seed_pdf.read_bytes(), 99)
+
+
+def test_no_qt_and_no_pillow_in_the_reader():
+    import subprocess
+    import sys
+    from conftest import ROOT
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
+            "import models.parse.sources.pdf, models.parse.sources.ofd, models.parse.sources.geometry; "
+            "print(any(m.split('.')[0] in ('PySide6', 'PIL', 'pdfplumber', 'pdfminer') "
+            "for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
