@@ -204,7 +204,8 @@ def import_gazette(path: Path, library: Path | None = None, replace: bool = Fals
             if not target.exists():
                 _create_user_library(target)
             try:
-                kept = imports.keep(imports_dir(), Path(path), issue.source_sha256)
+                kept = imports.keep(imports_dir(), Path(path), issue.source_sha256,
+                                    issue.source_format)
             except OSError as exc:
                 raise BadLibraryError(
                     f"无法在 {imports_dir()} 保存导入文件的副本（{os_reason(exc)}）。没有这份副本，"
@@ -251,3 +252,12 @@ def import_files(paths: list[Path], library: Path | None = None, replace: bool =
             yield ImportResult(path, import_gazette(path, library, replace, on_wait))
         except GazetteError as err:
             yield ImportResult(path, error=err)
+
+
+def original_file(sha256: str, source_format: str) -> Path | None:
+    """The file a document was imported from, kept in the user data folder (for the 原文
+    view), or None when there is none (the embedded text, or a library from elsewhere)."""
+    if source_format not in ("pdf", "ofd") or not sha256:
+        return None
+    path = imports.kept_path(imports_dir(), sha256, source_format)
+    return path if path.is_file() else None

@@ -86,15 +86,27 @@ def _write_atomically(path: Path, data: bytes) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def keep(folder: Path, source: Path, sha256: str) -> Kept:
+FORMAT_SUFFIX = {"text": ".txt", "pdf": ".pdf", "ofd": ".ofd", "word": ".docx"}
+
+
+def kept_path(folder: Path, sha256: str, source_format: str) -> Path:
+    """Where the import of a file (by its SHA-256 and the format it was read as) is kept:
+    the original the reader shows beside the text (原文)."""
+    return Path(folder) / f"{sha256[:16]}{FORMAT_SUFFIX.get(source_format, '.txt')}"
+
+
+def keep(folder: Path, source: Path, sha256: str, source_format: str = "") -> Kept:
     """Copy *source* into the imports folder and record it last in the manifest.
 
     Raises OSError when either cannot be written: the import must then fail.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    suffix = source.suffix.lower() if _SUFFIX.match(source.suffix.lower()) else ".txt"
-    target = folder / f"{sha256[:16]}{suffix}"
+    if source_format:
+        target = kept_path(folder, sha256, source_format)
+    else:
+        suffix = source.suffix.lower() if _SUFFIX.match(source.suffix.lower()) else ".txt"
+        target = folder / f"{sha256[:16]}{suffix}"
     manifest = folder / MANIFEST
     previous = manifest.read_bytes() if manifest.exists() else None
     created = not target.exists()
