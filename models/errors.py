@@ -69,6 +69,23 @@ class UnknownDepartmentError(GazetteError):
         self.suggestions = suggestions
 
 
+class AmbiguousDepartmentError(GazetteError):
+    """A department name that stands for units of several governments."""
+
+    def __init__(self, name: str, found: list[tuple[str, str]]):
+        listed = "；".join(f"{gov or '（未知）'}：{dept}" for gov, dept in found)
+        super().__init__(f"“{name}”是多个政府的单位：{listed}。请指明政府（--government）。")
+        self.name = name
+        self.found = found
+
+
+class UnknownGovernmentError(GazetteError):
+    def __init__(self, written: str, known: list[str]):
+        hint = f"库中有：{'、'.join(known)}" if known else "库中还没有任何政府的公文"
+        super().__init__(f"找不到政府“{written}”（{hint}）")
+        self.written = written
+
+
 class UnknownNodeError(GazetteError):
     def __init__(self, key: str):
         super().__init__(f"库中没有编号为 {key} 的条款")

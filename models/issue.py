@@ -11,11 +11,18 @@ NUMBERED_KINDS = ("chapter", "section", "article", "subsection", "item", "subite
 CONTENT_KINDS = NUMBERED_KINDS + ("paragraph", "annex", "duty", "roster", "plan_title", "notice")
 
 
+# The forms a document assigns a duty in (the reader can say which):
+FORMS = ("note", "responsibility_line", "section", "article_item", "annex", "table", "roster")
+
+
 @dataclass
 class Assignment:
     department: str  # canonical name; "" for a general note
     role: str  # one of ROLES
     as_written: str  # the words of the gazette ("区发改局", "财政部门", "区政府有关部门")
+    government: str = ""  # whose unit: 市中区, 青川区, 江宁市 …
+    form: str = "note"  # one of FORMS: how the document gave the duty
+    known: bool = True  # in a registry (else named by the general rules, or as written)
 
 
 @dataclass
@@ -78,7 +85,12 @@ class Document:
     title: str
     short_title: str
     masthead: str = ""
-    issuer: str = ""
+    issuer: str = ""  # the first (leading) of the issuers
+    issuers: list[str] = field(default_factory=list)  # every organ that signs (联合发文)
+    government: str = ""  # whose document: 市中区, 青川区, 江宁市 …
+    parent_government: str = ""  # the government above it, when the document says
+    plan_issuers: list[str] = field(default_factory=list)  # a forwarded plan's own signers
+    plan_date: str | None = None
     addressee: str = ""
     date: str | None = None  # 成文日期, ISO
     publicity: str = ""

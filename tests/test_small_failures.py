@@ -71,7 +71,7 @@ def test_an_argument_that_is_not_utf8(env):
 
 
 @pytest.mark.parametrize("command", [
-    ["documents"], ["search", "台儿庄"], ["departments"], ["duties", "区应急管理局"],
+    ["documents"], ["search", "台儿庄"], ["departments"], ["duties", "台儿庄区应急管理局"],
     ["bookmarks", "collections"], ["bookmarks", "list"],
 ])
 def test_user_data_before_or_after_the_command(env, tmp_path, command):

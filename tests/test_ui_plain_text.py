@@ -20,6 +20,7 @@ from tests.ui_fixtures import qt_app  # noqa: F401  (fixture)
 
 IMG = '<img src="/dev/zero">'
 UNIT = "<i>危<i>局"  # read as a unit (no "/", a separator of units): a name with tags
+DEPARTMENT = "青川区" + UNIT  # its canonical name: the document is 青川区's
 HOSTILE = textwrap.dedent(f"""\
     青川区人民政府文件
 
@@ -66,7 +67,7 @@ def test_the_fixture_carries_the_payload(hostile_library):
     with Library(hostile_library) as lib:
         [doc] = lib.documents()
         assert IMG in doc.title
-        assert UNIT in [d.name for d in lib.departments()]
+        assert DEPARTMENT in [d.name for d in lib.departments()]
 
 
 def test_helpers(qt_app):
@@ -119,7 +120,7 @@ def test_window_widgets_show_the_payload_as_text(qt_app, qtbot, hostile_library,
         # the duty-list dialog names the department in bold
         duty = DutyListDialog(library, UNIT, window)
         first = duty.findChildren(type(plain.label()))[0]
-        assert shown(f"<qt>{first.text()}</qt>") == f"{UNIT} 的职责清单"
+        assert shown(f"<qt>{first.text()}</qt>") == f"{DEPARTMENT} 的职责清单"
         # collections named with tags: their tooltips
         flow = window.bookmarks
         key = next(n.key for n in library.nodes() if n.kind == "section")

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from models.issue import Assignment, RosterEntry
 from models.parse.markers import ROSTER_POSITION, match_marker
-from models.parse.notes import _split_he, unit_like
+from models.parse.notes import _split_he
 from models.registry import Registry
+from models.registry.scope import Scope, scope_of, unit_like
 from models.textnorm import fold, mend_spaces
 
 _UNIT_SEPARATORS = re.compile(r"[、,，]")
@@ -25,7 +26,7 @@ class AnnexDuty:
     duty: str = ""  # what they do: the text after the units
 
 
-def _resolve_units(units_text: str, registry: Registry) -> list[Assignment] | None:
+def _resolve_units(units_text: str, registry: Scope) -> list[Assignment] | None:
     """Assignments for a list of units, or None if any piece is no unit at all."""
     result = []
     for piece in _UNIT_SEPARATORS.split(units_text):
@@ -33,19 +34,19 @@ def _resolve_units(units_text: str, registry: Registry) -> list[Assignment] | No
         if not piece:
             continue
         for unit in _split_he(piece, registry):
-            dept = registry.resolve(unit)
-            if dept is None:
+            if registry.resolve(unit) is None:
                 return None
-            result.append(Assignment(dept.name, "annex", unit))
+            result.append(registry.assignment(unit, "annex", "annex"))
     return result or None
 
 
-def _looks_like_unit(text: str) -> bool:
-    return unit_like(text)
+def _looks_like_unit(text: str, registry: Scope) -> bool:
+    return unit_like(text, registry.registry)
 
 
-def parse_duty(raw: str, registry: Registry) -> AnnexDuty | None:
+def parse_duty(raw: str, registry: Registry | Scope) -> AnnexDuty | None:
     """A duty-list entry: units, then a colon or a space, then what they do."""
+    registry = scope_of(registry)
     text = mend_spaces(raw)
     marker = match_marker(text)
     body = text[marker.length:].lstrip() if marker else text
@@ -60,8 +61,9 @@ def parse_duty(raw: str, registry: Registry) -> AnnexDuty | None:
         rest = body[colon + 1:]
         if assignments:
             return AnnexDuty(units_text, assignments, rest)
-        if rest.startswith("负责") and _looks_like_unit(units_text):
-            return AnnexDuty(units_text, [Assignment(units_text, "annex", units_text)], rest)
+        if rest.startswith("负责") and _looks_like_unit(units_text, registry):
+            return AnnexDuty(units_text, [registry.assignment(units_text, "annex", "annex")],
+                             rest)
     first, _, rest = raw_body.partition(" ")
     rest = rest.strip()
     if first and rest.startswith("负责"):
@@ -69,8 +71,9 @@ def parse_duty(raw: str, registry: Registry) -> AnnexDuty | None:
         assignments = _resolve_units(first, registry)
         if assignments:
             return AnnexDuty(first, assignments, mend_spaces(rest))
-        if _looks_like_unit(first):
-            return AnnexDuty(first, [Assignment(first, "annex", first)], mend_spaces(rest))
+        if _looks_like_unit(first, registry):
+            return AnnexDuty(first, [registry.assignment(first, "annex", "annex")],
+                             mend_spaces(rest))
     for end in range(min(len(body), 30), 1, -1):
         if body[end:].startswith("负责"):
             assignments = _resolve_units(body[:end], registry)
@@ -79,8 +82,9 @@ def parse_duty(raw: str, registry: Registry) -> AnnexDuty | None:
     return None
 
 
-def post_units(post: str, registry: Registry) -> list[Assignment]:
+def post_units(post: str, registry: Registry | Scope) -> list[Assignment]:
     """Units named in a roster post ("区政府党组成员、区公安分局局长" → 区公安分局)."""
+    registry = scope_of(registry)
     result: list[Assignment] = []
     seen: set[str] = set()
     for piece in re.split(r"[、,，]", post):
@@ -90,7 +94,7 @@ def post_units(post: str, registry: Registry) -> list[Assignment]:
             if dept:
                 if dept.name not in seen:
                     seen.add(dept.name)
-                    result.append(Assignment(dept.name, "member", piece[:end]))
+                    result.append(registry.assignment(piece[:end], "member", "roster"))
                 break
     return result
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from models.parse.markers import (ANNEX_MARK, CC_LINE, DATE_LINE, IMPRINT_DATE, IMPRINT_LINE,
                                   PUBLICITY, match_marker)
 from models.parse.line import Line
+from models.parse.paragraphs import ends_sentence
 from models.textnorm import doc_number_key, fold, is_doc_number_line, mend_spaces
 
 
@@ -41,15 +42,6 @@ def document_key(doc_number: str | None, title: str) -> str:
     return "title:" + hashlib.sha1(fold(mend_spaces(title)).encode()).hexdigest()[:12]
 
 
-def is_signature(lines: list[Line], i: int) -> bool:
-    """A 发文机关署名: a short organ name followed by a date line."""
-    if i + 1 >= len(lines):
-        return False
-    text = mend_spaces(lines[i].text)
-    return bool(DATE_LINE.match(mend_spaces(lines[i + 1].text))) and is_masthead(text) \
-        and len(text) <= 30 and not DATE_LINE.match(text)
-
-
 @dataclass
 class Layout:
     """Where each element of one document lies, as index ranges into its lines."""
@@ -58,18 +50,49 @@ class Layout:
     title: range = range(0)
     addressee: range = range(0)
     body: range = range(0)
-    signature: int | None = None
-    date: int | None = None
+    signature: range = range(0)  # 发文机关署名: one line, or several when organs sign jointly
+    date: int | None = None  # 成文日期 (a covering notice may carry it without a signature)
     publicity: int | None = None
     plan_title: range = range(0)
     plan_body: range = range(0)
+    plan_signature: range = range(0)  # the plan's own closing (a 转发 plan's bureau)
+    plan_date: int | None = None
     annexes: list[range] = field(default_factory=list)
     cc: range = range(0)
     imprint: range = range(0)
 
 
-def lay_out(lines: list[Line]) -> Layout:
-    """Find the GB/T 9704 elements of one document's lines."""
+_MAX_SIGNERS = 8  # lines of a joint 署名 (a dozen organs, two to a line)
+
+
+def _organ_line(text: str, endings: tuple[str, ...]) -> bool:
+    """A line of a 署名: organ names only (one, or several side by side)."""
+    compact = mend_spaces(text)
+    if not is_masthead(compact) or DATE_LINE.match(compact) or len(compact) > 60:
+        return False
+    return all(chunk.endswith(endings) for chunk in compact.split())
+
+
+def _closing(lines: list[Line], start: int, end: int, endings: tuple[str, ...]
+             ) -> tuple[range, int] | None:
+    """The first 署名 and 成文日期 in lines[start:end]: a date line standing alone, with
+    the organ lines right above it (none, for a covering notice dated without a signature,
+    after a finished sentence)."""
+    for j in range(start + 1, end):
+        if not DATE_LINE.match(mend_spaces(lines[j].text)):
+            continue
+        top = j
+        while top - 1 > start and j - (top - 1) <= _MAX_SIGNERS and \
+                _organ_line(lines[top - 1].text, endings):
+            top -= 1
+        if top < j or ends_sentence(lines[j - 1].text):
+            return range(top, j), j
+    return None
+
+
+def lay_out(lines: list[Line], endings: tuple[str, ...]) -> Layout:
+    """Find the GB/T 9704 elements of one document's lines (*endings*: how the names of
+    organs end, content/roles.toml [units], for telling a 署名)."""
     lay = Layout()
     n = len(lines)
     i = 0
@@ -111,16 +134,16 @@ def lay_out(lines: list[Line]) -> Layout:
             i = j + 1
             break
     # Closing: 署名 + 成文日期 (+ 附注).
-    sig = next((j for j in range(i, end) if is_signature(lines, j)), None)
-    if sig is None:
+    closing = _closing(lines, i, end, endings)
+    if closing is None:
         body_end = next((j for j in range(i, end) if ANNEX_MARK.match(mend_spaces(lines[j].text))),
                         end)
         lay.body = range(i, body_end)
         lay.annexes = _annex_ranges(lines, body_end, end)
         return lay
-    lay.body = range(i, sig)
-    lay.signature, lay.date = sig, sig + 1
-    k = sig + 2
+    lay.signature, lay.date = closing
+    lay.body = range(i, lay.signature.start if lay.signature else lay.date)
+    k = lay.date + 1
     if k < end and PUBLICITY.match(mend_spaces(lines[k].text)):
         lay.publicity = k
         k += 1
@@ -133,6 +156,12 @@ def lay_out(lines: list[Line]) -> Layout:
         plan_end = next((j for j in range(p, end) if ANNEX_MARK.match(mend_spaces(lines[j].text))),
                         end)
         lay.plan_body = range(p, plan_end)
+        closing = _closing(lines, max(p, plan_end - _MAX_SIGNERS - 2), plan_end, endings) \
+            if plan_end - p > 2 else None
+        if closing is not None and closing[0] and closing[1] == plan_end - 1:
+            # the plan signed and dated at its end (a bureau's plan that the notice forwards)
+            lay.plan_signature, lay.plan_date = closing
+            lay.plan_body = range(p, closing[0].start)
         k = plan_end
     lay.annexes = _annex_ranges(lines, k, end)
     return lay

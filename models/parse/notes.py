@@ -16,6 +16,7 @@ import re
 
 from models.issue import Assignment
 from models.registry import Registry
+from models.registry.scope import Scope, scope_of, unit_like
 from models.textnorm import fold
 
 _SEPARATORS = re.compile(r"[、,;，；/]")
@@ -38,7 +39,8 @@ def split_trailing_note(text: str) -> tuple[str, str] | None:
     return None
 
 
-def looks_like_note(note: str, registry: Registry) -> bool:
+def looks_like_note(note: str, registry: Registry | Scope) -> bool:
+    registry = scope_of(registry)
     inner = fold(note).strip()[1:-1]
     roles = registry.roles
     words = roles.lead + roles.support + roles.responsible + roles.lead_labels + \
@@ -47,22 +49,8 @@ def looks_like_note(note: str, registry: Registry) -> bool:
         return False
     # At least one unit or general phrase must be named, and every unit must look like one.
     found = parse_note(note, registry)
-    return bool(found) and all(a.role == "general" or a.department in registry.departments
-                               or _unit_like(a.as_written) for a in found)
-
-
-# How the names of units end: 局 部门 委 会 办(公室) 中心 院 队 府 处 部 镇街 联 所 站 室 (督查室)
-# 组 (工作组) 馆 社 校 (党校) 公司 集团 — a note naming anything else is no responsibility note.
-UNIT_ENDING = re.compile(
-    r"(局|部门|委员会|委|会|办|办公室|中心|院|队|府|处|部|镇街|联|所|站|室|组|馆|社|校|公司|集团)$")
-
-
-def unit_like(name: str) -> bool:
-    """Whether a name not in the registry still looks like the name of a unit."""
-    return 2 <= len(name) <= 20 and bool(UNIT_ENDING.search(name))
-
-
-_unit_like = unit_like
+    return bool(found) and all(a.role == "general" or a.known
+                               or unit_like(a.as_written, registry.registry) for a in found)
 
 
 def _strip_trailing(unit: str, registry: Registry) -> str:
@@ -104,8 +92,10 @@ def _units_of(segment: str, registry: Registry) -> list[str]:
     return units
 
 
-def parse_note(note: str, registry: Registry) -> list[Assignment]:
-    """The assignments a responsibility note makes, in the order written."""
+def parse_note(note: str, registry: Registry | Scope, form: str = "note") -> list[Assignment]:
+    """The assignments a responsibility note makes, in the order written (*form*: a note
+    ending its clause, or a 责任单位 line standing after it)."""
+    registry = scope_of(registry)
     inner = fold(note).strip()
     if inner.startswith("(") and inner.endswith(")"):
         inner = inner[1:-1]
@@ -113,12 +103,7 @@ def parse_note(note: str, registry: Registry) -> list[Assignment]:
     result: list[Assignment] = []
 
     def add(units: list[str], role: str) -> None:
-        for unit in units:
-            if registry.is_general(unit):
-                result.append(Assignment("", "general", unit))
-                continue
-            dept = registry.resolve(unit)
-            result.append(Assignment(dept.name if dept else unit, role, unit))
+        result.extend(registry.assignment(unit, role, form) for unit in units)
 
     # Labelled form: 牵头单位：…；责任单位：…
     label_words = [(w, "lead") for w in roles.lead_labels] + \

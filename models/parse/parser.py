@@ -20,6 +20,7 @@ from models.parse.markers import ANNEX_MARK, DATE_LINE
 from models.parse.notes import looks_like_note, split_trailing_note
 from models.parse.paragraphs import join_lines
 from models.registry import Registry
+from models.registry.scope import Scope, document_government, known_places, organ_names
 from models.parse.line import Line, place
 from models.parse.sources import read_lines
 from models.parse.sources.text import split_lines
@@ -87,8 +88,7 @@ def parse_lines(lines: list[Line], registry: Registry, source_name: str = "") ->
         issue.label = only.doc_number or only.short_title
         issue.title = issue.title or "单独公文"
     issue.unknown_units = sorted({a.department for d in issue.documents for n in d.walk()
-                                  for a in n.assignments
-                                  if a.department and a.department not in registry.departments})
+                                  for a in n.assignments if a.department and not a.known})
     return issue
 
 
@@ -98,7 +98,7 @@ def _looks_like_document(lines: list[Line]) -> bool:
 
 def parse_document(lines: list[Line], registry: Registry, issue_year: int | None, position: int,
                    source_name: str = "") -> Document:
-    lay = lay_out(lines)
+    lay = lay_out(lines, registry.roles.unit_endings)
     title = joined(lines, lay.title)
     doc_number = canonical_doc_number(lines[lay.doc_number].text) if lay.doc_number is not None \
         else None
@@ -110,15 +110,28 @@ def parse_document(lines: list[Line], registry: Registry, issue_year: int | None
     if lay.masthead is not None:
         doc.masthead = mend_spaces(lines[lay.masthead].text)
     doc.addressee = joined(lines, lay.addressee)
-    if lay.signature is not None:
-        doc.issuer = mend_spaces(lines[lay.signature].text)
+    places = known_places(registry)
+    doc.issuers = organ_names([lines[j].text for j in lay.signature], registry.rules, places)
+    doc.issuer = doc.issuers[0] if doc.issuers else ""
+    if lay.date is not None:
         m = DATE_LINE.match(mend_spaces(lines[lay.date].text))
         doc.date = iso_date(*m.groups()) if m else None
+    doc.plan_issuers = organ_names([lines[j].text for j in lay.plan_signature], registry.rules,
+                                   places)
+    if lay.plan_date is not None:
+        m = DATE_LINE.match(mend_spaces(lines[lay.plan_date].text))
+        doc.plan_date = iso_date(*m.groups()) if m else None
     if lay.publicity is not None:
         doc.publicity = mend_spaces(lines[lay.publicity].text)
     cut = title.find("关于")
     if not doc.issuer and cut > 0:
         doc.issuer = title[:cut]
+        doc.issuers = [doc.issuer]
+    government, chain = document_government(
+        registry, [doc.masthead, *doc.issuers, title[:cut] if cut > 0 else ""], doc_number)
+    doc.government = government.name
+    doc.parent_government = government.parent or (chain[-2] if len(chain) > 1 else "")
+    registry = Scope(registry, government, chain)
     if doc.issuer and title.startswith(doc.issuer) and len(title) > len(doc.issuer):
         doc.short_title = title[len(doc.issuer):]
     elif cut > 0:
@@ -169,9 +182,10 @@ def parse_document(lines: list[Line], registry: Registry, issue_year: int | None
             if node.kind == "paragraph":
                 node.kind = "notice"
     nodes.extend(body_nodes)
-    if lay.signature is not None:
-        nodes.append(single("close/signature", "signature",
-                            range(lay.signature, lay.signature + 1), "发文机关署名"))
+    if lay.signature:
+        nodes.append(single("close/signature", "signature", lay.signature, "发文机关署名",
+                            " ".join(doc.issuers)))
+    if lay.date is not None:
         nodes.append(single("close/date", "date", range(lay.date, lay.date + 1), "成文日期"))
     if lay.publicity is not None:
         nodes.append(single("close/publicity", "publicity",
@@ -179,6 +193,12 @@ def parse_document(lines: list[Line], registry: Registry, issue_year: int | None
     if lay.plan_title:
         nodes.append(single("plan/title", "plan_title", lay.plan_title, "方案标题"))
         nodes.extend(region(lay.plan_body, "plan", ""))
+    if lay.plan_signature:
+        nodes.append(single("plan/signature", "signature", lay.plan_signature, "方案署名",
+                            " ".join(doc.plan_issuers)))
+    if lay.plan_date is not None:
+        nodes.append(single("plan/date", "date", range(lay.plan_date, lay.plan_date + 1),
+                            "方案成文日期"))
     annex_count = sum(1 for span in lay.annexes if ANNEX_MARK.match(mend_spaces(lines[span[0]].text)))
     number = 0
     used_annexes: set[str] = set()

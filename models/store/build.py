@@ -50,7 +50,9 @@ def _create_schema(db: sqlite_utils.Database) -> None:
                             "date": str, "publicity": str, "cc": str, "imprint_org": str,
                             "imprint_date": str, "attachments": str, "plan_title": str,
                             "valid_until": str, "category": str, "page": int, "first_line": int,
-                            "last_line": int}, pk="id", foreign_keys=[("issue_id", "issues")])
+                            "last_line": int, "government": str, "parent_government": str,
+                            "issuers": str, "plan_issuers": str, "plan_date": str},
+                           pk="id", foreign_keys=[("issue_id", "issues")])
     db["nodes"].create({"id": int, "key": str, "document_id": int, "parent_id": int, "ord": int,
                         "depth": int, "kind": str, "label": str, "path": str, "heading": str,
                         "text": str, "note": str, "markdown": str, "fingerprint": str,
@@ -58,11 +60,13 @@ def _create_schema(db: sqlite_utils.Database) -> None:
                         "boxes": str}, pk="id",
                        foreign_keys=[("document_id", "documents")])
     db["departments"].create({"id": int, "name": str, "kind": str, "known": int,
-                              "part_of": str}, pk="id")
-    db["aliases"].create({"alias": str, "folded": str, "department_id": int}, pk="folded",
+                              "part_of": str, "government": str}, pk="id")
+    # one name may stand for units of several governments (区财政局 of each district)
+    db["aliases"].create({"alias": str, "folded": str, "department_id": int},
+                         pk=("folded", "department_id"),
                          foreign_keys=[("department_id", "departments")])
     db["assignments"].create({"id": int, "node_id": int, "department_id": int, "role": str,
-                              "as_written": str}, pk="id",
+                              "as_written": str, "form": str}, pk="id",
                              foreign_keys=[("node_id", "nodes"), ("department_id", "departments")])
     db["duties"].create({"id": int, "node_id": int, "department_id": int, "units": str,
                          "text": str}, pk="id", foreign_keys=[("node_id", "nodes")])
@@ -78,6 +82,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["nodes"].create_index(["parent_id"])
     db["documents"].create_index(["key"], unique=True)
     db["assignments"].create_index(["department_id"])
+    db["departments"].create_index(["government", "name"], unique=True)
     db["assignments"].create_index(["node_id"])
     db.execute("CREATE VIRTUAL TABLE search_fts USING fts5(heading, body, tokenize='trigram')")
     db["metadata"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
@@ -92,20 +97,28 @@ def _boxes_json(boxes: tuple) -> str | None:
                       separators=(",", ":"))
 
 
-def _sync_departments(db: sqlite_utils.Database, registry: Registry) -> dict[str, int]:
-    """Departments and aliases from the registry (and units met before); name → id."""
-    existing = {r["name"]: r["id"] for r in db["departments"].rows}
+DeptKey = tuple[str, str]  # (government, canonical name)
+
+
+def _sync_departments(db: sqlite_utils.Database, registry: Registry) -> dict[DeptKey, int]:
+    """Departments and aliases from the registry (and units met before); key → id."""
+    existing = {(r["government"] or "", r["name"]): r["id"] for r in db["departments"].rows}
     for dept in registry.departments.values():
+        key = (dept.government, dept.name)
         row = {"name": dept.name, "kind": dept.kind, "known": int(dept.known),
-               "part_of": json.dumps(list(dept.part_of), ensure_ascii=False)}
-        if dept.name in existing:
-            db["departments"].update(existing[dept.name], row)
+               "part_of": json.dumps(list(dept.part_of), ensure_ascii=False),
+               "government": dept.government}
+        if key in existing:
+            db["departments"].update(existing[key], row)
         else:
-            existing[dept.name] = db["departments"].insert(row).last_pk
-        rows = [{"alias": a, "folded": lookup_form(a), "department_id": existing[dept.name]}
-                for a in (dept.name, *dept.aliases)]
-        db["aliases"].upsert_all(rows, pk="folded")
+            existing[key] = db["departments"].insert(row).last_pk
+        _add_aliases(db, existing[key], (dept.name, *dept.aliases))
     return existing
+
+
+def _add_aliases(db: sqlite_utils.Database, dept_id: int, names) -> None:
+    db["aliases"].upsert_all([{"alias": a, "folded": lookup_form(a), "department_id": dept_id}
+                              for a in names], pk=("folded", "department_id"))
 
 
 def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
@@ -120,18 +133,30 @@ def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
         "attachments": json.dumps(doc.attachments, ensure_ascii=False),
         "plan_title": doc.plan_title, "valid_until": doc.valid_until, "category": doc.category,
         "page": doc.page, "first_line": doc.first_line, "last_line": doc.last_line,
+        "government": doc.government, "parent_government": doc.parent_government,
+        "issuers": json.dumps(doc.issuers, ensure_ascii=False),
+        "plan_issuers": json.dumps(doc.plan_issuers, ensure_ascii=False),
+        "plan_date": doc.plan_date,
     }).last_pk
     nodes, assignments, duties, roster, deadlines, refs, fts = [], [], [], [], [], [], []
     next_id = (db.execute("SELECT COALESCE(MAX(id), 0) FROM nodes").fetchone()[0]) + 1
 
-    def dept_id(name: str) -> int | None:
-        if not name:
+    def dept_id(a) -> int | None:
+        """The department of an assignment, added (with the name it was written as) the
+        first time a unit of its government is met."""
+        if not a.department:
             return None
-        if name not in dept_ids:
-            dept = registry.resolve(name) or registry.with_unknown(name)
-            dept_ids.update(_sync_departments(db, registry))
-            return dept_ids[dept.name]
-        return dept_ids[name]
+        key = (a.government, a.department)
+        if key not in dept_ids:
+            known = registry.departments.get(a.department) if a.known else None
+            dept_ids[key] = db["departments"].insert({
+                "name": a.department, "kind": known.kind if known else "未登记",
+                "known": int(known is not None), "part_of": "[]",
+                "government": a.government}).last_pk
+            _add_aliases(db, dept_ids[key], (a.department,))
+        if a.as_written and a.as_written != a.department:
+            _add_aliases(db, dept_ids[key], (a.as_written,))
+        return dept_ids[key]
 
     def visit(node: Node, parent_id: int | None, depth: int) -> None:
         nonlocal next_id
@@ -147,15 +172,15 @@ def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
                       "boxes": _boxes_json(node.boxes)})
         fts.append((node_id, fold(node.heading).lower(), fold(node.full_text).lower()))
         for a in node.assignments:
-            assignments.append({"node_id": node_id, "department_id": dept_id(a.department),
-                                "role": a.role, "as_written": a.as_written})
+            assignments.append({"node_id": node_id, "department_id": dept_id(a),
+                                "role": a.role, "as_written": a.as_written, "form": a.form})
         if node.kind == "duty":
             for a in node.assignments:
-                duties.append({"node_id": node_id, "department_id": dept_id(a.department),
+                duties.append({"node_id": node_id, "department_id": dept_id(a),
                                "units": node.heading, "text": node.full_text})
         if node.roster:
-            first = node.assignments[0].department if node.assignments else ""
-            roster.append({"node_id": node_id, "department_id": dept_id(first),
+            first = node.assignments[0] if node.assignments else None
+            roster.append({"node_id": node_id, "department_id": dept_id(first) if first else None,
                            "person": node.roster.person, "post": node.roster.post,
                            "grp": node.roster.group, "position": node.roster.position})
         for d in node.deadlines:

@@ -30,7 +30,8 @@ PREBUILT_NAME = "library.sqlite"
 def load_content_registry(root: Path | None = None) -> Registry:
     from models.registry import load_registry
     root = root or content_dir()
-    return load_registry(root / "departments.toml", root / "roles.toml")
+    return load_registry(root / "departments.toml", root / "roles.toml",
+                         root / "alias_rules.toml")
 
 
 def content_sources(root: Path | None = None) -> list[Path]:
@@ -42,7 +43,8 @@ def content_fingerprint(root: Path | None = None) -> str:
     """A hash of the content and of the code that turns it into a library."""
     root = root or content_dir()
     digest = hashlib.sha256(f"schema {SCHEMA_VERSION}".encode())
-    files = [*content_sources(root), root / "departments.toml", root / "roles.toml"]
+    files = [*content_sources(root), root / "departments.toml", root / "roles.toml",
+             root / "alias_rules.toml"]
     if not getattr(sys, "frozen", False):
         models = Path(__file__).resolve().parent.parent  # the parser, registry and builder
         files += sorted(models.rglob("*.py"))
@@ -217,7 +219,8 @@ def import_gazette(path: Path, library: Path | None = None, replace: bool = Fals
                 raise
     notes = []
     if issue.unknown_units:
-        notes.append("以下单位不在部门名录中，已作为新单位收录：" + "、".join(issue.unknown_units))
+        notes.append("以下单位不在部门名录中，已按通用规则收录（可在“部门名录”中合并或改名）："
+                     + "、".join(issue.unknown_units))
     return ImportSummary(target, issue, replace, notes)
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from models.errors import (BadLibraryError, UnknownDepartmentError, UnknownDocumentError,
-                           UnknownNodeError)
+from models.errors import (AmbiguousDepartmentError, BadLibraryError, UnknownDepartmentError,
+                           UnknownDocumentError, UnknownGovernmentError, UnknownNodeError)
 from models.roles import ROLES
 from models.store.schema import APP_ID, SCHEMA_VERSION
 from models.registry import lookup_form, suggest
@@ -110,6 +110,8 @@ class DocumentInfo:
     page: int | None = None
     source_sha256: str = ""  # the file it was imported from (its original is kept by this)
     source_format: str = "text"  # text | pdf | ofd | word
+    government: str = ""  # whose document: 市中区, 青川区 …
+    issuers: list[str] = field(default_factory=list)  # every organ that signs it
 
     def expired(self, today: date | None = None) -> bool:
         today = today or date.today()
@@ -120,7 +122,8 @@ class DocumentInfo:
         return {"key": self.key, "doc_number": self.doc_number, "title": self.title,
                 "short_title": self.short_title, "issuer": self.issuer, "date": self.date,
                 "category": self.category, "valid_until": self.valid_until, "issue": self.issue,
-                "addressee": self.addressee, "attachments": self.attachments}
+                "addressee": self.addressee, "attachments": self.attachments,
+                "government": self.government, "issuers": self.issuers}
 
 
 @dataclass
@@ -167,12 +170,14 @@ class DutyEntry:
     via: str = ""  # the collective unit through which the entry concerns the department
     valid_until: str | None = None
     expired: bool = False
+    form: str = "note"  # how the document gave the duty (models.issue.FORMS)
 
     def as_json(self) -> dict:
         return {"doc_number": self.doc_number, "key": self.key, "path": self.path,
                 "heading": self.heading, "role": self.role, "text": self.text,
                 "deadlines": self.deadlines, "valid_until": self.valid_until,
-                "expired": self.expired, **({"via": self.via} if self.via else {})}
+                "expired": self.expired, "form": self.form,
+                **({"via": self.via} if self.via else {})}
 
 
 @dataclass
@@ -184,6 +189,7 @@ class DepartmentInfo:
     aliases: list[str]
     counts: dict[str, int]
     part_of: list[str]
+    government: str = ""  # whose unit: 市中区, 青川区 …
 
     @property
     def total(self) -> int:
@@ -235,9 +241,10 @@ class Library:
             "SELECT d.key, d.doc_number, d.title, d.short_title, d.issuer, d.date, d.category, "
             "d.valid_until, i.label, d.addressee, d.plan_title, d.attachments, d.position, d.id, "
             "d.masthead, d.publicity, d.cc, d.imprint_org, d.imprint_date, d.page, "
-            "i.source_sha256, i.source_format "
+            "i.source_sha256, i.source_format, d.government, d.issuers "
             "FROM documents d JOIN issues i ON i.id = d.issue_id ORDER BY i.id, d.position")
-        return [DocumentInfo(*r[:11], stored_json(r[11], "公文的附件列表"), *r[12:]) for r in rows]
+        return [DocumentInfo(*r[:11], stored_json(r[11], "公文的附件列表"), *r[12:22],
+                             r[22] or "", stored_json(r[23], "公文的发文机关")) for r in rows]
 
     def document(self, key: str) -> DocumentInfo:
         for doc in self.documents():
@@ -343,26 +350,58 @@ class Library:
                 "WHERE department_id IS NOT NULL GROUP BY department_id, role"):
             counts.setdefault(dept_id, {})[role] = n
         result = []
-        for dept_id, name, kind, known, part_of in self.query(
-                "SELECT id, name, kind, known, part_of FROM departments ORDER BY id"):
+        for dept_id, name, kind, known, part_of, government in self.query(
+                "SELECT id, name, kind, known, part_of, government FROM departments ORDER BY id"):
             result.append(DepartmentInfo(dept_id, name, kind, bool(known),
                                          [a for a in aliases.get(dept_id, []) if a != name],
                                          {r: counts.get(dept_id, {}).get(r, 0) for r in ROLES
                                           if counts.get(dept_id, {}).get(r)},
-                                         stored_json(part_of, "部门的所属单位")))
+                                         stored_json(part_of, "部门的所属单位"), government or ""))
         self._departments = result
         return result
 
-    def resolve_department(self, name: str) -> DepartmentInfo:
-        """The department a name stands for (any alias, any width), or UnknownDepartmentError."""
+    def governments(self) -> list[str]:
+        """The governments whose documents the library holds, the most documents first."""
+        return [g for g, _ in self.query(
+            "SELECT government, count(*) FROM documents WHERE government IS NOT NULL "
+            "AND government != '' GROUP BY government ORDER BY count(*) DESC, min(id)")]
+
+    def government_named(self, written: str) -> str:
+        """The government of the library *written* names, in any unambiguous form
+        (青川区, 江宁市青川区, 上海市某某区 → the part the library knows), or
+        UnknownGovernmentError listing those it holds."""
+        form = lookup_form(written.strip())
+        known = {g for d in self.departments() for g in [d.government] if g}
+        known |= set(self.governments())
+        if form in {lookup_form(g) for g in known}:
+            return next(g for g in known if lookup_form(g) == form)
+        ending = [g for g in known if form.endswith(lookup_form(g))]  # 枣庄市市中区 → 市中区
+        if len(ending) == 1:
+            return ending[0]
+        inside = [g for g in known if lookup_form(g) in form or form in lookup_form(g)]
+        if len(inside) == 1:
+            return inside[0]
+        raise UnknownGovernmentError(written, sorted(known))
+
+    def resolve_department(self, name: str, government: str | None = None) -> DepartmentInfo:
+        """The department a name stands for (any alias, any width), of *government* when
+        given; AmbiguousDepartmentError when it names units of several governments,
+        UnknownDepartmentError when none."""
         form = lookup_form(name.strip())
-        rows = self.query("SELECT department_id FROM aliases WHERE folded = ?", [form])
         by_id = {d.id: d for d in self.departments()}
-        if rows:
-            return by_id[rows[0][0]]
-        for dept in self.departments():
-            if lookup_form(dept.name) == form:
-                return dept
+        found = [by_id[r[0]] for r in self.query(
+            "SELECT DISTINCT department_id FROM aliases WHERE folded = ?", [form])
+            if r[0] in by_id]
+        found += [d for d in by_id.values() if lookup_form(d.name) == form and d not in found]
+        if government:
+            wanted = self.government_named(government)
+            found = [d for d in found if d.government == wanted]
+        if len(found) == 1:
+            return found[0]
+        if len({d.government for d in found}) > 1:
+            raise AmbiguousDepartmentError(name, [(d.government, d.name) for d in found])
+        if found:
+            return min(found, key=lambda d: (not d.known, d.id))
         raise UnknownDepartmentError(name, self.suggest_departments(name))
 
     def suggest_departments(self, name: str, limit: int = 5) -> list[str]:
@@ -372,8 +411,8 @@ class Library:
 
     def duties(self, name: str, include_general: bool = False, roles: list[str] | None = None,
                document_keys: list[str] | None = None,
-               include_expired: bool = True, today: date | None = None
-               ) -> tuple[DepartmentInfo, list[DutyEntry]]:
+               include_expired: bool = True, today: date | None = None,
+               government: str | None = None) -> tuple[DepartmentInfo, list[DutyEntry]]:
         """Every entry that concerns a department, in gazette order, one per clause.
 
         A clause naming the department several times counts once, with its
@@ -381,24 +420,27 @@ class Library:
         (各镇街 for 各镇人民政府) are included and say so. `general` entries
         (区政府有关部门…按职责分工负责) come only when asked for.
         """
-        dept = self.resolve_department(name)
+        dept = self.resolve_department(name, government)
         wanted_roles = set(roles or ROLES)
-        by_name = {d.name: d for d in self.departments()}
+        by_name = {d.name: d for d in self.departments() if d.government == dept.government}
         ids = {dept.id: ""} | {by_name[c].id: c for c in dept.part_of if c in by_name}
         marks = ",".join("?" * len(ids))
+        # general clauses (区政府有关部门…) concern the departments of their own government
         rows = self.query(
             "SELECT documents.doc_number, documents.key, nodes.key, nodes.path, nodes.heading, "
-            "a.role, nodes.label || nodes.text, a.department_id, documents.valid_until, nodes.id "
-            "FROM assignments a JOIN nodes ON nodes.id = a.node_id "
+            "a.role, nodes.label || nodes.text, a.department_id, documents.valid_until, nodes.id, "
+            "a.form FROM assignments a JOIN nodes ON nodes.id = a.node_id "
             "JOIN documents ON documents.id = nodes.document_id "
             "JOIN issues ON issues.id = documents.issue_id "
             f"WHERE a.department_id IN ({marks}) "
-            + ("OR a.role = 'general' " if include_general else "")
-            + "ORDER BY issues.id, documents.position, nodes.ord", list(ids))
+            + ("OR (a.role = 'general' AND COALESCE(documents.government, '') = ?) "
+               if include_general else "")
+            + "ORDER BY issues.id, documents.position, nodes.ord",
+            list(ids) + ([dept.government] if include_general else []))
         rank = {r: i for i, r in enumerate(ROLES)}
         entries: dict[str, DutyEntry] = {}
         today = today or date.today()
-        for doc_number, doc_key, key, path, heading, role, text, dept_id, valid, _ in rows:
+        for doc_number, doc_key, key, path, heading, role, text, dept_id, valid, _, form in rows:
             if document_keys is not None and doc_key not in document_keys:
                 continue
             until = stored_date(valid, "公文的有效期")
@@ -409,7 +451,8 @@ class Library:
             current = entries.get(key)
             if current is None or rank[role] < rank[current.role]:
                 entries[key] = DutyEntry(doc_number, doc_key, key, path, heading, role, text,
-                                         via=via, valid_until=valid, expired=expired)
+                                         via=via, valid_until=valid, expired=expired,
+                                         form=form or "note")
         result = [e for e in entries.values() if e.role in wanted_roles]
         deadlines = self.deadlines_of([e.key for e in result])
         for entry in result:

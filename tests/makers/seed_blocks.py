@@ -70,7 +70,7 @@ def paragraph_text(para: Para) -> str:
 
 def document_blocks(lines: list[Line], registry: Registry) -> list[Block]:
     """One document's lines as the paragraphs its printed form would have."""
-    lay = lay_out(lines)
+    lay = lay_out(lines, registry.roles.unit_endings)
 
     def is_note(text: str) -> bool:
         split = split_trailing_note(text)
@@ -90,7 +90,7 @@ def document_blocks(lines: list[Line], registry: Registry) -> list[Block]:
     blocks = one("masthead", lay.masthead) + one("doc_number", lay.doc_number)
     blocks += span("title", lay.title) + span("addressee", lay.addressee)
     blocks += region(lay.body, "body")
-    blocks += one("signature", lay.signature) + one("date", lay.date)
+    blocks += [Block("signature", lines[j].text) for j in lay.signature] + one("date", lay.date)
     blocks += one("publicity", lay.publicity)
     if lay.plan_title:
         blocks += span("plan_title", lay.plan_title) + region(lay.plan_body, "plan")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable
 
 from models.errors import BadRegistryError, UnknownDepartmentError
+from models.registry.naming import NamingRules, load_naming_rules
 from models.textnorm import fold, mend_spaces
 
 
@@ -23,6 +24,17 @@ class Department:
     aliases: tuple[str, ...] = ()
     part_of: tuple[str, ...] = ()
     known: bool = True  # False for a unit met in a gazette but not in the registry
+    government: str = ""  # whose unit it is: 市中区, 青川区, 江宁市 …
+
+
+@dataclass(frozen=True)
+class Government:
+    """A government a document belongs to: 青川区 (level 区) of 江宁市."""
+    name: str
+    level: str = ""
+    parent: str = ""  # the government above, when known
+    full_name: str = ""  # 江宁市青川区
+    codes: tuple[str, ...] = ()  # how the 机关代字 of its 文号 begin (content/departments.toml)
 
 
 @dataclass(frozen=True)
@@ -35,6 +47,7 @@ class RoleWords:
     responsible_labels: tuple[str, ...]
     general_phrases: tuple[str, ...]
     trailing_words: tuple[str, ...]
+    unit_endings: tuple[str, ...] = ()  # how the names of units end (a name ending otherwise is none)
 
 
 def lookup_form(name: str) -> str:
@@ -64,9 +77,11 @@ def suggest(name: str, names: Iterable[tuple[str, str]], limit: int = 5) -> list
 
 @dataclass
 class Registry:
-    departments: dict[str, Department]
+    departments: dict[str, Department]  # the curated ones, of the home government
     roles: RoleWords
     _index: dict[str, str] = field(default_factory=dict)
+    home: Government | None = None  # the government departments.toml is the registry of
+    rules: NamingRules = field(default_factory=NamingRules)
 
     def __post_init__(self) -> None:
         for dept in self.departments.values():
@@ -106,13 +121,14 @@ class Registry:
     def with_unknown(self, name: str) -> Department:
         """Add a unit met in a gazette but absent from the registry (kept, reported)."""
         clean = mend_spaces(name)
-        dept = Department(name=clean, kind="未登记", known=False)
+        dept = Department(name=clean, kind="未登记", known=False,
+                          government=self.home.name if self.home else "")
         self.departments[clean] = dept
         self._index[lookup_form(clean)] = clean
         return dept
 
     def copy(self) -> "Registry":
-        return Registry(dict(self.departments), self.roles)
+        return Registry(dict(self.departments), self.roles, home=self.home, rules=self.rules)
 
 
 def _strs(table: dict, key: str, where: str) -> tuple[str, ...]:
@@ -122,7 +138,20 @@ def _strs(table: dict, key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def load_registry(departments_file: Path, roles_file: Path) -> Registry:
+def _government(table: object, where: str) -> Government | None:
+    if not table:
+        return None
+    if not isinstance(table, dict) or not isinstance(table.get("name"), str):
+        raise BadRegistryError(f"{where}：[government] 应写明 name")
+    name = table["name"]
+    return Government(name=name, level=str(table.get("level", "")),
+                      parent=str(table.get("parent", "")),
+                      full_name=str(table.get("full_name", name)),
+                      codes=_strs(table, "codes", where))
+
+
+def load_registry(departments_file: Path, roles_file: Path,
+                  rules_file: Path | None = None) -> Registry:
     """Read the curated registry; a malformed file gives a message naming it."""
     try:
         dept_data = tomllib.loads(departments_file.read_text(encoding="utf-8"))
@@ -132,6 +161,7 @@ def load_registry(departments_file: Path, roles_file: Path) -> Registry:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise BadRegistryError(f"部门名录文件格式有误：{exc}") from exc
 
+    home = _government(dept_data.get("government"), departments_file.name)
     departments: dict[str, Department] = {}
     for i, entry in enumerate(dept_data.get("department", []), start=1):
         where = f"{departments_file.name} 第 {i} 个部门"
@@ -145,6 +175,7 @@ def load_registry(departments_file: Path, roles_file: Path) -> Registry:
             kind=str(entry.get("kind", "区直部门")),
             aliases=_strs(entry, "aliases", where),
             part_of=_strs(entry, "part_of", where),
+            government=home.name if home else "",
         )
     for dept in departments.values():
         for collective in dept.part_of:
@@ -161,5 +192,7 @@ def load_registry(departments_file: Path, roles_file: Path) -> Registry:
         responsible_labels=_strs(labels, "responsible", roles_file.name),
         general_phrases=_strs(role_data.get("general", {}), "phrases", roles_file.name),
         trailing_words=_strs(role_data.get("trailing", {}), "words", roles_file.name),
+        unit_endings=_strs(role_data.get("units", {}), "endings", roles_file.name),
     )
-    return Registry(departments, roles)
+    rules = load_naming_rules(rules_file) if rules_file is not None else NamingRules()
+    return Registry(departments, roles, home=home, rules=rules)

@@ -1,0 +1,167 @@
+"""The registry as one document reads it: whose units it names, and by what names.
+
+A document belongs to a government, read from its 发文机关标志, its issuer or its
+文号's 机关代字 (document_government). Every unit it names is that government's,
+unless the name says otherwise: a leading place (江宁市生态环境局云台分局) or a
+level word of another level (市财政局 in a district's document is the city's).
+For the government whose registry content/ holds, the registry names the units,
+exactly as before; any other government's units get their canonical names from
+the general rules (registry/naming.py) and stay that government's own.
+"""
+from __future__ import annotations
+
+import re
+
+from models.issue import Assignment
+from models.registry.departments import Department, Government, Registry
+from models.textnorm import fold, mend_spaces
+
+UNKNOWN = "未知"  # the government of a document that names none
+
+
+class Scope:
+    """What the parser asks about units, for one document of *government*."""
+
+    def __init__(self, registry: Registry, government: Government,
+                 chain: tuple[str, ...] = ()):
+        self.registry = registry
+        self.government = government
+        self.chain = chain or ((government.parent, government.name) if government.parent
+                               else (government.name,))  # outermost first
+        self.rules = registry.rules
+        self.roles = registry.roles
+        self.is_home = registry.home is not None and government.name == registry.home.name
+        self.known_places = known_places(registry) | {g for g in self.chain if g != UNKNOWN}
+        self._derived: dict[str, Department | None] = {}
+
+    # ------------------------------------------------ the Registry interface
+    @property
+    def departments(self) -> dict[str, Department]:
+        return self.registry.departments if self.is_home else {}
+
+    def is_general(self, phrase: str) -> bool:
+        return self.registry.is_general(phrase)
+
+    def copy(self) -> "Scope":
+        return self
+
+    def resolve(self, name: str) -> Department | None:
+        """The unit *name* is known to stand for, or None: for the home government its
+        registry decides (as it always did); for another, any name that reads as a unit's."""
+        if self.is_home:
+            return self.registry.resolve(name)
+        if name not in self._derived:
+            self._derived[name] = self.canonical(name) if unit_like(name, self.registry) else None
+        return self._derived[name]
+
+    # ------------------------------------------------------------ naming
+    def owner_at(self, level: str) -> str:
+        """The government of *level* this document lies in (its own, or one above it)."""
+        for government in reversed(self.chain):
+            if self.rules.level_of(government) == level:
+                return government
+        return ""
+
+    def canonical(self, written: str) -> Department:
+        """The department a unit's name stands for in this document, known or not: its
+        government, and its name by the rules (the name as written, for an unregistered
+        unit of the home government, as the registry's own names are written)."""
+        name = mend_spaces(written).replace(" ", "")
+        places, rest = self.rules.place_names(name, self.known_places)
+        level = "" if places else self.rules.leading_level(name)
+        if places:
+            owner = places[-1]
+        elif level:
+            owner = self.owner_at(level)
+            rest = name[len(level):]
+        else:
+            owner = self.government.name
+        if not owner:  # a level above any this document names: say the level, keep the name
+            return Department(name=name, kind="未登记", known=False, government=f"{level}级")
+        if owner == self.government.name and self.is_home and not places:
+            return Department(name=name, kind="未登记", known=False, government=owner)
+        return Department(name=owner + self.rules.spell_out(rest), kind="未登记", known=False,
+                          government=owner)
+
+    def assignment(self, written: str, role: str, form: str) -> Assignment:
+        """The assignment a unit's name makes, in the *form* it was written."""
+        if self.registry.is_general(written):
+            return Assignment("", "general", written, "", form)
+        dept = self.resolve(written) or self.canonical(written)
+        return Assignment(dept.name, role, written, dept.government, form, dept.known)
+
+
+_NO_UNIT = re.compile(r"[的，,；;。：:、]")
+
+
+def unit_like(name: str, registry: Registry) -> bool:
+    """Whether a name not in a registry still reads as the name of a unit: 2–20
+    characters, a unit's ending (roles.toml [units]), and no 的 or punctuation inside
+    (区域内同类培训机构的布局 ends in 局 but is none)."""
+    name = name.strip()
+    if not 2 <= len(name) <= 20 or _NO_UNIT.search(name):
+        return False
+    return name.endswith(registry.roles.unit_endings) or (
+        name.endswith("）") and "（" in name and name[:name.rindex("（")].endswith("村"))
+
+
+def document_government(registry: Registry, organs: list[str], doc_number: str | None
+                        ) -> tuple[Government, tuple[str, ...]]:
+    """The government of a document from the names of its organs (发文机关标志 first,
+    then its issuers, then its title's issuer) or its 文号's 机关代字; and the chain of
+    governments those names give, outermost first (江宁市, 青川区)."""
+    rules = registry.rules
+    home = registry.home
+    known = known_places(registry)
+    for organ in organs:
+        organ = mend_spaces(organ or "").replace(" ", "")
+        if organ.endswith("文件"):
+            organ = organ[:-2]
+        places, _ = rules.place_names(organ, known)
+        if not places:
+            continue
+        name = places[-1]
+        if home is not None and (name == home.name or organ.startswith(home.full_name)):
+            chain = tuple(p for p in (home.parent, home.name) if p)
+            return home, chain
+        parent = places[-2] if len(places) > 1 else ""
+        return Government(name, rules.level_of(name), parent,
+                          "".join(places)), tuple(places)
+    if home is not None and doc_number and any(fold(doc_number).startswith(c)
+                                               for c in home.codes):
+        return home, tuple(p for p in (home.parent, home.name) if p)
+    return Government(UNKNOWN), (UNKNOWN,)
+
+
+def scope_of(registry: "Registry | Scope") -> Scope:
+    """*registry* as a document of its home government reads it (the parser's helpers are
+    also called with the bare registry, by tests and tools)."""
+    if isinstance(registry, Scope):
+        return registry
+    return Scope(registry, registry.home or Government(UNKNOWN))
+
+
+def known_places(registry: Registry) -> set[str]:
+    """The governments the registry names: its own and the one above it."""
+    home = registry.home
+    return {p for p in (home.name, home.parent) if p} if home is not None else set()
+
+
+def organ_names(lines: list[str], rules, known: frozenset[str] | set[str] = frozenset()
+                ) -> list[str]:
+    """The organs of a 署名, in order: one or more to a line, set apart by spaces, or by
+    nothing, where the first organ's government name starts again
+    (青川区科学技术委员会青川区商务委员会)."""
+    names: list[str] = []
+    for text in lines:
+        for chunk in text.replace("\u3000", " ").split():
+            chunk = mend_spaces(chunk)
+            places, _ = rules.place_names(chunk, known)
+            lead = places[0] if places else ""
+            while lead and chunk.find(lead, len(lead)) > 0:
+                cut = chunk.find(lead, len(lead))
+                names.append(chunk[:cut])
+                chunk = chunk[cut:]
+            if chunk:
+                names.append(chunk)
+    return names
