@@ -138,12 +138,15 @@ def doc_number_key(text: str) -> str | None:
 
 
 def canonical_doc_number(text: str) -> str:
-    """The 文号 in the standard's form 机关代字〔年份〕序号号 (text unchanged if it is not one)."""
-    parts = parse_doc_number(text)
-    if not parts:
+    """The 文号 in the standard's form 机关代字〔年份〕序号号 (text unchanged if it is not one).
+
+    The serial keeps its published digits (〔2022〕070号 stays 070: it is how the paper
+    copy reads); only doc_number_key, for matching, reads it as a number."""
+    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", fold(text)).strip())
+    m = _DOCNO.match(folded)
+    if not m:
         return mend_spaces(text)
-    org, year, seq = parts
-    return f"{org}〔{year}〕{seq}号"
+    return f"{m.group('org')}〔{m.group('year')}〕{m.group('seq')}号"
 
 
 DOC_NUMBER_LINE = LazyRegex(

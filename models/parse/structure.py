@@ -9,17 +9,19 @@ a clause keeps its key when its wording changes in a new edition.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from models.parse.annexes import parse_duty, parse_roster_line, post_units
 from models.parse.references import find_references
+from models.parse.subjects import colon_units, heading_units, subject_units
 from models.issue import Node
 from models.parse.line import place
 from models.parse.markers import ATTACHMENTS_NOTE, ROSTER_POSITION, match_marker
 from models.parse.notes import looks_like_note, parse_note, split_trailing_note
 from models.parse.paragraphs import Para, is_heading_only, is_roster_line
 from models.registry import Registry
-from models.textnorm import fold
+from models.textnorm import cn_to_int, fold, int_to_cn, mend_spaces
 from models.parse.timeinfo import find_deadlines
 
 
@@ -51,6 +53,8 @@ class _Open:
     paragraphs: int = 0
     roster_lines: int = 0  # counted apart, so a paragraph after a roster is 第1段, not 第17段
     seen: dict[str, int] = field(default_factory=dict)
+    units: list[str] | None = None  # a heading that is only units ("(一)区交通委"): they own
+    #                                 the clauses under it
 
 
 @dataclass
@@ -132,18 +136,25 @@ def build_tree(paras: list[Para], ctx: RegionContext) -> list[Node]:
             struct = f"{parent.struct}/{base}" + (f"~{count}" if count > 1 else "")
             path = _join_path(parent.node.path, marker.path_label)
             heading_only = is_heading_only(text)
-            node = make_node(ctx, struct, marker.kind, marker.label, rest, path,
-                             rest.rstrip("。") if heading_only else heading_of(rest), para)
-            _annotate(node, ctx, para)
+            units = heading_units(rest, ctx.registry) if heading_only else None
+            items = _inline_items(rest) if marker.kind in ("article", "section") else None
+            head = rest[:items[0][2]] if items else rest
+            node = make_node(ctx, struct, marker.kind, marker.label, head, path,
+                             head.rstrip("。") if heading_only else heading_of(head), para)
+            if not units:
+                _annotate(node, ctx, para, _owner(stack), _in_article(stack, node))
             _attach(parent, node, roots, root)
-            stack.append(_Open(rank, node, struct, heading_only))
+            opened = _Open(rank, node, struct, heading_only, units=units)
+            stack.append(opened)
+            for label, number, start, end in items or ():
+                _inline_item(ctx, opened, label, number, rest[start:end], para)
         else:
             parent = next((o for o in reversed(stack) if o.heading_only), root)
             parent.paragraphs += 1
             struct = f"{parent.struct}/p{parent.paragraphs}"
             path = _join_path(parent.node.path, f"第{parent.paragraphs}段")
             node = make_node(ctx, struct, "paragraph", "", text, path, _short(text), para)
-            _annotate(node, ctx, para)
+            _annotate(node, ctx, para, _owner(stack), _in_article(stack, node))
             _attach(parent, node, roots, root)
         i += 1
     return roots
@@ -169,12 +180,72 @@ def _attach(parent: _Open, node: Node, roots: list[Node], root: _Open) -> None:
         parent.node.children.append(node)
 
 
-def _annotate(node: Node, ctx: RegionContext, para: Para) -> None:
-    """Responsibility notes of clauses; duty entries of annexes."""
+def _owner(stack: list[_Open]) -> _Open | None:
+    """The nearest open heading that is only units: the clauses under it are theirs."""
+    return next((o for o in reversed(stack) if o.units), None)
+
+
+def _in_article(stack: list[_Open], node: Node) -> bool:
+    """Whether *node* is an item of an article (第九条（一）…): its subject may be a unit."""
+    return node.kind in ("subsection", "item", "subitem") and any(
+        o.node.kind == "article" for o in stack)
+
+
+_INLINE = re.compile(r"(?<=[:;。])\s*(\(\s*([一二三四五六七八九十]{1,3})\s*\))")
+
+
+def _inline_items(text: str) -> list[tuple[str, int, int, int]] | None:
+    """Items run together in one paragraph ("…职责：（一）区民政局负责…；（二）…"): each as
+    (label, number, start, end) in *text*, when they are numbered 一, 二, … in order."""
+    marks = []
+    for m in _INLINE.finditer(fold(text)):  # folding keeps offsets
+        try:
+            number = cn_to_int(m.group(2))
+        except ValueError:
+            return None
+        if number != len(marks) + 1:
+            break
+        marks.append((number, m.start(1), m.end(1)))
+    if len(marks) < 2:
+        return None
+    ends = [start for _, start, _ in marks[1:]] + [len(text)]
+    return [("".join(text[start:label_end].split()), number, start, end)
+            for (number, start, label_end), end in zip(marks, ends)]
+
+
+def _inline_item(ctx: RegionContext, article: _Open, label: str, number: int, text: str,
+                 para: Para) -> None:
+    """One item of an article's run-together list, as a node of its own under the article."""
+    base = f"subsection{number}"
+    article.seen[base] = article.seen.get(base, 0) + 1
+    rest = text[fold(text).index(")") + 1:]
+    path = _join_path(article.node.path, f"（{int_to_cn(number)}）")
+    node = make_node(ctx, f"{article.struct}/{base}", "subsection", label, rest, path,
+                     heading_of(rest), para)
+    _annotate(node, ctx, para, None, True)
+    article.node.children.append(node)
+
+
+def _assign(node: Node, ctx: RegionContext, units: list[str], form: str) -> None:
+    role = "annex" if ctx.in_annex else "responsible"
+    node.assignments = [ctx.registry.assignment(u, role, "annex" if ctx.in_annex else form)
+                        for u in units]
+
+
+def _annotate(node: Node, ctx: RegionContext, para: Para, owner: _Open | None = None,
+              in_article: bool = False) -> None:
+    """Who the clause gives its duty to: a note ending it (or a 责任单位 line after it); an
+    annex's duty entry; units first — before a colon (职责分工), as an article item's
+    subject; or the units of the heading it stands under."""
     split = split_trailing_note(node.text)
     if split and looks_like_note(split[1], ctx.registry):
         node.note = split[1]
-        node.assignments = parse_note(split[1], ctx.registry)
+        # a note on a line of its own after the task ((责任单位：…)) is the form officials
+        # call a 责任单位 line; one closing the clause's own sentence is a note
+        alone = len(para.lines) > 1 and fold(mend_spaces(para.lines[-1].text)) == \
+            fold(mend_spaces(split[1]))
+        node.assignments = parse_note(split[1], ctx.registry,
+                                      "responsibility_line" if alone else "note")
         return
     if ctx.in_annex:
         duty = parse_duty(para.raw, ctx.registry)
@@ -184,3 +255,15 @@ def _annotate(node: Node, ctx: RegionContext, para: Para) -> None:
             if not node.label:
                 node.path = _join_path(ctx.path_prefix.strip(), duty.units_text)
             node.assignments = duty.assignments
+            return
+    units = colon_units(node.text, ctx.registry)
+    if units:
+        _assign(node, ctx, units, "section")
+        return
+    if in_article:
+        units = subject_units(node.text, ctx.registry)
+        if units:
+            _assign(node, ctx, units, "article_item")
+            return
+    if owner is not None:
+        _assign(node, ctx, owner.units, "section")

@@ -48,6 +48,7 @@ class RoleWords:
     general_phrases: tuple[str, ...]
     trailing_words: tuple[str, ...]
     unit_endings: tuple[str, ...] = ()  # how the names of units end (a name ending otherwise is none)
+    subject_verbs: tuple[str, ...] = ()  # what follows a unit that is an item's subject
 
 
 def lookup_form(name: str) -> str:
@@ -193,6 +194,8 @@ def load_registry(departments_file: Path, roles_file: Path,
         general_phrases=_strs(role_data.get("general", {}), "phrases", roles_file.name),
         trailing_words=_strs(role_data.get("trailing", {}), "words", roles_file.name),
         unit_endings=_strs(role_data.get("units", {}), "endings", roles_file.name),
+        subject_verbs=tuple(sorted(_strs(role_data.get("subjects", {}), "verbs", roles_file.name),
+                                   key=len, reverse=True)),
     )
     rules = load_naming_rules(rules_file) if rules_file is not None else NamingRules()
     return Registry(departments, roles, home=home, rules=rules)

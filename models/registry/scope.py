@@ -124,6 +124,11 @@ def document_government(registry: Registry, organs: list[str], doc_number: str |
         if home is not None and (name == home.name or organ.startswith(home.full_name)):
             chain = tuple(p for p in (home.parent, home.name) if p)
             return home, chain
+        if len(places) < 2:  # the government above, from another organ that names it
+            above = [p for other in organs for p in rules.place_names(
+                mend_spaces(other or "").replace(" ", ""), known)[0]
+                if rules.rank(rules.level_of(p)) < rules.rank(rules.level_of(name))]
+            places = above[:1] + places
         parent = places[-2] if len(places) > 1 else ""
         return Government(name, rules.level_of(name), parent,
                           "".join(places)), tuple(places)
