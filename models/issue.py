@@ -8,7 +8,8 @@ from models.roles import ROLE_LABELS, ROLES  # noqa: F401  (re-exported: roles o
 # Node kinds. Front and closing matter are nodes too, so that every character
 # of a document sits in exactly one node.
 NUMBERED_KINDS = ("chapter", "section", "article", "subsection", "item", "subitem")
-CONTENT_KINDS = NUMBERED_KINDS + ("paragraph", "annex", "duty", "roster", "plan_title", "notice")
+CONTENT_KINDS = NUMBERED_KINDS + ("paragraph", "annex", "duty", "roster", "plan_title", "notice",
+                                  "row")
 
 
 # The forms a document assigns a duty in (the reader can say which):

@@ -20,7 +20,6 @@ from tests.makers.docx_maker import TableBlock, write_docx
 from tests.makers.helpers import TASK_CELLS, TASK_ROWS, message_of
 from tests.makers.issue_compare import first_difference, issue_facts
 from models.parse.parser import parse_lines
-from models.textnorm import mend_spaces
 from tests.makers.seed_blocks import Block, document_blocks
 
 DOCS = range(5)
@@ -90,12 +89,19 @@ def test_task_table_rows_cells_and_merged_cell(registry):
     assert [r.header for r in rows] == [True, False, False, False]
     assert {r.table for r in rows} == {1}
     assert rows[2].text == "2 设立限行标志，发布限行通告。 区交通运输局 2021年10月底前"
-    # The parser takes each row as a paragraph of its own (a text extraction would run
-    # them together: rows end in no full stop); reading duties from cells is the parser's
-    # next step, not the reader's.
+    # The parser reads each row as a task, its units by their columns; the merged cell
+    # of row 2 shares row 1's lead unit.
     doc = parse_lines(lines, registry, "task.docx").documents[0]
-    paragraphs = [n.text for n in doc.walk() if n.kind == "paragraph"]
-    assert paragraphs[1:] == [mend_spaces(r.text) for r in rows]
+    tasks = [(n.label, n.text.split("（")[0], [(a.department, a.role, a.form)
+                                                for a in n.assignments])
+             for n in doc.walk() if n.kind == "row"]
+    assert tasks == [
+        ("1.", "开展低速电动车摸底排查。", [("区公安分局", "lead", "table"),
+                                     ("各镇人民政府", "support", "table")]),
+        ("2.", "设立限行标志，发布限行通告。", [("区公安分局", "lead", "table"),
+                                       ("区交通运输局", "support", "table")]),
+        ("3.", "查处非法生产、销售行为。", [("区市场监督管理局", "lead", "table"),
+                                    ("区工业和信息化局", "support", "table")])]
     assert doc.issuer == "市中区人民政府办公室" and doc.date == "2021-09-24"
 
 

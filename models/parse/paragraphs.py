@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from models.parse.markers import (ANNEX_MARK, ATTACHMENTS_NOTE, DATE_LINE, IMPRINT_DATE, ROSTER_POSITION,
                       match_marker)
 from models.parse.line import Line
 from models.textnorm import fold, mend_spaces
+
+if TYPE_CHECKING:
+    from models.parse.tables import TableRow
 
 _TERMINAL = set("。！？!?:：")
 _CLOSING = set(")）")
@@ -27,6 +30,7 @@ _NAME_POST = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}[ \u
 @dataclass
 class Para:
     lines: list[Line] = field(default_factory=list)
+    row: TableRow | None = None  # a task table's row (models/parse/tables.py), not running text
 
     @property
     def raw(self) -> str:

@@ -18,7 +18,8 @@ from models.errors import BadGazetteError
 from models.issue import Document, Issue, Node
 from models.parse.markers import ANNEX_MARK, DATE_LINE
 from models.parse.notes import looks_like_note, split_trailing_note
-from models.parse.paragraphs import join_lines
+from models.parse.paragraphs import Para, join_lines
+from models.parse.tables import split_tables
 from models.registry import Registry
 from models.registry.scope import Scope, document_government, known_places, organ_names
 from models.parse.line import Line, place
@@ -162,7 +163,16 @@ def parse_document(lines: list[Line], registry: Registry, issue_year: int | None
 
     def region(span: range, prefix: str, path_prefix: str, in_annex: bool = False) -> list[Node]:
         ctx = RegionContext(doc.key, prefix, path_prefix, registry, year, in_annex)
-        paras = join_lines([lines[j] for j in span], is_note, roster_lines=in_annex)
+        paras: list[Para] = []
+        text: list[Line] = []
+        for item in split_tables([lines[j] for j in span], registry):
+            if isinstance(item, list):  # a task table: a paragraph per row, never joined
+                paras += join_lines(text, is_note, roster_lines=in_annex)
+                paras += [Para(list(row.lines), row=row) for row in item]
+                text = []
+            else:
+                text.append(item)
+        paras += join_lines(text, is_note, roster_lines=in_annex)
         return build_tree(paras, ctx)
 
     nodes: list[Node] = []

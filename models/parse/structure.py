@@ -90,6 +90,10 @@ def build_tree(paras: list[Para], ctx: RegionContext) -> list[Node]:
     i = 0
     while i < len(paras):
         para = paras[i]
+        if para.row is not None:
+            _attach_row(ctx, stack, root, roots, para)
+            i += 1
+            continue
         text = para.text
         marker = match_marker(text)
         if ATTACHMENTS_NOTE.match(fold(text)):
@@ -224,6 +228,24 @@ def _inline_item(ctx: RegionContext, article: _Open, label: str, number: int, te
                      heading_of(rest), para)
     _annotate(node, ctx, para, None, True)
     article.node.children.append(node)
+
+
+def _attach_row(ctx: RegionContext, stack: list[_Open], root: _Open, roots: list[Node],
+                para: Para) -> None:
+    """A task table's row as a clause: its task, the unit and deadline cells as its note,
+    the units by their columns."""
+    row = para.row
+    parent = next((o for o in reversed(stack) if o.heading_only), root)
+    struct = f"{parent.struct}/t{row.table}r{row.index}"
+    number = row.serial or str(row.index)
+    path = _join_path(parent.node.path, (f"表{row.table}" if row.table > 1 else "") + f"第{number}项")
+    note = row.note()
+    node = make_node(ctx, struct, "row", f"{number}." if row.serial else "", row.task + note,
+                     path, row.task_name or heading_of(row.task), para)
+    node.note = note
+    node.assignments = [ctx.registry.assignment(unit, role, "table")
+                        for role, units in row.units.items() for unit in units]
+    _attach(parent, node, roots, root)
 
 
 def _assign(node: Node, ctx: RegionContext, units: list[str], form: str) -> None:

@@ -49,6 +49,7 @@ class RoleWords:
     trailing_words: tuple[str, ...]
     unit_endings: tuple[str, ...] = ()  # how the names of units end (a name ending otherwise is none)
     subject_verbs: tuple[str, ...] = ()  # what follows a unit that is an item's subject
+    table_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind → headers
 
 
 def lookup_form(name: str) -> str:
@@ -196,6 +197,9 @@ def load_registry(departments_file: Path, roles_file: Path,
         unit_endings=_strs(role_data.get("units", {}), "endings", roles_file.name),
         subject_verbs=tuple(sorted(_strs(role_data.get("subjects", {}), "verbs", roles_file.name),
                                    key=len, reverse=True)),
+        table_columns={kind: _strs(role_data.get("table", {}), kind, roles_file.name)
+                       for kind in ("serial", "lead", "support", "responsible", "deadline",
+                                    "tasks", "same_as_above")},
     )
     rules = load_naming_rules(rules_file) if rules_file is not None else NamingRules()
     return Registry(departments, roles, home=home, rules=rules)
