@@ -55,10 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--roles", metavar="ROLES", help="只列出这些角色，如 lead,support")
     p.add_argument("--include-expired", action="store_true", help="包括已失效的公文")
     p.add_argument("--documents", metavar="文号,…", help="只列出这些公文（文号，逗号分隔，写法不限）")
+    p.add_argument("--government", metavar="G", help="部门名称属于多个政府时，指明哪一个（如 青川区）")
     p.add_argument("--output", metavar="FILE", help="写入文件（pdf 格式必须指定）")
     p.add_argument("--exclude-expired", action="store_true",
                    help="JSON 输出默认列出全部条目（标明是否失效）；加此项则去掉已失效公文的条目")
-    command("departments", "列出部门及其条目数")
+    p = command("departments", "列出部门及其条目数；或修订部门名录：alias 简称 全称 / rename 旧名 新名 / "
+                "collective 名称")
+    p.add_argument("action", metavar="操作", nargs="?", choices=("alias", "rename", "collective"),
+                   help="alias：把一个单位并入已有单位；rename：改名；collective：标为集体单位（如各街道）")
+    p.add_argument("names", metavar="名称", nargs="*")
+    p.add_argument("--government", metavar="G", help="只看（或修订）这个政府的单位")
     p = command("show", "显示一个条款")
     p.add_argument("key", metavar="KEY")
     p.add_argument("--page", action="store_true", help="出处后注明公报页码（第N页）")

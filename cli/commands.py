@@ -123,23 +123,64 @@ def cmd_duties(args: argparse.Namespace) -> int:
         # unless asked.
         dept, entries = lib.duties(args.name, include_general=args.include_general, roles=roles,
                                    document_keys=_document_keys(lib, args.documents),
-                                   include_expired=not args.exclude_expired)
-    emit_json({"department": dept.name, "entries": [e.as_json() for e in entries]})
+                                   include_expired=not args.exclude_expired,
+                                   government=args.government)
+    emit_json({"department": dept.name, "government": dept.government,
+               "entries": [e.as_json() for e in entries]})
     return 0
 
 
 def cmd_departments(args: argparse.Namespace) -> int:
+    if args.action:
+        return departments_amend(args)
     with open_library(args) as lib:
         depts = lib.departments()
+        several = len({d.government for d in depts if d.counts}) > 1
+        if args.government:
+            wanted = lib.government_named(args.government)
+            depts = [d for d in depts if d.government == wanted]
         if args.format == "json":
-            emit_json([{"name": d.name, "kind": d.kind, "aliases": d.aliases, "counts": d.counts,
+            emit_json([{"name": d.name, "government": d.government, "kind": d.kind,
+                        "aliases": d.aliases, "counts": d.counts,
                         **({"unregistered": True} if not d.known else {})} for d in depts])
             return 0
-        for d in depts:
+        shown = None
+        for d in sorted(depts, key=lambda d: d.government) if several else depts:
+            if several and d.government != shown:
+                shown = d.government
+                line(f"\n【{shown or '未知'}】")
             counts = "，".join(f"{role_label(r)} {n}" for r, n in d.counts.items()) or "无条目"
             line(f"{d.name}（{d.kind}）：{counts}")
             if d.aliases:
                 line(f"    又称：{'、'.join(d.aliases)}")
+    return 0
+
+
+def departments_amend(args: argparse.Namespace) -> int:
+    """departments alias|rename|collective …: an amendment of the user's 部门名录, kept and
+    applied to their library at once."""
+    from models.locations import user_data_dir
+    from models.registry.amendments import Amendment
+    from models.store.amend import amend
+    from models.store.content import ensure_user_library
+    wanted = {"alias": 2, "rename": 2, "collective": 1}[args.action]
+    if len(args.names) != wanted:
+        raise GazetteError({"alias": "用法：departments alias 简称 全称 [--government 政府]",
+                            "rename": "用法：departments rename 旧名 新名 [--government 政府]",
+                            "collective": "用法：departments collective 名称 [--government 政府]"
+                            }[args.action])
+    library = Path(args.library) if args.library else ensure_user_library(notice)
+    with Library(library) as lib:
+        dept = lib.resolve_department(args.names[0], args.government)
+        government = dept.government
+        target = lib.resolve_department(args.names[1], government) if args.action == "alias" \
+            else None
+    item = Amendment(args.action, government, dept.name,
+                     target.name if target else (args.names[1] if wanted == 2 else ""))
+    moved = amend(library, user_data_dir(), item, notice)
+    done = {"alias": f"已把“{dept.name}”并入“{item.to}”", "rename": f"已把“{dept.name}”改名为“{item.to}”",
+            "collective": f"已把“{dept.name}”标为集体单位"}[args.action]
+    line(f"{done}（{government or '未知政府'}，涉及 {moved} 条）。以后导入和重建时都会照此处理。")
     return 0
 
 

@@ -10,11 +10,14 @@ import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from models.errors import BadRegistryError, UnknownDepartmentError
 from models.registry.naming import NamingRules, load_naming_rules
 from models.textnorm import fold, mend_spaces
+
+if TYPE_CHECKING:
+    from models.registry.amendments import Amendments
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class Registry:
     _index: dict[str, str] = field(default_factory=dict)
     home: Government | None = None  # the government departments.toml is the registry of
     rules: NamingRules = field(default_factory=NamingRules)
+    amendments: "Amendments | None" = None  # the user's own (registry/amendments.py)
 
     def __post_init__(self) -> None:
         for dept in self.departments.values():
@@ -130,7 +134,8 @@ class Registry:
         return dept
 
     def copy(self) -> "Registry":
-        return Registry(dict(self.departments), self.roles, home=self.home, rules=self.rules)
+        return Registry(dict(self.departments), self.roles, home=self.home, rules=self.rules,
+                        amendments=self.amendments)
 
 
 def _strs(table: dict, key: str, where: str) -> tuple[str, ...]:

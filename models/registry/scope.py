@@ -46,13 +46,40 @@ class Scope:
         return self
 
     def resolve(self, name: str) -> Department | None:
-        """The unit *name* is known to stand for, or None: for the home government its
-        registry decides (as it always did); for another, any name that reads as a unit's."""
+        """The unit *name* is known to stand for, or None: what the user amended first; for
+        the home government its registry decides (as it always did); for another, any
+        name that reads as a unit's."""
+        amended = self._amended(name)
+        if amended is not None:
+            return amended
         if self.is_home:
             return self.registry.resolve(name)
         if name not in self._derived:
             self._derived[name] = self.canonical(name) if unit_like(name, self.registry) else None
         return self._derived[name]
+
+    def _amended(self, written: str) -> Department | None:
+        """The department the user said *written* is (a merge or a rename), or None."""
+        amendments = self.registry.amendments
+        if amendments is None or not amendments.items:
+            return None
+        government = self.government.name
+        target = amendments.canonical(government, written)
+        if target is None:
+            derived = self.canonical(written)
+            government = derived.government
+            target = amendments.canonical(government, derived.name)
+        if target is None:
+            return None
+        known = self.registry.departments.get(target) if self.is_home else None
+        return known or Department(name=target, kind=self._kind(government, target), known=True,
+                                   government=government)
+
+    def _kind(self, government: str, name: str) -> str:
+        amendments = self.registry.amendments
+        if amendments is not None and amendments.is_collective(government, name):
+            return "集体单位"
+        return "未登记"
 
     # ------------------------------------------------------------ naming
     def owner_at(self, level: str) -> str:
@@ -79,9 +106,10 @@ class Scope:
         if not owner:  # a level above any this document names: say the level, keep the name
             return Department(name=name, kind="未登记", known=False, government=f"{level}级")
         if owner == self.government.name and self.is_home and not places:
-            return Department(name=name, kind="未登记", known=False, government=owner)
-        return Department(name=owner + self.rules.spell_out(rest), kind="未登记", known=False,
-                          government=owner)
+            return Department(name=name, kind=self._kind(owner, name), known=False,
+                              government=owner)
+        full = owner + self.rules.spell_out(rest)
+        return Department(name=full, kind=self._kind(owner, full), known=False, government=owner)
 
     def assignment(self, written: str, role: str, form: str) -> Assignment:
         """The assignment a unit's name makes, in the *form* it was written."""

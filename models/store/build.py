@@ -264,7 +264,7 @@ def _disk_full(exc: sqlite3.DatabaseError, library: Path) -> bool:
         return False
 
 
-def _open_for_writing(path: Path) -> sqlite_utils.Database:
+def open_for_writing(path: Path) -> sqlite_utils.Database:
     conn = sqlite3.connect(path, timeout=timeout_seconds(), isolation_level=None)
     return sqlite_utils.Database(conn)
 
@@ -274,7 +274,7 @@ def _write_in_place(library: Path, issues: list[Issue], registry: Registry, repl
     from models.store.library import check_library
     if not fresh:
         check_library(library)  # a damaged or foreign file is never written into
-    db = _open_for_writing(library)
+    db = open_for_writing(library)
     try:
         if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.conn.execute("PRAGMA journal_mode = WAL")  # readers go on reading while we write
@@ -304,7 +304,7 @@ def _write_new(library: Path, issues: list[Issue], registry: Registry, replace: 
     tmp = Path(tmp_name)
     try:
         tmp.unlink()
-        db = _open_for_writing(tmp)
+        db = open_for_writing(tmp)
         try:
             db.conn.execute(f"PRAGMA application_id = {0x47415A45}")
             if wal:  # set now, so that writing in place later never changes the header

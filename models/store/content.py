@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from models.store import imports
 from models.errors import BadGazetteError, BadLibraryError, GazetteError, os_reason
-from models.locations import app_root, cache_dir, content_dir, imports_dir, user_library_path
+from models.locations import (app_root, cache_dir, content_dir, imports_dir, user_data_dir,
+                              user_library_path)
 from models.store.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # the parser and the builder load only when something is built
@@ -32,6 +33,16 @@ def load_content_registry(root: Path | None = None) -> Registry:
     root = root or content_dir()
     return load_registry(root / "departments.toml", root / "roles.toml",
                          root / "alias_rules.toml")
+
+
+def load_user_registry(root: Path | None = None) -> Registry:
+    """The content's registry with the user's amendments (部门名录 merges and renames), as
+    imports and rebuilds of the user's library read units."""
+    from models.registry.amendments import load_amendments
+    from models.store.amend import amendments_path
+    registry = load_content_registry(root)
+    registry.amendments = load_amendments(amendments_path(user_data_dir()))
+    return registry
 
 
 def content_sources(root: Path | None = None) -> list[Path]:
@@ -149,7 +160,7 @@ def rebuild_user_library(fingerprint: str | None = None,
     from models.store.writelock import writer_lock
     user = user_library_path()
     fingerprint = fingerprint or user_library_fingerprint()
-    registry = load_content_registry()
+    registry = load_user_registry()
     issues = [parse_file(p, registry) for p in content_sources()]
     warnings: list[str] = []
     for kept in imports.kept_sources(imports_dir()):
@@ -168,6 +179,17 @@ def _write_stamp(user: Path, fingerprint: str) -> None:
     temporary = stamp.with_name(stamp.name + ".tmp")
     temporary.write_text(fingerprint, encoding="utf-8")
     os.replace(temporary, stamp)
+
+
+def ensure_user_library(on_wait: Callable[[str], None] | None = None) -> Path:
+    """The user's library, made from the default one if there is none yet."""
+    from models.store.writelock import writer_lock
+    user = user_library_path()
+    if not user.exists():
+        with writer_lock(user, on_wait):
+            if not user.exists():
+                _create_user_library(user)
+    return user
 
 
 def _create_user_library(user: Path) -> None:
@@ -195,7 +217,7 @@ def import_gazette(path: Path, library: Path | None = None, replace: bool = Fals
     """
     from models.store.build import add_issues, storage_errors
     from models.store.writelock import writer_lock
-    registry = load_content_registry()
+    registry = load_user_registry() if library is None else load_content_registry()
     issue = parse_file(path, registry)
     if library is not None:
         add_issues(Path(library), [issue], registry, replace=replace, on_wait=on_wait)

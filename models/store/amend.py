@@ -1,0 +1,102 @@
+"""Amending the 部门名录 where the official is: merge, rename, mark collective — at once.
+
+An amendment is kept in the user data folder (registry/amendments.py), so that
+every later import and rebuild applies it, and applied right away to the
+user's library in place, in one transaction under the writer lock: the
+duties of 区发改委 move to 区发展和改革局 the moment the official says so.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from models.errors import GazetteError, UnknownDepartmentError, os_reason
+from models.registry.amendments import (FILE_NAME, Amendment, load_amendments,
+                                        save_amendments)
+from models.registry.departments import lookup_form
+from models.store.build import open_for_writing, storage_errors
+from models.store.writelock import writer_lock
+
+
+def amendments_path(user_data: Path) -> Path:
+    return Path(user_data) / FILE_NAME
+
+
+def _department(db, government: str, name: str) -> int | None:
+    row = db.execute(
+        "SELECT d.id FROM departments d LEFT JOIN aliases a ON a.department_id = d.id "
+        "WHERE COALESCE(d.government, '') = ? AND (d.name = ? OR a.folded = ?) "
+        "ORDER BY d.name = ? DESC, d.known DESC LIMIT 1",
+        [government, name, lookup_form(name), name]).fetchone()
+    return row[0] if row else None
+
+
+def apply(library: Path, item: Amendment, on_wait: Callable[[str], None] | None = None) -> int:
+    """Apply *item* to the library in place; the number of clauses whose unit it changed."""
+    library = Path(library)
+    with storage_errors(library), writer_lock(library, on_wait):
+        db = open_for_writing(library)
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+            try:
+                moved = _apply(db, item)
+                db.conn.execute("COMMIT")
+            except BaseException:
+                if db.conn.in_transaction:
+                    db.conn.execute("ROLLBACK")
+                raise
+        finally:
+            db.close()
+    return moved
+
+
+def _apply(db, item: Amendment) -> int:
+    source = _department(db, item.government, item.name)
+    if source is None:
+        raise UnknownDepartmentError(f"{item.government}的{item.name}", [])
+    count = db.execute("SELECT count(DISTINCT node_id) FROM assignments WHERE department_id = ?",
+                       [source]).fetchone()[0]
+    if item.kind == "collective":
+        db.execute("UPDATE departments SET kind = '集体单位' WHERE id = ?", [source])
+        return count
+    if item.kind == "rename":
+        clash = _department(db, item.government, item.to)
+        if clash is not None and clash != source:
+            raise GazetteError(f"{item.government}已有名为“{item.to}”的单位；要合并请用“并入”")
+        db.execute("UPDATE departments SET name = ? WHERE id = ?", [item.to, source])
+    else:
+        target = _department(db, item.government, item.to)
+        if target is None:
+            raise UnknownDepartmentError(item.to, [])
+        if target == source:
+            return 0
+        for table in ("assignments", "duties", "roster"):
+            db.execute(f"UPDATE [{table}] SET department_id = ? WHERE department_id = ?",
+                       [target, source])
+        db.execute("UPDATE OR IGNORE aliases SET department_id = ? WHERE department_id = ?",
+                   [target, source])
+        db.execute("DELETE FROM aliases WHERE department_id = ?", [source])
+        db.execute("DELETE FROM departments WHERE id = ?", [source])
+        source = target
+    db.execute("INSERT OR IGNORE INTO aliases (alias, folded, department_id) VALUES (?, ?, ?)",
+               [item.name, lookup_form(item.name), source])
+    return count
+
+
+def amend(library: Path, user_data: Path, item: Amendment,
+          on_wait: Callable[[str], None] | None = None) -> int:
+    """Keep *item* in the user's amendments and apply it to *library* (both or neither)."""
+    path = amendments_path(user_data)
+    before = load_amendments(path)
+    after = load_amendments(path)
+    after.add(item)
+    try:
+        save_amendments(path, after)
+    except OSError as exc:
+        raise GazetteError(f"无法保存部门名录的修订（{path}）：{os_reason(exc)}；资料库未作改动。"
+                           ) from exc
+    try:
+        return apply(library, item, on_wait)
+    except BaseException:
+        save_amendments(path, before)  # the library refused it: the file says what it holds
+        raise
