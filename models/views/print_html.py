@@ -57,6 +57,7 @@ span.label {{ font-weight: bold; }}
 span.role {{ font-family: {HEI_FACES}; font-weight: bold; }}
 span.past {{ text-decoration: line-through; }}
 span.expired {{ font-family: {HEI_FACES}; font-weight: bold; }}
+p.cell span {{ font-size: 11pt; }}
 table.toc td {{ font-size: 14pt; padding: 2pt 0; }}
 table.grid {{ margin-top: 2pt; margin-bottom: 4pt; }}
 """
