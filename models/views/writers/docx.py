@@ -69,13 +69,18 @@ def set_font(target, face: str) -> None:
         fonts.set(qn(attr), face)
 
 
-def _define_styles(document) -> None:
+def _define_styles(document) -> dict[str, str]:
+    """Add the paragraph styles; their ids by kind. Paragraphs are given the id directly
+    (w:pStyle): python-docx finds a style by name through every style of its template,
+    10 ms a paragraph."""
+    ids: dict[str, str] = {}
     styles = document.styles
     normal = styles["Normal"]
     set_font(normal, BODY_FONT)
     normal.font.size = Pt(16)
     for kind, (name, face, size, bold, align, indent, line, before) in _STYLES.items():
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        ids[kind] = style.style_id
         style.base_style = normal
         style.quick_style = True
         set_font(style, face)
@@ -94,6 +99,7 @@ def _define_styles(document) -> None:
         if kind == "meta":
             fmt.space_after = Pt(6)
         _no_auto_space(style.element.get_or_add_pPr())
+    return ids
 
 
 # What follows w:autoSpaceDN in CT_PPr (ECMA-376 §17.3.1.26): Word wants the order kept.
@@ -168,8 +174,9 @@ def _add_spans(paragraph, spans: list[Span]) -> None:
             run.font.bold = True
 
 
-def _add_para(document, para: Para) -> None:
-    paragraph = document.add_paragraph(style=_STYLES[para.kind][0])
+def _add_para(document, para: Para, style_id: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph._p.style = style_id
     _add_spans(paragraph, para.spans)
     fmt = paragraph.paragraph_format
     if para.keep_with_next:
@@ -187,17 +194,17 @@ def _row_flags(row, header: bool) -> None:
         props.append(repeat)
 
 
-def _fill_cell(cell, lines: Cell, style: str, align: str) -> None:
+def _fill_cell(cell, lines: Cell, style_id: str, align: str) -> None:
     first = cell.paragraphs[0]
     for i, line in enumerate(lines or [[]]):
         paragraph = first if i == 0 else cell.add_paragraph()
-        paragraph.style = style
+        paragraph._p.style = style_id
         if align:
             paragraph.alignment = _ALIGN[align]
         _add_spans(paragraph, line)
 
 
-def _add_table(document, table: Table) -> None:
+def _add_table(document, table: Table, ids: dict[str, str]) -> None:
     widths = [Mm(TEXT_WIDTH_MM * w / 100) for w in table.widths]
     align = table.align or [""] * len(table.header)
     grid = document.add_table(rows=1, cols=len(table.header))
@@ -207,13 +214,13 @@ def _add_table(document, table: Table) -> None:
     _cell_margins(grid, CELL_MARGIN_PT)
     for cell, text, width in zip(grid.rows[0].cells, table.header, widths):
         cell.width = width
-        _fill_cell(cell, [[Span(text)]], _STYLES["th"][0], "center")
+        _fill_cell(cell, [[Span(text)]], ids["th"], "center")
     _row_flags(grid.rows[0], header=True)
     for values in table.rows:
         row = grid.add_row()
         for cell, lines, width, a in zip(row.cells, values, widths, align):
             cell.width = width
-            _fill_cell(cell, lines, _STYLES["cell"][0], a)
+            _fill_cell(cell, lines, ids["cell"], a)
         _row_flags(row, header=False)
     for column, width in zip(grid.columns, widths):
         column.width = width
@@ -240,15 +247,15 @@ def write_docx(doc: OutDoc, path: Path) -> Path:
     """Write *doc* to *path* as .docx; OSError when it cannot be written."""
     document = Document()
     _page_setup(document)
-    _define_styles(document)
+    ids = _define_styles(document)
     body = document.element.body
     for paragraph in list(document.paragraphs):  # the template's empty first paragraph
         body.remove(paragraph._p)
     for block in doc.blocks:
         if isinstance(block, Para):
-            _add_para(document, block)
+            _add_para(document, block, ids[block.kind])
         else:
-            _add_table(document, block)
+            _add_table(document, block, ids)
     props = document.core_properties
     props.title = doc.title
     props.author = "公报通"
