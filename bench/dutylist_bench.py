@@ -36,16 +36,19 @@ def main() -> None:
         lib = Library(path)
         options = DutyListOptions(include_general=True, include_expired=True)
         largest = max(lib.departments(), key=lambda d: len(lib.duties(d.name, True)[1]))
-        times, pages = [], 0
+        times, cpu, pages = [], [], 0
         for i in range(5):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             dl = build_duty_list(lib, largest.name, options)
             pages = print_job_to_pdf(to_print_job(dl), Path(tmp) / f"{i}.pdf")
             times.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
         print(f"largest list: {largest.name}, {len(dl.entries)} entries (with general ones), "
               f"{len(duty_rows(dl))} table rows, {pages} pages")
-        print(f"duty list → PDF: median {statistics.median(times) * 1000:.0f} ms, "
-              f"first {times[0] * 1000:.0f} ms  (goal ≤ 1000 ms)")
+        # CPU time beside the wall time: on a loaded machine the wall time says little.
+        print(f"duty list → PDF: median {statistics.median(times) * 1000:.0f} ms "
+              f"(CPU {statistics.median(cpu) * 1000:.0f} ms), first {times[0] * 1000:.0f} ms  "
+              "(goal ≤ 1000 ms)")
         for label, write in (("Word .docx", lambda i: write_docx(dl, Path(tmp) / f"{i}.docx")),
                              ("calendar .ics", lambda i: write_ics(
                                  dl, Path(tmp) / f"{i}.ics", include_past=True))):
