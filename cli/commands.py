@@ -272,10 +272,9 @@ def _write_ics(dl, args: argparse.Namespace) -> int:
         count = dutylist.write_ics(dl, Path(args.output), include_past=args.include_past)
     except OSError as exc:
         raise GazetteError(f"无法写入 {args.output}：{os_reason(exc)}") from exc
-    line(f"已生成 {args.output}（{count} 个日程）")
-    past = sum(1 for d, _ in dl.deadlines() if dl.is_past(d["due"]))
-    if past and not args.include_past:
-        line(f"已过的时限 {past} 项未写入；加 --include-past 可一并写入。")
+    line(f"已生成 {args.output}：" + dutylist.calendar_message(dl, count, args.include_past))
+    if not args.include_past and any(dl.is_past(d["due"]) for d, _ in dl.deadlines()):
+        line("加 --include-past 可一并写入已过的时限。")
     return 0
 
 

@@ -400,3 +400,11 @@ def test_no_pdf_page_ends_with_a_heading(finance, tmp_path):
                  and not re.fullmatch(r"—\s*\d+\s*—", ln.strip())]
         tail = _flat("".join(lines[-3:]))
         assert not any(tail.endswith(h) for h in headings), lines[-1]
+
+
+def test_calendar_message_says_what_was_left_out(finance, seed_library):
+    assert dutylist.calendar_message(finance, 0) == (
+        "已写入 0 个日程（每项时限一个全天日程，提前一周提醒）。已过的时限 1 项未写入。")
+    assert "未写入" not in dutylist.calendar_message(finance, 1, include_past=True)
+    none = build_duty_list(seed_library, "区财政局", DutyListOptions(roles=["lead"]), today=TODAY)
+    assert dutylist.calendar_message(none, 0) == "清单中的任务没有时限，未写入日程。"
