@@ -25,7 +25,7 @@ from pathlib import Path
 from models.roles import ROLE_LABELS, ROLES
 from models.store.library import DepartmentInfo, DocumentInfo, DutyEntry, Library
 from models.textnorm import fold, int_to_cn
-from models.views.citation import cite, source_lines, source_ref
+from models.views.citation import EXPIRED_MARK, cite, source_lines, source_ref
 from models.views.cn_date import cn_date
 from models.views.outdoc import OutDoc, Span, Table, marked
 from models.views.print_html import PrintJob
@@ -236,7 +236,7 @@ def due_lines(d: dict, dl: DutyList) -> list[str]:
 
 
 def left_out_line(dl: DutyList) -> str:
-    """说明：已失效公文 3 项未列入；通用条款 22 项未列入。 — empty when nothing is left out."""
+    """说明：已失效公文 3 项未列入；通用条款 28 项未列入。 — empty when nothing is left out."""
     parts = [f"{LEFT_OUT_LABELS[r]} {n} 项未列入" for r, n in dl.left_out.items()]
     return ("说明：" + "；".join(parts) + "。") if parts else ""
 
@@ -275,8 +275,8 @@ def duty_document(dl: DutyList, table_only: bool | None = None) -> OutDoc:
     title = f"{dept}职责清单"
     out = OutDoc(title, f"{title}　{'、'.join(dl.sources)}")
     out.add("title", title)
-    out.add("meta", f"依据：{'、'.join(dl.sources) or '本资料库'}公报　"
-                    f"打印日期：{cn_date(dl.today.isoformat())}")
+    basis = f"{'、'.join(dl.sources)}公报" if dl.sources else "本资料库"
+    out.add("meta", f"依据：{basis}　打印日期：{cn_date(dl.today.isoformat())}")
     if options_line(dl):
         out.add("meta", options_line(dl))
     if not dl.entries:
@@ -292,7 +292,7 @@ def duty_document(dl: DutyList, table_only: bool | None = None) -> OutDoc:
     for row in rows:
         source = [[Span(line)] for line in source_lines(row.entry.doc_number, row.entry.path)]
         if row.document.expired(dl.today):
-            source.append([Span("【已失效】", "expired")])
+            source.append([Span(EXPIRED_MARK, "expired")])
         table.rows.append([[[Span(str(row.number))]], [[Span(row.task)]], [[Span(row.role)]],
                            [[Span(t)] for d in row.deadlines for t in due_lines(d, dl)]
                            or [[Span("—")]],
