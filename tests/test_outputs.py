@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
