@@ -49,14 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--department", metavar="NAME", help="只检索与该部门有关的条款")
     p.add_argument("--limit", type=int, default=200)
-    p = command("duties", "某部门的职责清单", formats=("text", "json", "pdf", "html", "markdown"))
+    p = command("duties", "某部门的职责清单",
+                formats=("text", "json", "pdf", "docx", "ics", "html", "markdown"))
     p.add_argument("name", metavar="NAME")
     p.add_argument("--include-general", action="store_true", help="包括“有关部门按职责分工负责”的通用条款")
     p.add_argument("--roles", metavar="ROLES", help="只列出这些角色，如 lead,support")
     p.add_argument("--include-expired", action="store_true", help="包括已失效的公文")
     p.add_argument("--documents", metavar="文号,…", help="只列出这些公文（文号，逗号分隔，写法不限）")
     p.add_argument("--government", metavar="G", help="部门名称属于多个政府时，指明哪一个（如 青川区）")
-    p.add_argument("--output", metavar="FILE", help="写入文件（pdf 格式必须指定）")
+    p.add_argument("--output", metavar="FILE", help="写入文件（pdf、docx、ics 格式必须指定）")
+    p.add_argument("--table-only", action="store_true",
+                   help="只输出任务表（默认：任务表加条款全文）")
+    p.add_argument("--include-past", action="store_true",
+                   help="ics：也写入已过的时限（默认只写今天及以后的）")
     p.add_argument("--exclude-expired", action="store_true",
                    help="JSON 输出默认列出全部条目（标明是否失效）；加此项则去掉已失效公文的条目")
     p = command("departments", "列出部门及其条目数；或修订部门名录：alias 简称 全称 / rename 旧名 新名 / "
@@ -87,9 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     bp = bcommand("list", "列出书签及其状态（ok / changed / orphaned）")
     bp.add_argument("--collection", metavar="NAME")
     bcommand("collections", "列出收藏夹")
-    bp = bcommand("print", "把收藏夹打印成会议材料（PDF）", formats=())
+    bp = bcommand("print", "把收藏夹打印成会议材料（PDF 或 Word）", formats=("pdf", "docx"))
     bp.add_argument("collection", metavar="NAME")
-    bp.add_argument("--output", metavar="FILE.pdf", required=True)
+    bp.add_argument("--output", metavar="FILE", required=True)
     bp = bcommand("export", "导出书签", formats=("json", "markdown", "text"))
     bp.add_argument("--collection", metavar="NAME")
     bp.add_argument("--output", metavar="FILE")

@@ -265,13 +265,14 @@ def _document_keys(lib, value: str | None) -> list[str] | None:
 
 
 def duties_document(args: argparse.Namespace) -> int:
-    """duties NAME --format pdf|html|markdown: the printable duty list."""
+    """duties NAME --format pdf|docx|ics|html|markdown|text: the list for people."""
     from models.views import dutylist
     with open_library(args) as lib:
         options = dutylist.DutyListOptions(include_general=args.include_general,
                                            roles=_roles(args.roles),
                                            document_keys=_document_keys(lib, args.documents),
-                                           include_expired=args.include_expired)
+                                           include_expired=args.include_expired,
+                                           table_only=args.table_only)
         dl = dutylist.build_duty_list(lib, args.name, options)
     if args.format == "markdown":
         _write_output(dutylist.to_markdown(dl), args.output)
@@ -279,11 +280,43 @@ def duties_document(args: argparse.Namespace) -> int:
     if args.format == "text":
         _write_output(dutylist.to_text(dl, with_text=bool(args.output)), args.output)
         return 0
+    if args.format == "docx":
+        return _write_file(args.output, "Word", lambda path: dutylist.write_docx(dl, path))
+    if args.format == "ics":
+        return _write_ics(dl, args)
     job = dutylist.to_print_job(dl)
     if args.format == "html":
         _write_output(job.with_toc({}), args.output)
         return 0
     return _print_pdf(job, args.output)
+
+
+def _write_file(output: str | None, kind: str, write) -> int:
+    """Write a binary output (Word, calendar) through *write(path)*; say where."""
+    if not output:
+        raise GazetteError(f"{kind} 输出需要用 --output 指定文件名")
+    _output_folder(output)
+    try:
+        write(Path(output))
+    except OSError as exc:
+        raise GazetteError(f"无法写入 {output}：{os_reason(exc)}") from exc
+    line(f"已生成 {output}")
+    return 0
+
+
+def _write_ics(dl, args: argparse.Namespace) -> int:
+    from models.views import dutylist
+    if not args.output:
+        raise GazetteError("日历（ics）输出需要用 --output 指定文件名")
+    _output_folder(args.output)
+    try:
+        count = dutylist.write_ics(dl, Path(args.output), include_past=args.include_past)
+    except OSError as exc:
+        raise GazetteError(f"无法写入 {args.output}：{os_reason(exc)}") from exc
+    line(f"已生成 {args.output}：" + dutylist.calendar_message(dl, count, args.include_past))
+    if not args.include_past and any(dl.is_past(d["due"]) for d, _ in dl.deadlines()):
+        line("加 --include-past 可一并写入已过的时限。")
+    return 0
 
 
 # ------------------------------------------------------------------ bookmarks
@@ -336,6 +369,9 @@ def cmd_bookmarks_print(args: argparse.Namespace) -> int:
     from models.views import brief
     with open_library(args) as lib, _store() as store:
         marks = store.resolved(lib, args.collection)
+    if args.format == "docx":
+        return _write_file(args.output, "Word",
+                           lambda path: brief.write_docx(args.collection, marks, path))
     return _print_pdf(brief.to_print_job(args.collection, marks), args.output)
 
 

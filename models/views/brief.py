@@ -1,71 +1,102 @@
 """A meeting brief: a collection's bookmarks with citations, text and notes.
 
-Printed (through ui/paged_print) or exported as Markdown or plain text for
-pasting into a draft. A changed clause shows its current wording and says
-that it changed; an orphaned one shows the wording it was bookmarked with.
+Laid out once (brief_document) for every writer: printed through
+ui/paged_print, as a Word file (.docx), or as Markdown or plain text for
+pasting into a draft. It lists its items first (序号 · 标题 · 出处), then each
+clause under a title with its heading, its full citation on the line below
+(never a path alone), the user's note set as prominently as the clause (the
+note is why it is in the brief), then the clause's text. A changed clause
+shows its current wording and says that it changed; an orphaned one shows
+the wording it was bookmarked with; an expired document carries 【已失效】.
 """
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from models.bookmarks import Bookmark
+from models.views.citation import EXPIRED_MARK, source_lines
 from models.views.cn_date import cn_date
-from models.views.print_html import PrintJob, esc, page_html
+from models.views.outdoc import OutDoc, Span, Table
+from models.views.print_html import PrintJob
 
 STATUS_LABELS = {"ok": "", "changed": "条文已变化", "orphaned": "原条文已不在库中"}
+ITEMS_HEADER = ["序号", "标题", "出处"]
+ITEMS_WIDTHS = [8, 54, 38]
+TITLE_CHARS = 40
 
 
 def _shown_text(mark: Bookmark) -> str:
     return mark.current_text if mark.current_text is not None else mark.text
 
 
-def to_markdown(collection: str, marks: list[Bookmark], today: date | None = None) -> str:
+def item_title(mark: Bookmark) -> str:
+    """The clause's heading (or its first words); for a whole document, its title without
+    the issuer (关于……的通知), as the document's short title is made."""
+    if not mark.path:
+        cut = mark.title.find("关于")
+        return mark.title[cut:] if cut > 0 else mark.title
+    from models.views.dutylist import gist
+    text = mark.heading or _shown_text(mark)
+    return gist(text, TITLE_CHARS) if text else mark.path
+
+
+def brief_document(collection: str, marks: list[Bookmark], today: date | None = None) -> OutDoc:
     today = today or date.today()
-    out = [f"# {collection}", "", f"日期：{cn_date(today.isoformat())}　共 {len(marks)} 条", ""]
+    out = OutDoc(collection, f"{collection}　会议材料")
+    out.add("title", collection)
+    out.add("meta", f"会议材料　{cn_date(today.isoformat())}　共 {len(marks)} 条")
+    if not marks:
+        out.add("body", "这个收藏夹还没有书签。")
+        return out
+    table = Table(ITEMS_HEADER, [], ITEMS_WIDTHS, ["center", "", ""])
     for i, mark in enumerate(marks, start=1):
         status = STATUS_LABELS[mark.status]
-        out.append(f"## {i}. {mark.citation()}" + (f"（{status}）" if status else ""))
-        out.append("")
-        if mark.path:  # a clause; a whole document is cited by its title alone
-            out += [_shown_text(mark), ""]
-        if mark.status == "changed":
-            out += [f"> 收藏时的原文：{mark.text}", ""]
+        title = [[Span(item_title(mark))]] + ([[Span(f"（{status}）")]] if status else [])
+        source = [[Span(line)] for line in source_lines(mark.doc_number, mark.path)]
+        if mark.expired:
+            source.append([Span(EXPIRED_MARK, "expired")])
+        table.rows.append([[[Span(str(i))]], title, source or [[Span("—")]]])
+    out.blocks.append(table)
+    for i, mark in enumerate(marks, start=1):
+        status = STATUS_LABELS[mark.status]
+        out.add("h2", f"{i}．{item_title(mark)}",
+                *([Span(f"【{status}】", "expired")] if status else []),
+                keep_with_next=True)
+        out.add("source", *_citation_spans(mark), keep_with_next=bool(mark.note or mark.path))
         if mark.note:
-            out += [f"**备注：**{mark.note}", ""]
-    return "\n".join(out) + "\n"
+            out.add("note", Span("备注：", "label"), mark.note, keep_with_next=bool(mark.path))
+        if mark.path:  # a clause; a whole document is cited by its title alone
+            out.add("body", _shown_text(mark))
+        if mark.status == "changed":
+            out.add("body", Span("收藏时的原文：", "label"), mark.text)
+    return out
+
+
+def _citation_spans(mark: Bookmark) -> list[Span]:
+    citation = mark.citation()
+    if mark.expired and citation.endswith(EXPIRED_MARK):
+        return [Span(citation[:-len(EXPIRED_MARK)]), Span(EXPIRED_MARK, "expired")]
+    return [Span(citation)]
+
+
+def to_markdown(collection: str, marks: list[Bookmark], today: date | None = None) -> str:
+    from models.views.writers.plain import to_markdown as write
+    return write(brief_document(collection, marks, today))
 
 
 def to_text(collection: str, marks: list[Bookmark], today: date | None = None) -> str:
-    today = today or date.today()
-    out = [collection, f"日期：{cn_date(today.isoformat())}　共 {len(marks)} 条", ""]
-    for i, mark in enumerate(marks, start=1):
-        status = STATUS_LABELS[mark.status]
-        out.append(f"{i}. {mark.citation()}" + (f"（{status}）" if status else ""))
-        if mark.path:
-            out.append(_shown_text(mark))
-        if mark.status == "changed":
-            out.append(f"收藏时的原文：{mark.text}")
-        if mark.note:
-            out.append(f"备注：{mark.note}")
-        out.append("")
-    return "\n".join(out)
+    from models.views.writers.plain import to_text as write
+    return write(brief_document(collection, marks, today))
 
 
 def to_print_job(collection: str, marks: list[Bookmark], today: date | None = None) -> PrintJob:
-    today = today or date.today()
-    parts = [f'<p class="title">{esc(collection)}</p>',
-             f'<p class="meta">会议材料　{cn_date(today.isoformat())}　共 {len(marks)} 条</p>']
-    if not marks:
-        parts.append("<p>这个收藏夹还没有书签。</p>")
-    for i, mark in enumerate(marks, start=1):
-        status = STATUS_LABELS[mark.status]
-        parts.append(f'<p class="cite">{i}. {esc(mark.citation())}'
-                     + (f'　<span class="expired">【{status}】</span>' if status else "") + "</p>")
-        if mark.path:
-            parts.append(f"<p>{esc(_shown_text(mark))}</p>")
-        if mark.status == "changed":
-            parts.append(f'<p class="note">收藏时的原文：{esc(mark.text)}</p>')
-        if mark.note:
-            parts.append(f'<p class="note">备注：{esc(mark.note)}</p>')
-    return PrintJob(collection, page_html(collection, "".join(parts)),
-                    f"{collection}　会议材料")
+    from models.views.writers.print_job import to_print_job as write
+    return write(brief_document(collection, marks, today))
+
+
+def write_docx(collection: str, marks: list[Bookmark], path: Path,
+               today: date | None = None) -> Path:
+    """The brief as a Word file for WPS and Word (导出会议材料为 Word…)."""
+    from models.views.writers.docx import write_docx as write
+    return write(brief_document(collection, marks, today), Path(path))

@@ -41,7 +41,12 @@ def citation(doc: DocumentInfo, path: str = "", today: date | None = None,
 
 def source_ref(doc_number: str | None, path: str) -> str:
     """Where a task stands, short (a table's 出处 column): 文号 and path."""
-    return f"{doc_number or ''} {path}".strip()
+    return " ".join(source_lines(doc_number, path))
+
+
+def source_lines(doc_number: str | None, path: str) -> list[str]:
+    """source_ref() as the lines of a narrow table cell: the 文号, then the path."""
+    return [part for part in (doc_number or "", path) if part]
 
 
 def quote(library: Library, key: str) -> str:

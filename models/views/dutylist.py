@@ -1,20 +1,40 @@
-"""A department's duty list: every task the gazette gives it, ready to print or paste.
+"""A department's duty list: every task the gazette gives it, for a director and an office.
 
-Grouped by document in gazette order; each entry with its role, citation
-(文号 + path), heading, full text and deadlines; a summary of counts by role
-and of deadlines in date order, past ones marked. Documents whose validity
-has ended are left out unless asked for, and marked when included.
+One assembly, several writers. build_duty_list() gathers the entries (documents
+whose validity has ended left out unless asked for, and counted when left out);
+duty_rows() orders them as the table does (牵头, 责任, 配合, the rest; by
+deadline within a role); duty_document() lays the list out once as an OutDoc:
+
+- page 1: title, basis, the counts by role, the table (序号 · 任务 · 角色 · 时限 ·
+  出处) and a line saying what was left out, so the window's count (which
+  includes expired plans) and the paper's agree and differ only by what is said;
+- then, unless table_only (仅表格), the full texts as an appendix in gazette
+  order, each entry numbered as in the table, the department highlighted under
+  each of its names, each heading kept with the text that follows it.
+
+The writers (models/views/writers/) turn that one OutDoc into the printed
+PDF's HTML, Markdown, text and Word .docx; the .ics calendar is written from
+the same rows.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from models.roles import ROLE_LABELS, ROLES
 from models.store.library import DepartmentInfo, DocumentInfo, DutyEntry, Library
+from models.textnorm import fold, int_to_cn
+from models.views.citation import EXPIRED_MARK, cite, source_lines, source_ref
 from models.views.cn_date import cn_date
-from models.views.citation import cite, source_ref
-from models.views.print_html import PrintJob, esc, grid_table, page_html
+from models.views.outdoc import OutDoc, Span, Table, marked
+from models.views.print_html import PrintJob
+
+TABLE_HEADER = ["序号", "任务", "角色", "时限", "出处"]
+TABLE_WIDTHS = [7, 31, 12, 20, 30]
+LEFT_OUT_LABELS = {"expired": "已失效公文", "general": "通用条款", "roles": "未选角色",
+                   "documents": "未选公文"}
+GIST_CHARS = 32  # a task's 要点 in the table: its heading, cut at a pause beyond this
 
 
 @dataclass
@@ -23,6 +43,7 @@ class DutyListOptions:
     roles: list[str] | None = None
     document_keys: list[str] | None = None
     include_expired: bool = False
+    table_only: bool = False  # 仅表格; the default is 表格加全文
 
 
 @dataclass
@@ -32,12 +53,31 @@ class DutyGroup:
 
 
 @dataclass
+class DutyRow:
+    """One row of the table: a task, numbered in the table's order."""
+    number: int
+    entry: DutyEntry
+    document: DocumentInfo
+    task: str
+    deadlines: list[dict]  # merged: one per date
+
+    @property
+    def role(self) -> str:
+        return role_text(self.entry)
+
+    def first_due(self) -> str | None:
+        return min((d["due"] for d in self.deadlines), default=None)
+
+
+@dataclass
 class DutyList:
     department: DepartmentInfo
     options: DutyListOptions
     groups: list[DutyGroup]
     today: date
     sources: list[str] = field(default_factory=list)  # issue labels
+    left_out: dict[str, int] = field(default_factory=dict)  # reason → entries not listed
+    groups_of_members: dict[str, str] = field(default_factory=dict)  # key → 专班/小组 heading
 
     @property
     def entries(self) -> list[DutyEntry]:
@@ -50,12 +90,34 @@ class DutyList:
         return {r: counts[r] for r in ROLES if r in counts}
 
     def deadlines(self) -> list[tuple[dict, DutyEntry]]:
-        """(deadline, entry) in date order."""
+        """(deadline, entry) in date order, one per date of a clause."""
         pairs = [(d, e) for e in self.entries for d in e.deadlines]
         return sorted(pairs, key=lambda p: (p[0]["due"], p[1].doc_number or ""))
 
     def is_past(self, due: str) -> bool:
         return date.fromisoformat(due) < self.today
+
+    def rows(self) -> list[DutyRow]:
+        return duty_rows(self)
+
+    def names(self) -> list[str]:
+        """Every name of the department, to highlight wherever it appears."""
+        return [self.department.name, *self.department.aliases]
+
+
+def merge_deadlines(deadlines: list[dict]) -> list[dict]:
+    """One deadline per date: a clause that states the same date twice (年内 … 12月底前)
+    gives one deadline whose phrase names both, in the clause's order."""
+    merged: dict[str, dict] = {}
+    for d in deadlines:
+        current = merged.get(d["due"])
+        if current is None:
+            merged[d["due"]] = dict(d)
+        elif d["phrase"] not in current["phrase"].split("、"):
+            current["phrase"] += "、" + d["phrase"]
+            if d.get("start") and (not current.get("start") or d["start"] < current["start"]):
+                current["start"] = d["start"]
+    return list(merged.values())
 
 
 def build_duty_list(library: Library, name: str, options: DutyListOptions | None = None,
@@ -65,6 +127,8 @@ def build_duty_list(library: Library, name: str, options: DutyListOptions | None
     dept, entries = library.duties(name, include_general=options.include_general,
                                    roles=options.roles, document_keys=options.document_keys,
                                    include_expired=options.include_expired, today=today)
+    for entry in entries:
+        entry.deadlines = merge_deadlines(entry.deadlines)
     docs = {d.key: d for d in library.documents()}
     groups: list[DutyGroup] = []
     for entry in entries:
@@ -72,73 +136,117 @@ def build_duty_list(library: Library, name: str, options: DutyListOptions | None
             groups.append(DutyGroup(docs[entry.document_key], []))
         groups[-1].entries.append(entry)
     sources = sorted({g.document.issue for g in groups})
-    return DutyList(dept, options, groups, today, sources)
+    return DutyList(dept, options, groups, today, sources,
+                    _left_out(library, dept.name, options, today, {e.key for e in entries}),
+                    _member_groups(library, [e for e in entries if e.role == "member"]))
 
 
-def _citation(entry: DutyEntry) -> str:
-    return source_ref(entry.doc_number, entry.path)
+def _left_out(library: Library, name: str, options: DutyListOptions, today: date,
+              listed: set[str]) -> dict[str, int]:
+    """How many entries of the department the list leaves out, by reason (the first that
+    applies: general, expired, role, document)."""
+    _, everything = library.duties(name, include_general=True, include_expired=True, today=today)
+    counts: dict[str, int] = {}
+    for entry in everything:
+        if entry.key in listed:
+            continue
+        if entry.role == "general" and not options.include_general:
+            reason = "general"
+        elif entry.expired and not options.include_expired:
+            reason = "expired"
+        elif options.roles is not None and entry.role not in options.roles:
+            reason = "roles"
+        else:
+            reason = "documents"
+        counts[reason] = counts.get(reason, 0) + 1
+    return {r: counts[r] for r in LEFT_OUT_LABELS if r in counts}
 
 
-def _role(entry: DutyEntry) -> str:
+def _member_groups(library: Library, members: list[DutyEntry]) -> dict[str, str]:
+    """A roster entry's group (the 专班 or 小组 it is a member of): its parent's heading."""
+    result: dict[str, str] = {}
+    for doc_key in dict.fromkeys(e.document_key for e in members):
+        nodes = library.nodes(doc_key)
+        by_id = {n.id: n for n in nodes}
+        by_key = {n.key: n for n in nodes}
+        for entry in (e for e in members if e.document_key == doc_key):
+            node = by_key.get(entry.key)
+            parent = by_id.get(node.parent_id) if node and node.parent_id else None
+            if parent is not None and parent.heading:
+                result[entry.key] = parent.heading
+    return result
+
+
+def role_text(entry: DutyEntry) -> str:
     label = ROLE_LABELS[entry.role]
     return f"{label}（经{entry.via}）" if entry.via else label
 
 
-def to_text(dl: DutyList, with_text: bool = True) -> str:
-    """The duty list as plain text: for pasting (with each clause's words) or, without
-    them, one line per task for a terminal (`duties NAME`)."""
-    counts = dl.counts()
-    lines = [f"{dl.department.name}职责清单", f"打印日期：{cn_date(dl.today.isoformat())}",
-             "共 %d 项：%s" % (len(dl.entries), "，".join(
-                 f"{ROLE_LABELS[r]} {n} 项" for r, n in counts.items()) or "无")]
-    if dl.deadlines():
-        lines.append("时限：")
-        for d, e in dl.deadlines():
-            past = "（已过）" if dl.is_past(d["due"]) else ""
-            lines.append(f"  {cn_date(d['due'])}{past}  {d['phrase']}  {_citation(e)}")
-    for group in dl.groups:
-        doc = group.document
-        lines += ["", cite(doc.title, doc.doc_number)
-                  + (f"【已失效：有效期至{cn_date(doc.valid_until)}】" if doc.expired(dl.today) else "")]
-        for e in group.entries:
-            lines.append(f"  【{_role(e)}】{e.path} {e.heading}")
-            if with_text:
-                lines.append(f"    {e.text}")
-    if not dl.entries:
-        lines += ["", "本资料库中没有涉及该部门的条款。"]
-    return "\n".join(lines) + "\n"
+def gist(text: str, limit: int = GIST_CHARS) -> str:
+    """A heading short enough for a table cell: whole when short, else cut at the last
+    pause (，；、) within *limit* characters, with …"""
+    text = " ".join(text.split()).rstrip("。；，")
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(p, 0, limit) for p in "，；、：")
+    return (text[:cut] if cut >= limit // 2 else text[:limit - 1]) + "…"
 
 
-def to_markdown(dl: DutyList) -> str:
-    out = [f"# {dl.department.name}职责清单", "",
-           f"打印日期：{cn_date(dl.today.isoformat())}　来源：{'、'.join(dl.sources) or '—'}", ""]
-    counts = dl.counts()
-    out.append("| 角色 | 条数 |\n| --- | --- |")
-    out += [f"| {ROLE_LABELS[r]} | {n} |" for r, n in counts.items()]
-    out.append(f"| 合计 | {len(dl.entries)} |")
-    if dl.deadlines():
-        out += ["", "## 时限", ""]
-        for d, e in dl.deadlines():
-            past = "（已过）" if dl.is_past(d["due"]) else ""
-            out.append(f"- {cn_date(d['due'])}{past}：{d['phrase']}，{_citation(e)} {e.heading}")
-    for group in dl.groups:
-        doc = group.document
-        expired = f"（已失效：有效期至{cn_date(doc.valid_until)}）" if doc.expired(dl.today) else ""
-        out += ["", f"## {cite(doc.title, doc.doc_number)}{expired}", ""]
-        for e in group.entries:
-            out += [f"**【{_role(e)}】{_citation(e)} {e.heading}**", "", e.text, ""]
-    if not dl.entries:
-        out += ["", "本资料库中没有涉及该部门的条款。"]
-    return "\n".join(out) + "\n"
+def task_of(entry: DutyEntry, groups_of_members: dict[str, str] | None = None) -> str:
+    """任务（标题或要点）: the clause's heading, or the group a member belongs to."""
+    if entry.role == "member":
+        group = (groups_of_members or {}).get(entry.key)
+        return f"{group}：{entry.heading}" if group else entry.heading
+    return gist(entry.heading or entry.text)
 
 
-def to_print_job(dl: DutyList) -> PrintJob:
-    """The duty list as a GB/T 9704-style document for ui/ to print."""
-    dept = dl.department.name
-    title = f"{dept}职责清单"
-    parts = [f'<p class="title">{esc(title)}</p>',
-             f'<p class="meta">依据：{esc("、".join(dl.sources) or "本资料库")}　'
-             f"打印日期：{cn_date(dl.today.isoformat())}</p>"]
+def heading_repeats_text(entry: DutyEntry) -> bool:
+    """An annex entry's heading is its whole text (区财政局负责利用…): shown once, not twice."""
+    if not entry.heading:
+        return True
+    body, heading = fold(entry.text), fold(entry.heading)
+    if heading.replace(" ", "") in fold(entry.path).replace(" ", ""):
+        return True  # a roster's path names the member already (附件1 一、成员王光利)
+    at = body.find(heading)
+    if at < 0:
+        return False
+    rest = body[:at] + body[at + len(heading):]
+    return len(rest.strip(" 。.;；")) <= max(len(entry.path), 12)
+
+
+def duty_rows(dl: DutyList) -> list[DutyRow]:
+    """The table's rows: 牵头, 责任, 配合, then the rest; by deadline within a role (those
+    without one last), gazette order otherwise."""
+    rank = {r: i for i, r in enumerate(ROLES)}
+    docs = {g.document.key: g.document for g in dl.groups}
+    order = {e.key: i for i, e in enumerate(dl.entries)}
+
+    def key(e: DutyEntry):
+        due = min((d["due"] for d in e.deadlines), default=None)
+        return rank[e.role], due is None, due or "", order[e.key]
+    entries = sorted(dl.entries, key=key)
+    return [DutyRow(i, e, docs[e.document_key], task_of(e, dl.groups_of_members),
+                    sorted(e.deadlines, key=lambda d: d["due"]))
+            for i, e in enumerate(entries, start=1)]
+
+
+def due_lines(d: dict, dl: DutyList) -> list[str]:
+    """A deadline in the table's 时限 column: the date, then （已过） when it has passed."""
+    return [cn_date(d["due"])] + (["（已过）"] if dl.is_past(d["due"]) else [])
+
+
+def left_out_line(dl: DutyList) -> str:
+    """说明：已失效公文 3 项未列入；通用条款 28 项未列入。 — empty when nothing is left out."""
+    parts = [f"{LEFT_OUT_LABELS[r]} {n} 项未列入" for r, n in dl.left_out.items()]
+    return ("说明：" + "；".join(parts) + "。") if parts else ""
+
+
+def counts_line(dl: DutyList) -> str:
+    counts = "，".join(f"{ROLE_LABELS[r]} {n} 项" for r, n in dl.counts().items())
+    return f"共 {len(dl.entries)} 项任务" + (f"：{counts}" if counts else "")
+
+
+def options_line(dl: DutyList) -> str:
     options = []
     if dl.options.roles:
         shown = [r for r in dl.options.roles if r != "general"]
@@ -148,52 +256,119 @@ def to_print_job(dl: DutyList) -> PrintJob:
         options.append("含“有关部门按职责分工负责”的通用条款")
     if dl.options.include_expired:
         options.append("含已失效的公文")
-    if options:
-        parts.append(f'<p class="meta">（{esc("；".join(options))}）</p>')
+    return f"（{'；'.join(options)}）" if options else ""
+
+
+def document_heading(dl: DutyList, index: int, doc: DocumentInfo) -> list[Span]:
+    spans = [Span(f"（{int_to_cn(index)}）" + cite(doc.short_title or doc.title,
+                                                    doc.doc_number or "无文号"))]
+    if doc.expired(dl.today):
+        spans.append(Span(f"【已失效：有效期至{cn_date(doc.valid_until)}】", "expired"))
+    return spans
+
+
+def duty_document(dl: DutyList, table_only: bool | None = None) -> OutDoc:
+    """The duty list, laid out once for every writer."""
+    if table_only is None:
+        table_only = dl.options.table_only
+    dept = dl.department.name
+    title = f"{dept}职责清单"
+    out = OutDoc(title, f"{title}　{'、'.join(dl.sources)}")
+    out.add("title", title)
+    basis = f"{'、'.join(dl.sources)}公报" if dl.sources else "本资料库"
+    out.add("meta", f"依据：{basis}　打印日期：{cn_date(dl.today.isoformat())}")
+    if options_line(dl):
+        out.add("meta", options_line(dl))
     if not dl.entries:
-        parts.append('<p>本资料库中没有涉及该部门的条款。</p>')
-        parts.append("<p>如部门名称有误，可在部门列表中查找其他名称；如需包括“区政府有关部门按职责"
-                     "分工负责”一类的通用条款，请在打印选项中勾选“含通用条款”。</p>")
-        return PrintJob(title, page_html(title, "".join(parts)), title)
-    parts.append("<!--TOC-->")
-    counts = dl.counts()
-    parts.append('<p class="h1">一、概况</p>')
-    summary = "，".join(f"{ROLE_LABELS[r]} {n} 项" for r, n in counts.items())
-    parts.append(f"<p>本清单汇总{esc('、'.join(dl.sources))}公报中涉及{esc(dept)}的条款，共涉及 "
-                 f"{len(dl.groups)} 件公文、{len(dl.entries)} 项任务：{summary}。</p>")
-    if dl.deadlines():
-        parts.append('<p class="h2">（一）时限（按日期）</p>')
-        rows = []
-        for d, e in dl.deadlines():
-            past = dl.is_past(d["due"])
-            due = (f"<span class='past'>{cn_date(d['due'])}</span>（已过）" if past
-                   else cn_date(d["due"]))
-            rows.append([due, esc(d["phrase"]), f"{esc(_citation(e))}<br/>{esc(e.heading)}"])
-        parts.append(grid_table(["日期", "原文", "出处"], rows, [30, 18, 52]))
-    parts.append('<p class="h1">二、任务清单</p>')
-    toc = []
+        out.add("body", "本资料库中没有涉及该部门的条款。")
+        out.add("body", "如部门名称有误，可在部门列表中查找其他名称；如需包括“区政府有关部门按职责"
+                        "分工负责”一类的通用条款，请在打印选项中勾选“含通用条款”。")
+        if left_out_line(dl):
+            out.add("small", left_out_line(dl))
+        return out
+    out.add("small", counts_line(dl) + "。")
+    rows = duty_rows(dl)
+    table = Table(TABLE_HEADER, [], TABLE_WIDTHS, ["center", "", "center", "", ""])
+    for row in rows:
+        source = [[Span(line)] for line in source_lines(row.entry.doc_number, row.entry.path)]
+        if row.document.expired(dl.today):
+            source.append([Span(EXPIRED_MARK, "expired")])
+        table.rows.append([[[Span(str(row.number))]], [[Span(row.task)]], [[Span(row.role)]],
+                           [[Span(t)] for d in row.deadlines for t in due_lines(d, dl)]
+                           or [[Span("—")]],
+                           source])
+    out.blocks.append(table)
+    if left_out_line(dl):
+        out.add("small", left_out_line(dl))
+    if table_only:
+        return out
+    numbers = {row.entry.key: row.number for row in rows}
+    names = dl.names()
+    out.add("h1", "附：条款全文", keep_with_next=True, page_break_before=True)
     for i, group in enumerate(dl.groups, start=1):
-        doc = group.document
-        anchor = f"doc{i}"
-        label = f"（{_cn(i)}）《{doc.short_title or doc.title}》"
-        toc.append((anchor, f"{label}（{doc.doc_number or '无文号'}）"))
-        expired = (f'<br/><span class="expired">【已失效：有效期至{cn_date(doc.valid_until)}】</span>'
-                   if doc.expired(dl.today) else "")
-        parts.append(f'<p class="h2"><a name="{anchor}"></a>{esc(label)}'
-                     f'（{esc(doc.doc_number or "无文号")}）{expired}</p>')
+        out.add("h2", *document_heading(dl, i, group.document), keep_with_next=True,
+                anchor=f"doc{i}")
         for e in group.entries:
-            parts.append(f'<p class="cite"><span class="role">【{esc(_role(e))}】</span>'
-                         f"{esc(e.path)}　{esc(e.heading)}</p>")
-            parts.append(f"<p>{esc(e.text)}</p>")
+            heading = "" if heading_repeats_text(e) else "　" + e.heading
+            out.add("entry", f"［{numbers[e.key]}］", Span(f"【{role_text(e)}】", "role"),
+                    e.path + heading, keep_with_next=True)
+            out.add("body", *marked(e.text, names + ([e.via] if e.via else [])))
             if e.deadlines:
                 due = "；".join(f"{d['phrase']}（{cn_date(d['due'])}"
                                + ("，已过" if dl.is_past(d["due"]) else "") + "）"
                                for d in e.deadlines)
-                parts.append(f'<p class="due">时限：{esc(due)}</p>')
-    return PrintJob(title, page_html(title, "".join(parts)),
-                    f"{title}　{'、'.join(dl.sources)}", toc)
+                out.add("due", f"时限：{due}")
+    return out
 
 
-def _cn(n: int) -> str:
-    from models.textnorm import int_to_cn
-    return int_to_cn(n)
+# ------------------------------------------------------------------ writers
+def to_text(dl: DutyList, with_text: bool = True) -> str:
+    """Plain text: for pasting (with each clause's words) or, without them, the table alone
+    for a terminal (`duties NAME`)."""
+    from models.views.writers.plain import to_text as write
+    return write(duty_document(dl, table_only=not with_text or dl.options.table_only))
+
+
+def to_markdown(dl: DutyList) -> str:
+    from models.views.writers.plain import to_markdown as write
+    return write(duty_document(dl))
+
+
+def to_print_job(dl: DutyList) -> PrintJob:
+    """The duty list as a GB/T 9704-style document for ui/ to print."""
+    from models.views.writers.print_job import to_print_job as write
+    return write(duty_document(dl))
+
+
+def write_docx(dl: DutyList, path: Path, table_only: bool | None = None) -> Path:
+    """The duty list as a Word file for WPS and Word (导出为 Word…)."""
+    from models.views.writers.docx import write_docx as write
+    return write(duty_document(dl, table_only), Path(path))
+
+
+def write_ics(dl: DutyList, path: Path, include_past: bool = False) -> int:
+    """The list's deadlines as an iCalendar file (导出时限到日历…); the number of events."""
+    from models.views.writers.ics import write_ics as write
+    return write(dl, Path(path), include_past)
+
+
+def calendar_message(dl: DutyList, written: int, include_past: bool = False) -> str:
+    """What to tell the user after write_ics (the window and the CLI say the same)."""
+    past = sum(1 for d, _ in dl.deadlines() if dl.is_past(d["due"]))
+    message = f"已写入 {written} 个日程（每项时限一个全天日程，提前一周提醒）。"
+    if past and not include_past:
+        message += f"已过的时限 {past} 项未写入。"
+    if not written and not past:
+        message = "清单中的任务没有时限，未写入日程。"
+    return message
+
+
+def citation_of(row: DutyRow) -> str:
+    """The full citation of a row's clause, 《标题》（文号）path【已失效】."""
+    doc = row.document
+    return cite(doc.title, doc.doc_number, row.entry.path, row.entry.expired)
+
+
+__all__ = ["DutyGroup", "DutyList", "DutyListOptions", "DutyRow", "build_duty_list",
+           "calendar_message", "citation_of", "duty_document", "duty_rows", "merge_deadlines", "source_ref",
+           "to_markdown", "to_print_job", "to_text", "write_docx", "write_ics"]

@@ -17,6 +17,10 @@ from typing import Callable, Union
 # inch), for pages whose pixel sizes (indents, spacing) must be right on paper.
 Page = Union[str, Callable[[int], str]]
 
+# The block user state (CSS -qt-user-state) of a heading that must not end a page: the
+# page layout (ui/paged_print) moves it to the next page with the text it heads.
+KEEP_WITH_NEXT = 1
+
 # GB/T 9704-2012 §5.2: 天头 37 mm, 订口 28 mm, text block 156 × 225 mm on A4.
 MARGINS_MM = (28.0, 37.0, 26.0, 35.0)  # left, top, right, bottom
 
@@ -33,23 +37,29 @@ PRINT_CSS = f"""
 body {{ font-family: {BODY_FACES}; font-size: 16pt; }}
 p {{ font-size: 16pt; margin-top: 0; margin-bottom: 0; line-height: 170%; text-indent: 32pt; }}
 p.title {{ font-family: {TITLE_FACES}; font-size: 22pt; font-weight: bold; text-align: center;
-          text-indent: 0; line-height: 140%; margin-bottom: 6pt; }}
-p.meta {{ text-indent: 0; text-align: center; font-size: 14pt; margin-bottom: 14pt; }}
+          text-indent: 0pt; line-height: 140%; margin-bottom: 6pt; }}
+p.meta {{ text-indent: 0pt; text-align: center; font-size: 14pt; line-height: 140%; margin-bottom: 10pt; }}
 p.h1 {{ font-family: {HEI_FACES}; font-size: 16pt; font-weight: bold; margin-top: 10pt; text-indent: 32pt; }}
 p.h2 {{ font-family: {KAI_FACES}; font-size: 16pt; font-weight: bold; margin-top: 8pt; text-indent: 32pt; }}
-p.noindent {{ text-indent: 0; }}
-p.cite {{ text-indent: 0; font-family: {HEI_FACES}; font-size: 14pt; margin-top: 8pt; }}
-p.note {{ text-indent: 0; font-family: {KAI_FACES}; font-size: 14pt; }}
-p.due {{ text-indent: 0; font-size: 14pt; }}
-p.small {{ text-indent: 0; font-size: 12pt; line-height: 130%; }}
-td.grid, th.grid {{ font-size: 12pt; border-width: 0.5pt; border-style: solid;
+p.noindent {{ text-indent: 0pt; }}
+p.cite {{ text-indent: 0pt; font-family: {HEI_FACES}; font-size: 14pt; margin-top: 8pt; }}
+p.source {{ text-indent: 0pt; font-size: 14pt; line-height: 150%; }}
+p.note {{ text-indent: 0pt; font-family: {KAI_FACES}; font-size: 16pt; }}
+p.due {{ text-indent: 0pt; font-size: 14pt; }}
+p.small {{ text-indent: 0pt; font-size: 12pt; line-height: 130%; }}
+td.grid, th.grid {{ font-size: 11pt; border-width: 0.5pt; border-style: solid;
+                   padding-top: 1.5pt; padding-bottom: 1.5pt; padding-left: 3pt; padding-right: 3pt;
                    border-color: #000000; }}
+p.cell {{ font-size: 11pt; text-indent: 0pt; line-height: 14pt; -qt-line-height-type: fixed; }}
 th.grid {{ font-family: {HEI_FACES}; font-weight: bold; }}
+span.mark {{ font-weight: bold; background-color: #e6e6e6; }}
+span.label {{ font-weight: bold; }}
 span.role {{ font-family: {HEI_FACES}; font-weight: bold; }}
 span.past {{ text-decoration: line-through; }}
 span.expired {{ font-family: {HEI_FACES}; font-weight: bold; }}
+p.cell span {{ font-size: 11pt; }}
 table.toc td {{ font-size: 14pt; padding: 2pt 0; }}
-table.grid {{ margin-top: 4pt; margin-bottom: 8pt; }}
+table.grid {{ margin-top: 2pt; margin-bottom: 4pt; }}
 """
 _LENGTH = re.compile(r"([a-z-]+): (\d+(?:\.\d+)?)pt\b")
 
@@ -70,14 +80,23 @@ def print_css(dpi: int) -> str:
     return _LENGTH.sub(px, PRINT_CSS)
 
 
-def grid_table(header: list[str], rows: list[list[str]], widths: list[int]) -> str:
-    """A table with thin ruled cells, as Qt's rich text draws them (cells are HTML already)."""
+def grid_table(header: list[str], rows: list[list[str]], widths: list[int],
+               align: list[str] | None = None) -> str:
+    """A table with thin ruled cells, as Qt's rich text draws them (cells are HTML already).
+
+    The header row is the table's <thead>: Qt repeats it on every page the table
+    runs onto. *align* gives a column's alignment ("center"), "" for the default.
+    """
+    align = align or [""] * len(widths)
+
     def row(cells: list[str], tag: str) -> str:
-        return "<tr>" + "".join(f'<{tag} class="grid" width="{w}%">{c}</{tag}>'
-                                for c, w in zip(cells, widths)) + "</tr>"
+        return "<tr>" + "".join(
+            f'<{tag} class="grid" width="{w}%"' + (f' align="{a}"' if a else "") + f">{c}</{tag}>"
+            for c, w, a in zip(cells, widths, align)) + "</tr>"
     return ('<table class="grid" width="100%" cellspacing="0" cellpadding="4" border="1" '
             'style="border-collapse: collapse; border-color: #000000;">'
-            + row(header, "th") + "".join(row(r, "td") for r in rows) + "</table>")
+            "<thead>" + row(header, "th") + "</thead>"
+            + "".join(row(r, "td") for r in rows) + "</table>")
 
 
 def esc(text: str | None) -> str:

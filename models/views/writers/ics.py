@@ -1,0 +1,93 @@
+"""A duty list's deadlines as an iCalendar file (RFC 5545), for the calendar officials use.
+
+One all-day VEVENT per deadline of a task in the list (a clause that states the
+same date twice has one deadline: dutylist.merge_deadlines): SUMMARY
+【区财政局·牵头】标题, DESCRIPTION the citation, the deadline as written and the
+clause's text, a VALARM a week before. The UID is made of the clause's
+immutable key, the date and the department, so exporting again (after a
+rebuild, a new edition) updates the events in the calendar instead of
+adding them twice. Deadlines already past are left out unless asked for.
+Built with icalendar (BSD), imported only when a calendar is written.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from models.views.cn_date import cn_date
+
+if TYPE_CHECKING:
+    from models.views.dutylist import DutyList, DutyRow
+
+UID_DOMAIN = "gazette-desk"
+REMINDER = timedelta(days=7)
+
+
+def event_uid(clause_key: str, due: str, department: str) -> str:
+    """Stable across exports: the clause's key, the date, and the department (the same
+    clause in two departments' calendars stays two events)."""
+    dept = hashlib.sha1(department.encode("utf-8")).hexdigest()[:8]
+    return f"{clause_key}-{due}-{dept}@{UID_DOMAIN}"
+
+
+def event_summary(department: str, row: DutyRow) -> str:
+    return f"【{department}·{row.role}】{row.task}"
+
+
+def event_description(row: DutyRow, deadline: dict) -> str:
+    from models.views.dutylist import citation_of
+    when = f"时限：{deadline['phrase']}（{cn_date(deadline['due'])}）"
+    if deadline.get("start"):
+        when = f"时限：{deadline['phrase']}（{cn_date(deadline['start'])}至{cn_date(deadline['due'])}）"
+    return f"{citation_of(row)}\n{when}\n\n{row.entry.text}"
+
+
+def calendar_events(dl: DutyList, include_past: bool = False) -> list[tuple[DutyRow, dict]]:
+    """(row, deadline) for every deadline the calendar gets, in date order."""
+    pairs = [(row, d) for row in dl.rows() for d in row.deadlines
+             if include_past or not dl.is_past(d["due"])]
+    return sorted(pairs, key=lambda p: (p[1]["due"], p[0].number))
+
+
+def build_calendar(dl: DutyList, include_past: bool = False, now: datetime | None = None):
+    from icalendar import Alarm, Calendar, Event
+
+    from models.version import VERSION
+    now = now or datetime.now(timezone.utc)
+    dept = dl.department.name
+    cal = Calendar()
+    cal.add("prodid", f"-//公报通//Gazette Desk {VERSION}//ZH")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"{dept}时限")
+    for row, deadline in calendar_events(dl, include_past):
+        due = date.fromisoformat(deadline["due"])
+        summary = event_summary(dept, row)
+        event = Event()
+        event.add("uid", event_uid(row.entry.key, deadline["due"], dept))
+        event.add("dtstamp", now)
+        event.add("dtstart", due)  # a DATE: an all-day event
+        event.add("dtend", due + timedelta(days=1))
+        event.add("summary", summary)
+        event.add("description", event_description(row, deadline))
+        event.add("categories", ["公报通", row.role])
+        event.add("transp", "TRANSPARENT")  # a deadline does not make the day busy
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"一周后到期：{summary}")
+        alarm.add("trigger", -REMINDER)
+        event.add_component(alarm)
+        cal.add_component(event)
+    return cal
+
+
+def write_ics(dl: DutyList, path: Path, include_past: bool = False) -> int:
+    """Write the calendar to *path*; the number of events (OSError when it cannot)."""
+    cal = build_calendar(dl, include_past)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(cal.to_ical())
+    return len(cal.walk("VEVENT"))
