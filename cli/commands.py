@@ -272,7 +272,8 @@ def duties_document(args: argparse.Namespace) -> int:
                                            roles=_roles(args.roles),
                                            document_keys=_document_keys(lib, args.documents),
                                            include_expired=args.include_expired,
-                                           table_only=args.table_only)
+                                           table_only=args.table_only,
+                                           government=args.government)
         dl = dutylist.build_duty_list(lib, args.name, options)
     if args.format == "markdown":
         _write_output(dutylist.to_markdown(dl), args.output)

@@ -44,6 +44,7 @@ class DutyListOptions:
     document_keys: list[str] | None = None
     include_expired: bool = False
     table_only: bool = False  # 仅表格; the default is 表格加全文
+    government: str | None = None  # whose department, when its name is several governments
 
 
 @dataclass
@@ -126,7 +127,8 @@ def build_duty_list(library: Library, name: str, options: DutyListOptions | None
     today = today or date.today()
     dept, entries = library.duties(name, include_general=options.include_general,
                                    roles=options.roles, document_keys=options.document_keys,
-                                   include_expired=options.include_expired, today=today)
+                                   include_expired=options.include_expired, today=today,
+                                   government=options.government)
     for entry in entries:
         entry.deadlines = merge_deadlines(entry.deadlines)
     docs = {d.key: d for d in library.documents()}
@@ -145,7 +147,8 @@ def _left_out(library: Library, name: str, options: DutyListOptions, today: date
               listed: set[str]) -> dict[str, int]:
     """How many entries of the department the list leaves out, by reason (the first that
     applies: general, expired, role, document)."""
-    _, everything = library.duties(name, include_general=True, include_expired=True, today=today)
+    _, everything = library.duties(name, include_general=True, include_expired=True, today=today,
+                                   government=options.government)
     counts: dict[str, int] = {}
     for entry in everything:
         if entry.key in listed:

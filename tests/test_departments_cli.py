@@ -1,0 +1,116 @@
+"""The 部门名录 from the command line, in a library of several governments: who a name is,
+and amending it where the official is (kept in the user data folder, applied at once)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SEED
+
+MAIN = ROOT / "main.py"
+FORMS = ROOT / "tests" / "fixtures" / "duty_forms"
+
+
+@pytest.fixture()
+def env(tmp_path):
+    return dict(os.environ, GAZETTE_USER_DATA=str(tmp_path / "user"),
+                GAZETTE_CACHE_DIR=str(tmp_path / "cache"), PYTHONIOENCODING="utf-8")
+
+
+def run(env, *args):
+    proc = subprocess.run([sys.executable, str(MAIN), *map(str, args)], env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=180)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+def run_json(env, *args):
+    proc = run(env, *args, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+@pytest.fixture()
+def two_governments(env, tmp_path):
+    """The user's library: the seed (市中区) and a document of 青川区."""
+    proc = run(env, "import", FORMS / "section_colon_qingchuan.txt")
+    assert proc.returncode == 0, proc.stderr
+    return env
+
+
+def test_departments_and_documents_say_their_government(two_governments):
+    env = two_governments
+    departments = run_json(env, "departments")
+    governments = {d["government"] for d in departments if d["counts"]}
+    assert governments == {"市中区", "青川区"}
+    fin = [d for d in departments if d["name"].endswith("财政局") and d["counts"]]
+    assert {(d["government"], d["name"]) for d in fin} == {("市中区", "区财政局"),
+                                                         ("青川区", "青川区财政局")}
+    docs = run_json(env, "documents")
+    qingchuan = next(d for d in docs if d["government"] == "青川区")
+    assert qingchuan["doc_number"] == "青政办发〔2022〕070号"  # as published
+    assert qingchuan["issuers"] == ["青川区人民政府办公室"]
+    assert {d["government"] for d in docs} == {"市中区", "青川区"}
+    text = run(env, "departments").stdout
+    assert "【市中区】" in text and "【青川区】" in text
+
+
+def test_a_name_of_several_governments_asks_which(two_governments):
+    env = two_governments
+    proc = run(env, "duties", "区财政局")
+    assert proc.returncode == 2
+    assert "市中区：区财政局" in proc.stderr and "青川区：青川区财政局" in proc.stderr
+    assert "--government" in proc.stderr
+    for written in ("青川区", "江宁市青川区"):
+        out = run_json(env, "duties", "区财政局", "--government", written)
+        assert out["government"] == "青川区" and out["department"] == "青川区财政局"
+        assert [e["form"] for e in out["entries"]] == ["section"]
+    mine = run_json(env, "duties", "区财政局", "--government", "枣庄市市中区")
+    assert mine["department"] == "区财政局" and len(mine["entries"]) == 14
+    proc = run(env, "duties", "区财政局", "--government", "某某县")
+    assert proc.returncode == 2 and "找不到政府“某某县”" in proc.stderr
+
+
+def test_an_alias_merges_a_unit_at_once_and_for_every_rebuild(two_governments, tmp_path):
+    env = two_governments
+    before = run_json(env, "duties", "青川区城市管理委员会")["entries"]
+    assert before
+    proc = run(env, "departments", "alias", "区城管委", "青川区应急管理局",
+               "--government", "青川区")
+    assert proc.returncode == 0, proc.stderr
+    assert "已把“青川区城市管理委员会”并入“青川区应急管理局”（青川区" in proc.stdout
+    merged = run_json(env, "duties", "青川区应急管理局")["entries"]
+    assert {e["key"] for e in before} <= {e["key"] for e in merged}
+    gone = run(env, "duties", "青川区城市管理委员会")
+    assert gone.returncode == 0 and "青川区应急管理局" in gone.stdout  # the old name is an alias now
+    saved = (tmp_path / "user" / "registry.toml").read_text(encoding="utf-8")
+    assert 'name = "青川区城市管理委员会"' in saved and 'to = "青川区应急管理局"' in saved
+    # a new version of the app rebuilds the library: the amendment holds
+    (tmp_path / "user" / "library.content").write_text("an older app", encoding="utf-8")
+    rebuilt = run_json(env, "duties", "青川区应急管理局")["entries"]
+    assert {e["key"] for e in rebuilt} == {e["key"] for e in merged}
+
+
+def test_rename_and_collective(two_governments):
+    env = two_governments
+    proc = run(env, "departments", "rename", "青川区人民防空办公室", "青川区国防动员办公室")
+    assert proc.returncode == 0, proc.stderr
+    assert run_json(env, "duties", "区人防办", "--government", "青川区")["department"] == \
+        "青川区国防动员办公室"
+    proc = run(env, "departments", "collective", "各街道办事处", "--government", "青川区")
+    assert proc.returncode == 0, proc.stderr
+    kinds = {d["name"]: d["kind"] for d in run_json(env, "departments", "--government", "青川区")}
+    assert kinds["青川区各街道办事处"] == "集体单位"
+
+
+def test_a_bad_amendment_exits_2_and_keeps_nothing(two_governments, tmp_path):
+    env = two_governments
+    proc = run(env, "departments", "alias", "区城管委", "青川区没有的局", "--government", "青川区")
+    assert proc.returncode == 2 and "找不到部门" in proc.stderr
+    assert not (tmp_path / "user" / "registry.toml").exists()
+    proc = run(env, "departments", "alias", "只有一个名字")
+    assert proc.returncode == 2 and "用法" in proc.stderr
