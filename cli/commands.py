@@ -185,13 +185,17 @@ def departments_amend(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from models.views.document_html import markdown_of
     with open_library(args) as lib:
         node = lib.node(args.key)
         doc = lib.document(node.document_key)
         if args.format == "json":
             emit_json({"key": node.key, "doc_number": doc.doc_number, "title": doc.title,
                        "path": node.path, "heading": node.heading, "kind": node.kind,
-                       "text": node.full_text, "markdown": node.markdown, "page": node.page,
+                       "text": node.full_text,
+                       "markdown": markdown_of(node, lib.assignments(doc.key).get(node.key, []),
+                                               lib.deadlines_of([node.key]).get(node.key, [])),
+                       "page": node.page,
                        "page_label": node.page_label, "citation": citation(doc, node.path),
                        "expired": doc.expired()})
             return 0

@@ -137,6 +137,13 @@ def doc_number_key(text: str) -> str | None:
     return f"{org}|{year}|{seq}"
 
 
+def doc_number_tail(text: str) -> str | None:
+    """year|serial of a 文号 (2021|16): what a 文号 query finds in the index before its
+    机关代字 is compared (which a user may write shorter: 政办发 for 市中政办发)."""
+    parts = parse_doc_number(text)
+    return f"{parts[1]}|{parts[2]}" if parts else None
+
+
 def canonical_doc_number(text: str) -> str:
     """The 文号 in the standard's form 机关代字〔年份〕序号号 (text unchanged if it is not one).
 

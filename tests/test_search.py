@@ -29,17 +29,30 @@ def test_two_character_query_finds_every_clause_containing_it(seed_library):
     assert len(expected) == 9  # clauses at lines 330, 346, 352, 354, 360, 362, 368, 378, 408
 
 
-def test_hits_are_grouped_by_document_and_ranked(seed_library):
+def test_hits_read_in_the_gazettes_order(seed_library):
     result = search(seed_library, "婴幼儿")
     keys = [g.document_key for g in result.groups]
     assert len(keys) == len(set(keys))
+    # its title holds the words: the document about them comes first
     assert result.groups[0].doc_number == "市中政办发〔2021〕15号"
+    assert result.groups[0].why == "title"
+    position = {d.key: d.position for d in seed_library.documents()}
+    rest = [g for g in result.groups if g.why == "text"]
+    assert [position[g.document_key] for g in rest] == sorted(position[g.document_key]
+                                                              for g in rest)
     for group in result.groups:
         assert all(h.document_key == group.document_key for h in group.hits)
-        scores = [h.score for h in group.hits]
-        assert scores == sorted(scores, reverse=True)
-    best = [max(h.score for h in g.hits) for g in result.groups]
-    assert best == sorted(best, reverse=True)
+        body = [h.ord for h in group.hits if h.kind != "title"]
+        assert body == sorted(body) and len(body) == len(set(body))
+
+
+def test_more_says_the_limit_cut_the_results(seed_library):
+    every = search(seed_library, "局", limit=10_000)
+    assert not every.more
+    cut = search(seed_library, "局", limit=5)
+    assert cut.more and len(cut.hits) == 5
+    assert {h.key for h in cut.hits} <= {h.key for h in every.hits}
+    assert search(seed_library, "局", limit=len(every.hits)).more is False
 
 
 def test_title_matches_rank_first(seed_library):
@@ -115,6 +128,7 @@ def test_limit(seed_library):
 def test_json_shape(seed_library):
     data = search(seed_library, "证照分离").as_json()
     assert data["query"] == "证照分离"
+    assert data["more"] is False
     assert set(data["hits"][0]) == {"doc_number", "key", "path", "heading", "snippet", "page",
                                    "page_label"}
 

@@ -24,9 +24,9 @@ import sqlite_utils
 from models.errors import BadLibraryError, DuplicateDocumentError
 from models.issue import Document, Issue, Node
 from models.registry import Registry, lookup_form
-from models.views.markdown import node_markdown
+from models.store import search_index
 from models.store.schema import APP_ID, SCHEMA_VERSION
-from models.textnorm import doc_number_key, fold, nonblank
+from models.textnorm import doc_number_key, doc_number_tail, fold, nonblank
 from models.store.writelock import building_prefix, timeout_seconds, writer_lock
 
 
@@ -45,7 +45,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["toc"].create({"id": int, "issue_id": int, "position": int, "category": str, "title": str,
                       "doc_number": str, "page": int}, pk="id", foreign_keys=[("issue_id", "issues")])
     db["documents"].create({"id": int, "key": str, "issue_id": int, "position": int,
-                            "doc_number": str, "doc_number_key": str, "title": str,
+                            "doc_number": str, "doc_number_key": str, "doc_number_tail": str,
+                            "title": str, "search_title": str,
                             "short_title": str, "masthead": str, "issuer": str, "addressee": str,
                             "date": str, "publicity": str, "cc": str, "imprint_org": str,
                             "imprint_date": str, "attachments": str, "plan_title": str,
@@ -55,7 +56,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
                            pk="id", foreign_keys=[("issue_id", "issues")])
     db["nodes"].create({"id": int, "key": str, "document_id": int, "parent_id": int, "ord": int,
                         "depth": int, "kind": str, "label": str, "path": str, "heading": str,
-                        "text": str, "note": str, "markdown": str, "fingerprint": str,
+                        "text": str, "note": str, "fingerprint": str,
                         "first_line": int, "last_line": int, "page": int, "page_label": str,
                         "boxes": str}, pk="id",
                        foreign_keys=[("document_id", "documents")])
@@ -68,8 +69,10 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["assignments"].create({"id": int, "node_id": int, "department_id": int, "role": str,
                               "as_written": str, "form": str}, pk="id",
                              foreign_keys=[("node_id", "nodes"), ("department_id", "departments")])
-    db["duties"].create({"id": int, "node_id": int, "department_id": int, "units": str,
-                         "text": str}, pk="id", foreign_keys=[("node_id", "nodes")])
+    # what the department picker and the filter show, kept as imports change the library
+    db["dept_counts"].create({"department_id": int, "role": str, "n": int},
+                             pk=("department_id", "role"))
+    db["entry_counts"].create({"department_id": int, "n": int}, pk="department_id")
     db["roster"].create({"id": int, "node_id": int, "department_id": int, "person": str,
                          "post": str, "grp": str, "position": str}, pk="id",
                         foreign_keys=[("node_id", "nodes")])
@@ -81,10 +84,12 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["nodes"].create_index(["document_id", "ord"])
     db["nodes"].create_index(["parent_id"])
     db["documents"].create_index(["key"], unique=True)
+    db["documents"].create_index(["doc_number_tail"])
+    db["documents"].create_index(["issue_id"])
     db["assignments"].create_index(["department_id"])
     db["departments"].create_index(["government", "name"], unique=True)
     db["assignments"].create_index(["node_id"])
-    db.execute("CREATE VIRTUAL TABLE search_fts USING fts5(heading, body, tokenize='trigram')")
+    db.execute(search_index.CREATE)
     db["metadata"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
                                {"key": "application", "value": APP_ID}])
 
@@ -122,11 +127,13 @@ def _add_aliases(db: sqlite_utils.Database, dept_id: int, names) -> None:
 
 
 def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
-                     dept_ids: dict[str, int], registry: Registry) -> None:
+                     dept_ids: dict[str, int], registry: Registry, touched: set[int]) -> None:
     doc_id = db["documents"].insert({
         "key": doc.key, "issue_id": issue_id, "position": doc.position,
         "doc_number": doc.doc_number, "doc_number_key": doc_number_key(doc.doc_number or ""),
-        "title": doc.title, "short_title": doc.short_title, "masthead": doc.masthead,
+        "doc_number_tail": doc_number_tail(doc.doc_number or ""),
+        "title": doc.title, "search_title": search_index.searchable(doc.title),
+        "short_title": doc.short_title, "masthead": doc.masthead,
         "issuer": doc.issuer, "addressee": doc.addressee, "date": doc.date,
         "publicity": doc.publicity, "cc": doc.cc, "imprint_org": doc.imprint_org,
         "imprint_date": doc.imprint_date,
@@ -138,7 +145,7 @@ def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
         "plan_issuers": json.dumps(doc.plan_issuers, ensure_ascii=False),
         "plan_date": doc.plan_date,
     }).last_pk
-    nodes, assignments, duties, roster, deadlines, refs, fts = [], [], [], [], [], [], []
+    nodes, assignments, roster, deadlines, refs, fts = [], [], [], [], [], []
     next_id = (db.execute("SELECT COALESCE(MAX(id), 0) FROM nodes").fetchone()[0]) + 1
 
     def dept_id(a) -> int | None:
@@ -166,18 +173,14 @@ def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
                       "parent_id": parent_id, "ord": len(nodes), "depth": depth,
                       "kind": node.kind, "label": node.label, "path": node.path,
                       "heading": node.heading, "text": node.text, "note": node.note,
-                      "markdown": node_markdown(node), "fingerprint": fingerprint(node.full_text),
+                      "fingerprint": fingerprint(node.full_text),
                       "first_line": node.first_line, "last_line": node.last_line,
                       "page": node.page, "page_label": node.page_label,
                       "boxes": _boxes_json(node.boxes)})
-        fts.append((node_id, fold(node.heading).lower(), fold(node.full_text).lower()))
+        fts.append((node_id, node.kind, node.full_text))
         for a in node.assignments:
             assignments.append({"node_id": node_id, "department_id": dept_id(a),
                                 "role": a.role, "as_written": a.as_written, "form": a.form})
-        if node.kind == "duty":
-            for a in node.assignments:
-                duties.append({"node_id": node_id, "department_id": dept_id(a),
-                               "units": node.heading, "text": node.full_text})
         if node.roster:
             first = node.assignments[0] if node.assignments else None
             roster.append({"node_id": node_id, "department_id": dept_id(first) if first else None,
@@ -195,18 +198,23 @@ def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
     for node in doc.nodes:
         visit(node, None, 0)
     db["nodes"].insert_all(nodes)
-    for table, rows in (("assignments", assignments), ("duties", duties), ("roster", roster),
+    for table, rows in (("assignments", assignments), ("roster", roster),
                         ("deadlines", deadlines), ("references", refs)):
         if rows:
             db[table].insert_all(rows)
-    db.conn.executemany("INSERT INTO search_fts(rowid, heading, body) VALUES (?, ?, ?)", fts)
+    search_index.add_rows(db.conn, fts)
+    touched.update(a["department_id"] for a in assignments if a["department_id"])
 
 
-def _delete_document(db: sqlite_utils.Database, doc_id: int) -> None:
+def _delete_document(db: sqlite_utils.Database, doc_id: int, touched: set[int]) -> None:
     node_ids = "SELECT id FROM nodes WHERE document_id = ?"
-    for table in ("assignments", "duties", "roster", "deadlines", "references"):
+    touched.update(r[0] for r in db.execute(
+        f"SELECT DISTINCT department_id FROM assignments WHERE node_id IN ({node_ids}) "
+        "AND department_id IS NOT NULL", [doc_id]))
+    search_index.delete_rows(db.conn, db.execute(
+        "SELECT id, kind, label || text FROM nodes WHERE document_id = ?", [doc_id]).fetchall())
+    for table in ("assignments", "roster", "deadlines", "references"):
         db.execute(f"DELETE FROM [{table}] WHERE node_id IN ({node_ids})", [doc_id])
-    db.execute(f"DELETE FROM search_fts WHERE rowid IN ({node_ids})", [doc_id])
     db.execute("DELETE FROM nodes WHERE document_id = ?", [doc_id])
     db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
@@ -337,8 +345,10 @@ def _drop_all(db: sqlite_utils.Database) -> None:
 def _fill(db: sqlite_utils.Database, issues: list[Issue], registry: Registry, replace: bool,
           extra_metadata: dict[str, str] | None) -> None:
     dept_ids = _sync_departments(db, registry)
+    touched: set[int] = set()  # departments whose clauses this write adds or takes away
     for issue in issues:
-        _insert_issue(db, issue, dept_ids, registry, replace)
+        _insert_issue(db, issue, dept_ids, registry, replace, touched)
+    refresh_counts(db, touched)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     meta = {"built_at": now, **(extra_metadata or {})}
     # Which texts the library holds, by their SHA-256 (also per issue in `issues`).
@@ -348,7 +358,7 @@ def _fill(db: sqlite_utils.Database, issues: list[Issue], registry: Registry, re
 
 
 def _insert_issue(db: sqlite_utils.Database, issue: Issue, dept_ids: dict[str, int],
-                  registry: Registry, replace: bool) -> None:
+                  registry: Registry, replace: bool, touched: set[int]) -> None:
     held = []
     for doc in issue.documents:
         row = db.execute("SELECT documents.id, issues.label FROM documents JOIN issues "
@@ -360,7 +370,7 @@ def _insert_issue(db: sqlite_utils.Database, issue: Issue, dept_ids: dict[str, i
         raise DuplicateDocumentError([(doc.doc_number or doc.title, doc.where, label)
                                       for doc, (_, label) in held])
     for _, (doc_id, _) in held:
-        _delete_document(db, doc_id)
+        _delete_document(db, doc_id, touched)
     existing = db.execute("SELECT id FROM issues WHERE source_sha256 = ? AND label = ?",
                           [issue.source_sha256, issue.label]).fetchone()
     if existing:
@@ -379,7 +389,32 @@ def _insert_issue(db: sqlite_utils.Database, issue: Issue, dept_ids: dict[str, i
                                "title": e.title, "doc_number": e.doc_number, "page": e.page}
                               for i, e in enumerate(issue.toc)])
     for doc in issue.documents:
-        _insert_document(db, issue_id, doc, dept_ids, registry)
+        _insert_document(db, issue_id, doc, dept_ids, registry, touched)
     # Issues left without documents by a replacement are removed.
     db.execute("DELETE FROM toc WHERE issue_id NOT IN (SELECT DISTINCT issue_id FROM documents)")
     db.execute("DELETE FROM issues WHERE id NOT IN (SELECT DISTINCT issue_id FROM documents)")
+
+
+def refresh_counts(db, touched: set[int]) -> None:
+    """Recount the clauses of the departments a write touched (and of the members of a
+    touched collective unit): the picker's and the filter's counts, read without scanning
+    the library (dept_counts: by role; entry_counts: the clauses the filter shows, its own
+    and its collectives', general notes left out)."""
+    if not touched:
+        return
+    rows = db.execute("SELECT id, name, government, part_of FROM departments").fetchall()
+    by_name = {(gov or "", name): i for i, name, gov, _ in rows}
+    collectives = {i: [by_name[(gov or "", c)] for c in json.loads(part_of or "[]")
+                       if (gov or "", c) in by_name] for i, _, gov, part_of in rows}
+    affected = set(touched) | {i for i, parts in collectives.items() if touched & set(parts)}
+    for dept in affected:
+        db.execute("DELETE FROM dept_counts WHERE department_id = ?", [dept])
+        db.execute("INSERT INTO dept_counts (department_id, role, n) SELECT department_id, role, "
+                   "count(DISTINCT node_id) FROM assignments WHERE department_id = ? "
+                   "GROUP BY role", [dept])
+        ids = [dept, *collectives.get(dept, [])]
+        marks = ",".join("?" * len(ids))
+        n = db.execute(f"SELECT count(DISTINCT node_id) FROM assignments WHERE department_id "
+                       f"IN ({marks}) AND role != 'general'", ids).fetchone()[0]
+        db.execute("INSERT OR REPLACE INTO entry_counts (department_id, n) VALUES (?, ?)",
+                   [dept, n])

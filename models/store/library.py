@@ -139,7 +139,6 @@ class NodeInfo:
     heading: str
     text: str
     note: str
-    markdown: str
     fingerprint: str
     ord: int
     page: int | None = None  # the page of the source file where it starts (PDF, OFD)
@@ -197,7 +196,7 @@ class DepartmentInfo:
 
 
 _NODE_COLUMNS = ("nodes.id, nodes.key, documents.key, nodes.parent_id, nodes.depth, nodes.kind, "
-                 "nodes.label, nodes.path, nodes.heading, nodes.text, nodes.note, nodes.markdown, "
+                 "nodes.label, nodes.path, nodes.heading, nodes.text, nodes.note, "
                  "nodes.fingerprint, nodes.ord, nodes.page, nodes.page_label")
 
 
@@ -237,20 +236,25 @@ class Library:
         return [dict(zip(keys, r)) for r in rows]
 
     def documents(self) -> list[DocumentInfo]:
+        return self._documents()
+
+    def _documents(self, where: str = "", params=()) -> list[DocumentInfo]:
         rows = self.query(
             "SELECT d.key, d.doc_number, d.title, d.short_title, d.issuer, d.date, d.category, "
             "d.valid_until, i.label, d.addressee, d.plan_title, d.attachments, d.position, d.id, "
             "d.masthead, d.publicity, d.cc, d.imprint_org, d.imprint_date, d.page, "
             "i.source_sha256, i.source_format, d.government, d.issuers "
-            "FROM documents d JOIN issues i ON i.id = d.issue_id ORDER BY i.id, d.position")
+            f"FROM documents d JOIN issues i ON i.id = d.issue_id {where} "
+            "ORDER BY i.id, d.position", params)
         return [DocumentInfo(*r[:11], stored_json(r[11], "公文的附件列表"), *r[12:22],
                              r[22] or "", stored_json(r[23], "公文的发文机关")) for r in rows]
 
     def document(self, key: str) -> DocumentInfo:
-        for doc in self.documents():
-            if doc.key == key:
-                return doc
-        raise UnknownDocumentError(key)
+        """One document, read alone (not through all of them)."""
+        found = self._documents("WHERE d.key = ?", [key])
+        if not found:
+            raise UnknownDocumentError(key)
+        return found[0]
 
     # ---------------------------------------------------------------- nodes
     def nodes(self, document_key: str | None = None) -> list[NodeInfo]:
@@ -316,15 +320,30 @@ class Library:
             result.setdefault(key, []).append((dept, role, written))
         return result
 
-    def deadlines_of(self, node_keys: list[str] | None = None) -> dict[str, list[dict]]:
-        rows = self.query("SELECT nodes.key, d.phrase, d.due, d.start, d.kind FROM deadlines d "
-                          "JOIN nodes ON nodes.id = d.node_id ORDER BY d.id")
-        wanted = set(node_keys) if node_keys is not None else None
+    def deadlines_of(self, node_keys: list[str] | None = None,
+                     document_key: str | None = None) -> dict[str, list[dict]]:
+        """node key → its deadlines, for the nodes given (or a document's, or all)."""
+        if node_keys is not None:
+            rows = []
+            keys = list(node_keys)
+            for start in range(0, len(keys), 500):  # SQLite's limit on parameters
+                chunk = keys[start:start + 500]
+                rows += self.query(
+                    "SELECT nodes.key, d.phrase, d.due, d.start, d.kind FROM deadlines d "
+                    "JOIN nodes ON nodes.id = d.node_id WHERE nodes.key IN "
+                    f"({','.join('?' * len(chunk))}) ORDER BY d.id", chunk)
+        elif document_key is not None:
+            rows = self.query(
+                "SELECT nodes.key, d.phrase, d.due, d.start, d.kind FROM deadlines d "
+                "JOIN nodes ON nodes.id = d.node_id JOIN documents ON documents.id = "
+                "nodes.document_id WHERE documents.key = ? ORDER BY d.id", [document_key])
+        else:
+            rows = self.query("SELECT nodes.key, d.phrase, d.due, d.start, d.kind FROM deadlines d "
+                              "JOIN nodes ON nodes.id = d.node_id ORDER BY d.id")
         result: dict[str, list[dict]] = {}
         for key, phrase, due, start, kind in rows:
-            if wanted is None or key in wanted:
-                result.setdefault(key, []).append(
-                    {"phrase": phrase, "due": due, "start": start, "kind": kind})
+            result.setdefault(key, []).append(
+                {"phrase": phrase, "due": due, "start": start, "kind": kind})
         return result
 
     def references(self, document_key: str) -> list[dict]:
@@ -345,9 +364,7 @@ class Library:
         for alias, dept_id in self.query("SELECT alias, department_id FROM aliases ORDER BY rowid"):
             aliases.setdefault(dept_id, []).append(alias)
         counts: dict[int, dict[str, int]] = {}
-        for dept_id, role, n in self.query(
-                "SELECT department_id, role, count(DISTINCT node_id) FROM assignments "
-                "WHERE department_id IS NOT NULL GROUP BY department_id, role"):
+        for dept_id, role, n in self.query("SELECT department_id, role, n FROM dept_counts"):
             counts.setdefault(dept_id, {})[role] = n
         result = []
         for dept_id, name, kind, known, part_of, government in self.query(
@@ -383,6 +400,11 @@ class Library:
             return inside[0]
         raise UnknownGovernmentError(written, sorted(known))
 
+    def entry_counts(self) -> dict[int, int]:
+        """department id → the clauses its filter shows (its own and its collectives', general
+        notes left out), as counted at import."""
+        return dict(self.query("SELECT department_id, n FROM entry_counts"))
+
     def resolve_department(self, name: str, government: str | None = None) -> DepartmentInfo:
         """The department a name stands for (any alias, any width), of *government* when
         given; AmbiguousDepartmentError when it names units of several governments,
@@ -404,6 +426,13 @@ class Library:
             return min(found, key=lambda d: (not d.known, d.id))
         raise UnknownDepartmentError(name, self.suggest_departments(name))
 
+    def concerning(self, dept: DepartmentInfo) -> dict[int, str]:
+        """The units whose clauses concern *dept*: itself, and the collective units of its
+        government it is part of (各镇街 for a 镇政府); id → the collective's name ("" for
+        itself). Duty lists and a search limited to a department both ask this."""
+        by_name = {d.name: d for d in self.departments() if d.government == dept.government}
+        return {dept.id: ""} | {by_name[c].id: c for c in dept.part_of if c in by_name}
+
     def suggest_departments(self, name: str, limit: int = 5) -> list[str]:
         """Close department names for one that did not resolve (the registry's rule)."""
         return suggest(name, ((alias, d.name) for d in self.departments()
@@ -422,8 +451,7 @@ class Library:
         """
         dept = self.resolve_department(name, government)
         wanted_roles = set(roles or ROLES)
-        by_name = {d.name: d for d in self.departments() if d.government == dept.government}
-        ids = {dept.id: ""} | {by_name[c].id: c for c in dept.part_of if c in by_name}
+        ids = self.concerning(dept)
         marks = ",".join("?" * len(ids))
         # general clauses (区政府有关部门…) concern the departments of their own government
         rows = self.query(

@@ -1,8 +1,11 @@
 """The library file's schema: one place for table names and the version."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 3  # 2: pages and boxes of nodes, source format; 3: governments, forms
+# 2: pages and boxes of nodes, source format; 3: governments, forms;
+# 4: a one-character index without stored text, counts kept, no duties copy (issue 14)
+SCHEMA_VERSION = 4
 APP_ID = "gazette-desk-library"
 
 TABLES = ("metadata", "issues", "toc", "documents", "nodes", "departments", "aliases",
-          "assignments", "duties", "roster", "deadlines", "references", "search_fts")
+          "assignments", "dept_counts", "entry_counts", "roster", "deadlines", "references",
+          "search_fts")

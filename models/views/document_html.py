@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from models.views.cn_date import cn_date
 from models.store.library import DepartmentInfo, DocumentInfo, Library, NodeInfo
-from models.views.markdown import inline_html, mark_terms
+from models.views.markdown import clause_markdown, inline_html, mark_terms
 
 BANNER_EXPIRED = "已失效：有效期至{date}"
 
@@ -102,6 +102,13 @@ def _inline(markdown: str) -> str:
     return inline_html(markdown)
 
 
+def markdown_of(node: NodeInfo, assignments: list[tuple[str, str, str]],
+                deadlines: list[dict]) -> str:
+    """The Markdown of a stored clause, with its chips and deadlines marked."""
+    return clause_markdown(node.kind, node.label, node.text, node.heading, node.note,
+                           assignments, [(d["phrase"], d["due"]) for d in deadlines])
+
+
 def highlight_department(fragment: str, department: DepartmentInfo | None) -> str:
     """Mark the department's chips (and itself, via any collective unit) and its mentions."""
     if department is None:
@@ -157,6 +164,8 @@ def document_html(library: Library, document_key: str, *, style: ReadingStyle | 
     style = style or ReadingStyle()
     doc = library.document(document_key)
     nodes = library.nodes(document_key)
+    assigned = library.assignments(document_key)
+    dues = library.deadlines_of(document_key=document_key)
     current_keys = _descendants(nodes, current)
     header_anchors = "".join(f'<a name="{n.key}"></a>' for n in nodes if n.kind in _HEADER_KINDS)
     parts = [f"<html><head><style>{style.css()}</style></head><body>"]
@@ -164,7 +173,8 @@ def document_html(library: Library, document_key: str, *, style: ReadingStyle | 
     for node in nodes:
         if node.kind in _HEADER_KINDS:
             continue
-        inner = _inline(node.markdown)  # chips of notes and duties are marked in it
+        inner = _inline(markdown_of(node, assigned.get(node.key, []),
+                                    dues.get(node.key, [])))  # chips and deadlines marked
         inner = highlight_department(inner, department)
         if terms:
             inner = mark_terms(inner, list(terms), cls="hit")

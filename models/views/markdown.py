@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
-
-    from models.issue import Node
 from models.textnorm import fold
+
+# (department, role, as written) of a clause; (phrase, due) of its deadlines
+Assigned = tuple[str, str, str]
+Due = tuple[str, str]
 
 _ESCAPE = re.compile(r"([\\`*_\[\]{}<>#!|~&])")
 
@@ -36,41 +38,41 @@ def _span(text: str, classes: str, attrs: dict[str, str] | None = None) -> str:
     return f"[{escape_markdown(text)}]{{{classes}{extra}}}"
 
 
-def node_markdown(node: "Node") -> str:
-    """The Markdown of one node: its text with lead-in, departments and deadlines marked."""
-    full = node.label + node.text
+def clause_markdown(kind: str, label: str, text: str, heading: str, note: str,
+                    assignments: list[Assigned], deadlines: list[Due]) -> str:
+    """The Markdown of one clause: its text with lead-in, departments and deadlines marked.
+    Made when the clause is shown (the library keeps only the published text)."""
+    full = label + text
     spans: list[tuple[int, int, str, dict[str, str] | None]] = []
-    if node.kind in ("section", "subsection", "item", "subitem", "chapter", "article") \
-            and node.heading and node.heading != node.text:
-        end = len(node.label) + len(node.heading)
+    if kind in ("section", "subsection", "item", "subitem", "chapter", "article") \
+            and heading and heading != text:
+        end = len(label) + len(heading)
         if full[end:end + 1] in "。：:":
             end += 1
         spans.append((0, end, ".leadin", None))
-    elif node.label:
-        spans.append((0, len(node.label), ".label", None))
-    if node.note:
-        base = len(full) - len(node.note)
-        cursor = base
-        for a in node.assignments:
-            at = full.find(a.as_written, cursor)
+    elif label:
+        spans.append((0, len(label), ".label", None))
+    if note:
+        cursor = len(full) - len(note)
+        for department, role, written in assignments:
+            at = full.find(written, cursor)
             if at < 0:
                 continue
-            cls = f".dept .{a.role}"
-            spans.append((at, at + len(a.as_written), cls, {"data-dept": a.department}))
-            cursor = at + len(a.as_written)
-    elif node.kind == "duty" and node.assignments:
-        start = len(node.label)
-        for a in node.assignments:
-            at = full.find(a.as_written, start)
+            spans.append((at, at + len(written), f".dept .{role}", {"data-dept": department}))
+            cursor = at + len(written)
+    elif kind == "duty" and assignments:
+        start = len(label)
+        for department, _, written in assignments:
+            at = full.find(written, start)
             if at >= 0:
-                spans.append((at, at + len(a.as_written), ".dept .annex", {"data-dept": a.department}))
-                start = at + len(a.as_written)
+                spans.append((at, at + len(written), ".dept .annex", {"data-dept": department}))
+                start = at + len(written)
     cursor = 0
-    for d in node.deadlines:
-        at = full.find(d.phrase, cursor)
+    for phrase, due in deadlines:
+        at = full.find(phrase, cursor)
         if at >= 0:
-            spans.append((at, at + len(d.phrase), ".deadline", {"data-due": d.due}))
-            cursor = at + len(d.phrase)
+            spans.append((at, at + len(phrase), ".deadline", {"data-due": due}))
+            cursor = at + len(phrase)
     out: list[str] = []
     pos = 0
     for start, end, cls, attrs in sorted(spans, key=lambda s: (s[0], -s[1])):

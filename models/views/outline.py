@@ -114,17 +114,7 @@ def department_deadlines(library: Library, department: str, roles: list[str] | N
 
 def entry_counts(library: Library) -> dict[str, int]:
     """Number of clauses that concern each department (own or via a collective unit it
-    belongs to), general notes left out — the same clauses the filter shows."""
-    parts = {d.name: d.part_of for d in library.departments()}
-    members: dict[str, list[str]] = {}
-    for name, collectives in parts.items():
-        for collective in collectives:
-            members.setdefault(collective, []).append(name)
-    seen: dict[str, set[str]] = {name: set() for name in parts}
-    for key, rows in library.assignments().items():
-        for dept, role, _ in rows:
-            if not dept or role == "general":
-                continue
-            for name in (dept, *members.get(dept, [])):
-                seen.setdefault(name, set()).add(key)
-    return {name: len(keys) for name, keys in seen.items()}
+    belongs to), general notes left out — the same clauses the filter shows. Counted at
+    import (store/build.refresh_counts), read here without scanning the library."""
+    by_id = library.entry_counts()
+    return {d.name: by_id.get(d.id, 0) for d in library.departments()}
