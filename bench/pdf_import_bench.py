@@ -3,7 +3,8 @@
 
 Prints, medians of 5 runs in one warm process: PDFium's reading, the layout, the parse,
 the whole parse path (read + layout + parse), and a whole import into a new library
-(parse and write) for the PDF, an OFD and the text. pypdfium2's own import is paid once
+(parse and write) for the PDF, an OFD and the text; and the reading of a Word file of
+three seed documents (LibreOffice prints it on about twenty A4 pages; bound: 2 s). pypdfium2's own import is paid once
 per process and shown apart.
 
 Run: .venv/bin/python bench/pdf_import_bench.py [file.pdf]
@@ -61,6 +62,12 @@ def main() -> None:
         seed = SEED.read_bytes()
         t_text, text_issue = timed(lambda: parse_bytes(seed, registry, SEED.name))
         t_ofd, _ = timed(lambda: parse_bytes(ofd, registry, "seed.ofd"))
+        from models.parse.sources.word import read_docx
+        from tests.makers.docx_maker import write_docx
+        from tests.makers.seed_blocks import document_blocks, seed_documents
+        blocks = [b for i in (2, 3, 4) for b in document_blocks(seed_documents()[i], registry)]
+        docx = write_docx(blocks)
+        t_docx, docx_lines = timed(lambda: read_docx(docx))
         counter = iter(range(100))
 
         def import_into_new(blob: bytes, name: str):
@@ -78,6 +85,7 @@ def main() -> None:
     print(f"  parse_lines                        {t_parse:6.3f} s")
     print(f"  PDF parse (read + layout + parse)  {t_total:6.3f} s")
     print(f"  OFD parse                          {t_ofd:6.3f} s")
+    print(f"  Word read (~20 pages, {len(docx_lines)} paragraphs) {t_docx:6.3f} s (bound: 2 s)")
     print(f"  text parse                         {t_text:6.3f} s   ({len(text_issue.documents)} documents)")
     print(f"  import into a new library: PDF {i_pdf:6.3f} s (bound: 3 s), OFD {i_ofd:6.3f} s, "
           f"text {i_text:6.3f} s")

@@ -9,6 +9,7 @@ Two different needs, kept apart:
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -46,6 +47,22 @@ class LazyRegex:
 def fold(text: str) -> str:
     """Fold width variants and brackets to ASCII, keeping the length unchanged."""
     return text.translate(_FOLD_TABLE)
+
+
+@functools.lru_cache(maxsize=256)
+def folded_pattern(term: str) -> re.Pattern:
+    """A pattern that finds *term* (folded, lower-cased) in text as published: each
+    character stands with every character that folds to it, so matches are marked
+    without folding each clause that is shown (（一） for "(一)", Ａ for "a")."""
+    variants: dict[str, set[str]] = {}
+    for cp, folded in _FOLD_TABLE.items():
+        variants.setdefault(folded.lower(), set()).add(chr(cp))
+    parts = []
+    for ch in term:
+        same = {ch, ch.upper()} | variants.get(ch, set())
+        parts.append(re.escape(ch) if len(same) == 1
+                     else "[" + "".join(re.escape(c) for c in sorted(same)) + "]")
+    return re.compile("".join(parts))
 
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2018-\u201f\u2014\u2026"

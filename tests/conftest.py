@@ -17,6 +17,10 @@ sys.path.insert(0, str(ROOT))
 SEED = ROOT / "content" / "issues" / "2021-05_shizhong.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# the seed as PDF, Word and text, made once for the whole session (tests/format_fixtures.py)
+from tests.format_fixtures import (first_numbered, pdf_issue, pdf_lines, seed_documents,  # noqa: E402,F401
+                                   seed_pdf, seed_text, seed_typeset, text_issue)
+
 
 def pytest_addoption(parser):
     parser.addoption("--onscreen", action="store_true", help="show Qt windows on the display")

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SEED
+from conftest import ROOT
 
 MAIN = ROOT / "main.py"
 FORMS = ROOT / "tests" / "fixtures" / "duty_forms"

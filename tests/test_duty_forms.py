@@ -34,7 +34,6 @@ def _start(text: str, n: int) -> str:
 def assignments_of(issue, exp: dict) -> Counter:
     """(canonical, government, role, form, start of the clause's text) of every assignment,
     the start as long as the oracle's (at most 12 characters, spaces and widths aside)."""
-    starts = {_start(a["text_starts"], 12) for a in exp["assignments"]}
     got: Counter = Counter()
     for doc in issue.documents:
         for node in doc.walk():

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.format_fixtures import (first_numbered, pdf_issue, pdf_lines, seed_documents,  # noqa: F401
-                                   seed_pdf, seed_text, seed_typeset, text_issue)
 
 from tests.makers import typeset
 from models.parse.sources.geometry import Glyph, RawPage, lines_from_pages

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.format_fixtures import (first_numbered, pdf_issue, pdf_lines, seed_documents,  # noqa: F401
-                                   seed_pdf, seed_text, seed_typeset, text_issue)
 
 HEADER = ["序号", "重点任务", "主要工作内容", "牵头单位", "配合单位", "完成时限"]
 

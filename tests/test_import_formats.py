@@ -15,7 +15,6 @@ import sys
 import pytest
 
 from conftest import ROOT, SEED
-from tests.format_fixtures import first_numbered, seed_pdf, seed_text, seed_typeset  # noqa: F401
 
 MAIN = ROOT / "main.py"
 

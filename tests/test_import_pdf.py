@@ -2,12 +2,9 @@
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import asdict
 
 from models.textnorm import nonblank
-from tests.format_fixtures import (first_numbered, pdf_issue, pdf_lines, seed_pdf,  # noqa: F401
-                                   seed_text, seed_typeset, text_issue)
 
 LINE_FIELDS = {"first_line", "last_line", "line", "source_name", "source_sha256", "source_format",
                "first_page"}
@@ -111,13 +108,3 @@ def test_alignment_of_closing_lines(pdf_issue, pdf_lines):
                 assert by_number[node.first_line].align == "right"
             if node.kind in ("doc_number",):
                 assert by_number[node.first_line].align == "center"
-
-
-def test_read_and_parse_within_three_seconds(seed_pdf, registry):
-    from models.parse.sources.geometry import lines_from_pages
-    from models.parse.parser import parse_lines
-    from models.parse.sources.pdf import read_pdf
-
-    start = time.perf_counter()
-    parse_lines(lines_from_pages(read_pdf(seed_pdf)), registry)
-    assert time.perf_counter() - start < 3.0

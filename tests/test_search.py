@@ -147,3 +147,17 @@ def test_a_matching_title_comes_first_in_its_document(seed_library):
     first = result.groups[0].hits[0]
     assert first.kind == "title" and first.doc_number == "市中政办字〔2021〕14号"
     assert first.heading == "市中区人民政府办公室关于印发市中区低速电动车综合整治工作方案的通知"
+
+
+@pytest.mark.parametrize("term, text, found", [
+    ("(一)", "对（一）强化", "（一）"),
+    ("[2021]", "市中政办发〔2021〕15号", "〔2021〕"),
+    ("a1", "编号Ａ１号", "Ａ１"),
+    ("ofd", "OFD文件", "OFD"),
+    ("3-5", "3－5岁", "3－5"),
+])
+def test_matches_are_found_in_the_published_text_as_folding_finds_them(term, text, found):
+    from models.textnorm import fold, folded_pattern
+    assert fold(found).lower() == term
+    assert folded_pattern(term).search(text).group() == found
+    assert _marked(make_snippet(text, [term])) == [found]

@@ -6,8 +6,6 @@ import subprocess
 
 import pytest
 
-from tests.format_fixtures import (first_numbered, pdf_issue, pdf_lines, seed_documents,  # noqa: F401
-                                   seed_pdf, seed_text, seed_typeset, text_issue)
 
 from models.errors import BadGazetteError
 

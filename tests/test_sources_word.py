@@ -4,13 +4,10 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-import time
 import zipfile
 
 import pytest
 
-from tests.format_fixtures import (first_numbered, pdf_issue, pdf_lines, seed_documents,  # noqa: F401
-                                   seed_pdf, seed_text, seed_typeset, text_issue)
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
@@ -256,21 +253,6 @@ def test_every_wrong_file_has_its_own_message():
         _ole2(), _ole2("EncryptedPackage".encode("utf-16-le")), b"plain text, no zip" * 10,
         b"{\\rtf1 hello}", empty_zip.getvalue())}
     assert len(messages) == 5
-
-
-# ---------------------------------------------------------------- speed
-
-def test_twenty_page_docx_reads_fast(registry, seed_documents):
-    """Twenty printed pages (LibreOffice prints these three seed documents on 21 A4 pages)."""
-    blocks = []
-    for index in (2, 3, 4):
-        blocks += document_blocks(seed_documents[index], registry)
-    data = write_docx(blocks)
-    started = time.perf_counter()
-    lines = read_docx(data)
-    elapsed = time.perf_counter() - started
-    print(f"\n20-page docx: {len(lines)} paragraphs read in {elapsed * 1000:.0f} ms")
-    assert elapsed < 2.0
 
 
 # ---------------------------------------------------------------- LibreOffice agrees

@@ -14,7 +14,8 @@ from models.errors import GazetteError, UnknownDepartmentError, os_reason
 from models.registry.amendments import (FILE_NAME, Amendment, load_amendments,
                                         save_amendments)
 from models.registry.departments import lookup_form
-from models.store.build import open_for_writing, refresh_counts, storage_errors
+from models.store.build import open_for_writing, storage_errors
+from models.store.counts import recount
 from models.store.writelock import writer_lock
 
 
@@ -80,9 +81,7 @@ def _apply(db, item: Amendment) -> int:
         source = target
     db.execute("INSERT OR IGNORE INTO aliases (alias, folded, department_id) VALUES (?, ?, ?)",
                [item.name, lookup_form(item.name), source])
-    refresh_counts(db, {source})
-    db.execute("DELETE FROM dept_counts WHERE department_id NOT IN (SELECT id FROM departments)")
-    db.execute("DELETE FROM entry_counts WHERE department_id NOT IN (SELECT id FROM departments)")
+    recount(db)
     return count
 
 

@@ -24,7 +24,8 @@ import sqlite_utils
 from models.errors import BadLibraryError, DuplicateDocumentError
 from models.issue import Document, Issue, Node
 from models.registry import Registry, lookup_form
-from models.store import search_index
+from models.store import search_index, spans
+from models.store.counts import CountChanges
 from models.store.schema import APP_ID, SCHEMA_VERSION
 from models.textnorm import doc_number_key, doc_number_tail, fold, nonblank
 from models.store.writelock import building_prefix, timeout_seconds, writer_lock
@@ -55,8 +56,9 @@ def _create_schema(db: sqlite_utils.Database) -> None:
                             "issuers": str, "plan_issuers": str, "plan_date": str},
                            pk="id", foreign_keys=[("issue_id", "issues")])
     db["nodes"].create({"id": int, "key": str, "document_id": int, "parent_id": int, "ord": int,
-                        "depth": int, "kind": str, "label": str, "path": str, "heading": str,
-                        "text": str, "note": str, "fingerprint": str,
+                        "depth": int, "kind": str, "label": str, "path": str, "heading": str, "heading_at": int,
+                        "heading_len": int,
+                        "text": str, "note": str, "note_len": int, "fingerprint": str,
                         "first_line": int, "last_line": int, "page": int, "page_label": str,
                         "boxes": str}, pk="id",
                        foreign_keys=[("document_id", "documents")])
@@ -82,7 +84,6 @@ def _create_schema(db: sqlite_utils.Database) -> None:
                              "doc_number_key": str}, pk="id", foreign_keys=[("node_id", "nodes")])
     db["nodes"].create_index(["key"], unique=True)
     db["nodes"].create_index(["document_id", "ord"])
-    db["nodes"].create_index(["parent_id"])
     db["documents"].create_index(["key"], unique=True)
     db["documents"].create_index(["doc_number_tail"])
     db["documents"].create_index(["issue_id"])
@@ -127,7 +128,7 @@ def _add_aliases(db: sqlite_utils.Database, dept_id: int, names) -> None:
 
 
 def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
-                     dept_ids: dict[str, int], registry: Registry, touched: set[int]) -> None:
+                     dept_ids: dict[str, int], registry: Registry, counts: CountChanges) -> None:
     doc_id = db["documents"].insert({
         "key": doc.key, "issue_id": issue_id, "position": doc.position,
         "doc_number": doc.doc_number, "doc_number_key": doc_number_key(doc.doc_number or ""),
@@ -172,7 +173,8 @@ def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
         nodes.append({"id": node_id, "key": node.key, "document_id": doc_id,
                       "parent_id": parent_id, "ord": len(nodes), "depth": depth,
                       "kind": node.kind, "label": node.label, "path": node.path,
-                      "heading": node.heading, "text": node.text, "note": node.note,
+                      **spans.heading_columns(node.heading, node.text), "text": node.text,
+                      **spans.note_columns(node.note, node.text),
                       "fingerprint": fingerprint(node.full_text),
                       "first_line": node.first_line, "last_line": node.last_line,
                       "page": node.page, "page_label": node.page_label,
@@ -203,14 +205,12 @@ def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
         if rows:
             db[table].insert_all(rows)
     search_index.add_rows(db.conn, fts)
-    touched.update(a["department_id"] for a in assignments if a["department_id"])
+    counts.document(doc_id, +1)
 
 
-def _delete_document(db: sqlite_utils.Database, doc_id: int, touched: set[int]) -> None:
+def _delete_document(db: sqlite_utils.Database, doc_id: int, counts: CountChanges) -> None:
     node_ids = "SELECT id FROM nodes WHERE document_id = ?"
-    touched.update(r[0] for r in db.execute(
-        f"SELECT DISTINCT department_id FROM assignments WHERE node_id IN ({node_ids}) "
-        "AND department_id IS NOT NULL", [doc_id]))
+    counts.document(doc_id, -1)
     search_index.delete_rows(db.conn, db.execute(
         "SELECT id, kind, label || text FROM nodes WHERE document_id = ?", [doc_id]).fetchall())
     for table in ("assignments", "roster", "deadlines", "references"):
@@ -345,10 +345,10 @@ def _drop_all(db: sqlite_utils.Database) -> None:
 def _fill(db: sqlite_utils.Database, issues: list[Issue], registry: Registry, replace: bool,
           extra_metadata: dict[str, str] | None) -> None:
     dept_ids = _sync_departments(db, registry)
-    touched: set[int] = set()  # departments whose clauses this write adds or takes away
+    counts = CountChanges(db)  # what this write adds to and takes from the counts
     for issue in issues:
-        _insert_issue(db, issue, dept_ids, registry, replace, touched)
-    refresh_counts(db, touched)
+        _insert_issue(db, issue, dept_ids, registry, replace, counts)
+    counts.apply()
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     meta = {"built_at": now, **(extra_metadata or {})}
     # Which texts the library holds, by their SHA-256 (also per issue in `issues`).
@@ -358,7 +358,7 @@ def _fill(db: sqlite_utils.Database, issues: list[Issue], registry: Registry, re
 
 
 def _insert_issue(db: sqlite_utils.Database, issue: Issue, dept_ids: dict[str, int],
-                  registry: Registry, replace: bool, touched: set[int]) -> None:
+                  registry: Registry, replace: bool, counts: CountChanges) -> None:
     held = []
     for doc in issue.documents:
         row = db.execute("SELECT documents.id, issues.label FROM documents JOIN issues "
@@ -370,7 +370,7 @@ def _insert_issue(db: sqlite_utils.Database, issue: Issue, dept_ids: dict[str, i
         raise DuplicateDocumentError([(doc.doc_number or doc.title, doc.where, label)
                                       for doc, (_, label) in held])
     for _, (doc_id, _) in held:
-        _delete_document(db, doc_id, touched)
+        _delete_document(db, doc_id, counts)
     existing = db.execute("SELECT id FROM issues WHERE source_sha256 = ? AND label = ?",
                           [issue.source_sha256, issue.label]).fetchone()
     if existing:
@@ -389,32 +389,7 @@ def _insert_issue(db: sqlite_utils.Database, issue: Issue, dept_ids: dict[str, i
                                "title": e.title, "doc_number": e.doc_number, "page": e.page}
                               for i, e in enumerate(issue.toc)])
     for doc in issue.documents:
-        _insert_document(db, issue_id, doc, dept_ids, registry, touched)
+        _insert_document(db, issue_id, doc, dept_ids, registry, counts)
     # Issues left without documents by a replacement are removed.
     db.execute("DELETE FROM toc WHERE issue_id NOT IN (SELECT DISTINCT issue_id FROM documents)")
     db.execute("DELETE FROM issues WHERE id NOT IN (SELECT DISTINCT issue_id FROM documents)")
-
-
-def refresh_counts(db, touched: set[int]) -> None:
-    """Recount the clauses of the departments a write touched (and of the members of a
-    touched collective unit): the picker's and the filter's counts, read without scanning
-    the library (dept_counts: by role; entry_counts: the clauses the filter shows, its own
-    and its collectives', general notes left out)."""
-    if not touched:
-        return
-    rows = db.execute("SELECT id, name, government, part_of FROM departments").fetchall()
-    by_name = {(gov or "", name): i for i, name, gov, _ in rows}
-    collectives = {i: [by_name[(gov or "", c)] for c in json.loads(part_of or "[]")
-                       if (gov or "", c) in by_name] for i, _, gov, part_of in rows}
-    affected = set(touched) | {i for i, parts in collectives.items() if touched & set(parts)}
-    for dept in affected:
-        db.execute("DELETE FROM dept_counts WHERE department_id = ?", [dept])
-        db.execute("INSERT INTO dept_counts (department_id, role, n) SELECT department_id, role, "
-                   "count(DISTINCT node_id) FROM assignments WHERE department_id = ? "
-                   "GROUP BY role", [dept])
-        ids = [dept, *collectives.get(dept, [])]
-        marks = ",".join("?" * len(ids))
-        n = db.execute(f"SELECT count(DISTINCT node_id) FROM assignments WHERE department_id "
-                       f"IN ({marks}) AND role != 'general'", ids).fetchone()[0]
-        db.execute("INSERT OR REPLACE INTO entry_counts (department_id, n) VALUES (?, ?)",
-                   [dept, n])

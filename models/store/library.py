@@ -18,6 +18,7 @@ from models.errors import (AmbiguousDepartmentError, BadLibraryError, UnknownDep
                            UnknownDocumentError, UnknownGovernmentError, UnknownNodeError)
 from models.roles import ROLES
 from models.store.schema import APP_ID, SCHEMA_VERSION
+from models.store.spans import HEADING_SQL, NOTE_SQL
 from models.registry import lookup_form, suggest
 
 
@@ -196,7 +197,7 @@ class DepartmentInfo:
 
 
 _NODE_COLUMNS = ("nodes.id, nodes.key, documents.key, nodes.parent_id, nodes.depth, nodes.kind, "
-                 "nodes.label, nodes.path, nodes.heading, nodes.text, nodes.note, "
+                 f"nodes.label, nodes.path, {HEADING_SQL}, nodes.text, {NOTE_SQL}, "
                  "nodes.fingerprint, nodes.ord, nodes.page, nodes.page_label")
 
 
@@ -455,7 +456,7 @@ class Library:
         marks = ",".join("?" * len(ids))
         # general clauses (区政府有关部门…) concern the departments of their own government
         rows = self.query(
-            "SELECT documents.doc_number, documents.key, nodes.key, nodes.path, nodes.heading, "
+            f"SELECT documents.doc_number, documents.key, nodes.key, nodes.path, {HEADING_SQL}, "
             "a.role, nodes.label || nodes.text, a.department_id, documents.valid_until, nodes.id, "
             "a.form FROM assignments a JOIN nodes ON nodes.id = a.node_id "
             "JOIN documents ON documents.id = nodes.document_id "

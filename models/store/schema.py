@@ -9,3 +9,4 @@ APP_ID = "gazette-desk-library"
 TABLES = ("metadata", "issues", "toc", "documents", "nodes", "departments", "aliases",
           "assignments", "dept_counts", "entry_counts", "roster", "deadlines", "references",
           "search_fts")
+

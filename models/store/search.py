@@ -12,12 +12,12 @@ marked in the published text.
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 
 from models.store import search_index
 from models.store.library import Library
-from models.textnorm import fold, parse_doc_number
+from models.store.spans import HEADING_SQL
+from models.textnorm import fold, folded_pattern, parse_doc_number
 
 TITLE_KINDS = ("title",)
 
@@ -82,11 +82,13 @@ def search(library: Library, query: str, department: str | None = None,
     params: list = []
     if department:
         ids = list(library.concerning(library.resolve_department(department)))
-        allowed = ("AND rowid IN (SELECT node_id FROM assignments WHERE department_id IN (%s))"
+        # +rowid: the index must not be asked once per clause of the department (it would
+        # run the phrase query each time); the index's answers are checked against the list
+        allowed = ("AND +rowid IN (SELECT node_id FROM assignments WHERE department_id IN (%s))"
                    % ",".join("?" * len(ids)))
         params = ids
     numbered = _doc_number_documents(library, query) if not department else set()
-    leading = _leading_documents(library, terms, numbered) if not department else {}
+    leading = _leading_documents(library, terms, numbered, limit) if not department else {}
     rows = library.query(
         f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH ? {allowed} "
         "ORDER BY rowid DESC LIMIT ?", [search_index.match(terms), *params, limit + 1])
@@ -96,30 +98,28 @@ def search(library: Library, query: str, department: str | None = None,
     leading_titles = [k for k in leading.values() if k]
     hits = _hits(library, ids, leading_titles)
     groups: dict[str, SearchGroup] = {}
-    for hit, issue_id, position in hits:
+    place: dict[str, tuple[int, int]] = {}  # document → (issue, position in it)
+    for hit, issue_id, position in hits:  # each clause once: the query selects nodes
         group = groups.get(hit.document_key)
         if group is None:
+            why = "doc_number" if hit.document_key in numbered else (
+                "title" if leading.get(hit.document_key) else "text")
             group = groups[hit.document_key] = SearchGroup(hit.document_key, hit.doc_number,
-                                                           hit.document_title)
-            group.why = leading.get(hit.document_key) and "title" or "text"
-            group._order = (issue_id, position)  # type: ignore[attr-defined]
-        if not any(h.key == hit.key for h in group.hits):
-            group.hits.append(hit)
-    for doc_key in numbered & groups.keys():
-        groups[doc_key].why = "doc_number"
+                                                           hit.document_title, why=why)
+            place[hit.document_key] = (issue_id, position)
+        group.hits.append(hit)
     rank = {"doc_number": 0, "title": 1, "text": 2}
-    ordered = sorted(groups.values(),
-                     key=lambda g: (rank[g.why], -g._order[0], g._order[1]))  # type: ignore
-    for group in ordered:
-        group.hits.sort(key=lambda h: (h.kind not in TITLE_KINDS, h.ord))
-        for hit in group.hits:  # snippets only for the hits returned
-            hit.snippet = make_snippet(hit.snippet, terms)
+    ordered = sorted(groups.values(), key=lambda g: (rank[g.why], -place[g.document_key][0],
+                                                     place[g.document_key][1]))
     shown, out = 0, []
     for group in ordered:
+        group.hits.sort(key=lambda h: (h.kind not in TITLE_KINDS, h.ord))
         kept = group.hits[: max(0, limit - shown)]
         more = more or len(kept) < len(group.hits)
         group.hits = kept
         shown += len(kept)
+        for hit in kept:  # snippets only for the hits returned
+            hit.snippet = make_snippet(hit.snippet, terms)
         if kept:
             out.append(group)
     return SearchResult(query, terms, out, more=more)
@@ -138,7 +138,7 @@ def _hits(library: Library, ids: list[int], extra_keys: list[str]):
         where.append("nodes.key IN (%s)" % ",".join("?" * len(extra_keys)))
         params += extra_keys
     rows = library.query(
-        "SELECT nodes.key, nodes.kind, nodes.path, nodes.heading, nodes.label || nodes.text, "
+        f"SELECT nodes.key, nodes.kind, nodes.path, {HEADING_SQL}, nodes.label || nodes.text, "
         "nodes.ord, documents.key, documents.doc_number, documents.title, nodes.page, "
         "nodes.page_label, documents.issue_id, documents.position FROM nodes "
         "JOIN documents ON documents.id = nodes.document_id WHERE " + " OR ".join(where), params)
@@ -148,20 +148,22 @@ def _hits(library: Library, ids: list[int], extra_keys: list[str]):
                  page_label, issue_id, position) in rows]
 
 
-def _leading_documents(library: Library, terms: list[str],
-                       docs: set[str]) -> dict[str, str | None]:
+def _leading_documents(library: Library, terms: list[str], docs: set[str],
+                       limit: int) -> dict[str, str | None]:
     """Documents that come first whatever the index's order: *docs* (whose 文号 the query
-    is) and those whose title holds every term; document key → its title node's key."""
-    found: dict[str, str | None] = {}
-    checks = " AND ".join("instr(d.search_title, ?) > 0" for _ in terms)
+    is) and, newest first, at most *limit* whose title holds every term; document key →
+    its title node's key."""
+    checks = " AND ".join("instr(search_title, ?) > 0" for _ in terms)
+    keys = list(docs) + [k for (k,) in library.query(
+        f"SELECT key FROM documents WHERE {checks} ORDER BY issue_id DESC, position LIMIT ?",
+        [*terms, limit]) if k not in docs]
+    if not keys:
+        return {}
     rows = library.query(
         "SELECT d.key, (SELECT n.key FROM nodes n WHERE n.document_id = d.id "
-        f"AND n.kind = 'title' ORDER BY n.ord LIMIT 1) FROM documents d WHERE ({checks})"
-        + (" OR d.key IN (%s)" % ",".join("?" * len(docs)) if docs else ""),
-        [*terms, *docs])
-    for doc_key, title_key in rows:
-        found[doc_key] = title_key
-    return found
+        "AND n.kind = 'title' ORDER BY n.ord LIMIT 1) FROM documents d "
+        "WHERE d.key IN (%s)" % ",".join("?" * len(keys)), keys)
+    return dict(rows)
 
 
 def _doc_number_documents(library: Library, query: str) -> set[str]:
@@ -178,14 +180,8 @@ def _doc_number_documents(library: Library, query: str) -> set[str]:
 
 def make_snippet(text: str, terms: list[str], width: int = 36) -> str:
     """A window of *text* around the first match, HTML-escaped, matches in <mark>."""
-    folded = fold(text).lower()
-    if len(folded) != len(text):  # folding keeps offsets; should it not, mark nothing
-        folded = text.lower()
-    spans = []
-    for term in terms:
-        for m in re.finditer(re.escape(term), folded):
-            spans.append((m.start(), m.end()))
-    spans.sort()
+    spans = sorted((m.start(), m.end()) for term in terms
+                   for m in folded_pattern(term).finditer(text))
     first = spans[0][0] if spans else 0
     start = max(0, first - width // 2)
     end = min(len(text), start + width * 2)

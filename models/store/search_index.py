@@ -19,7 +19,7 @@ TABLE = "search_fts"
 NOT_INDEXED = ("masthead", "doc_number", "signature", "date", "publicity", "imprint", "cc")
 # punctuation kept as tokens, so "(一)" or "〔2021〕" (folded: "[2021]") is found as written
 _KEPT = "()[]{}<>:;,.!?~+%/、。《》“”‘’…·—#&*=|"
-CREATE = (f"CREATE VIRTUAL TABLE {TABLE} USING fts5(body, content='', "
+CREATE = (f"CREATE VIRTUAL TABLE {TABLE} USING fts5(body, content='', columnsize=0, "
           f"tokenize=\"unicode61 remove_diacritics 0 tokenchars '{_KEPT}'\")")
 
 

@@ -1,0 +1,60 @@
+"""The kept counts (models/store/counts.py) stay what a recount of the whole library says,
+as issues are added, replaced and departments amended."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from conftest import FIXTURES
+from models.store.build import add_issues
+from models.store.content import parse_file
+from models.store.counts import recount
+from models.store.library import Library
+
+FORMS = FIXTURES / "duty_forms"
+
+
+def _counts(path: Path) -> tuple[dict, dict]:
+    conn = sqlite3.connect(path)
+    try:
+        return (dict(((d, r), n) for d, r, n in conn.execute(
+                    "SELECT department_id, role, n FROM dept_counts")),
+                dict(conn.execute("SELECT department_id, n FROM entry_counts")))
+    finally:
+        conn.close()
+
+
+def _recounted(path: Path) -> tuple[dict, dict]:
+    copy = path.with_name("recount.sqlite")
+    source, target = sqlite3.connect(path), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    recount(target)
+    target.commit()
+    target.close()
+    return _counts(copy)
+
+
+def test_counts_follow_imports_and_replacements(tmp_path, seed_issue, registry):
+    lib = tmp_path / "lib.sqlite"
+    add_issues(lib, [seed_issue], registry)
+    seed_counts = _counts(lib)
+    assert seed_counts == _recounted(lib) and seed_counts[0]
+
+    others = [parse_file(FORMS / name, registry) for name in
+              ("coissued_yuntai.txt", "article_items_qingchuan.txt", "annex_heading_yuntai.txt")]
+    add_issues(lib, others, registry)
+    grown = _counts(lib)
+    assert grown == _recounted(lib) and grown != seed_counts
+
+    add_issues(lib, [seed_issue], registry, replace=True)  # the seed's clauses out, then in
+    assert _counts(lib) == grown
+
+    # the 各镇街 clauses count for each 镇政府 of the seed's government
+    library = Library(lib)
+    entries = library.entry_counts()
+    members = [d for d in library.departments() if d.part_of and d.government == "市中区"]
+    assert members
+    for dept in members:
+        own = {e.key for e in library.duties(dept.name, government="市中区")[1]}
+        assert entries.get(dept.id, 0) == len(own) > dept.total, dept.name
