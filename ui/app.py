@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ui.fonts import FontFamilies
     from ui.qt import QApplication
 
-_FROM_ERRORS = ("ask_rebuild", "install_excepthook", "show_error")
+_FROM_ERRORS = ("ask_rebuild", "show_error")
 
 
 def __getattr__(name: str):

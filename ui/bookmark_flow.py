@@ -11,11 +11,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
-                               QFormLayout, QLabel, QMainWindow, QPlainTextEdit, QWidget)
-
 from models.views import brief
 from models.bookmarks import (BookmarkError, BookmarkStore, DamagedBookmarksError,
                               bookmark_store_path, exchange, repair)
@@ -26,6 +21,9 @@ from models.locations import user_data_dir
 from ui.bookmarks_panel import BookmarksPanel
 from ui import plain
 from ui.plain import escape, inform, warn
+from ui.qt import (QAction, QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
+                   QFormLayout, QKeySequence, QLabel, QMainWindow, QObject, QPlainTextEdit, Qt,
+                   QWidget)
 from ui.save_file import save_as, text_writer
 
 DEFAULT_COLLECTION = "我的书签"

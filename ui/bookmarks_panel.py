@@ -8,17 +8,15 @@ to the store, which is the only copy.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout,
-                               QInputDialog, QLabel, QMenu, QTextBrowser, QToolButton,
-                               QTreeView, QVBoxLayout, QWidget)
-
 from models.bookmarks import Bookmark, BookmarkError, BookmarkStore, DamagedBookmarksError
 from models.views.brief import STATUS_LABELS
 from models.store.library import Library
 from ui.plain import as_rich, ask, escape, warn
 from ui.plain import label as plain_label
+from ui.qt import (QAbstractItemView, QAction, QBrush, QColor, QDialog, QDialogButtonBox,
+                   QHBoxLayout, QInputDialog, QKeySequence, QLabel, QMenu, QModelIndex,
+                   QStandardItem, QStandardItemModel, Qt, QTextBrowser, QTimer, QToolButton,
+                   QTreeView, QVBoxLayout, QWidget, Signal)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 40
 ID_ROLE = Qt.ItemDataRole.UserRole + 41

@@ -61,11 +61,10 @@ def qt_problem() -> str | None:
 
     This is where the window's start first imports Qt: PySide6's support
     modules come from bytecode while it does (ui/qt_bytecode.py)."""
-    from ui import qt_bytecode
+    from ui import qt, qt_bytecode
     qt_bytecode.install()
     try:
-        import PySide6.QtGui  # noqa: F401
-        import PySide6.QtWidgets  # noqa: F401
+        qt.load_libraries()
     except (ImportError, OSError) as exc:
         return QT_BROKEN.format(detail=str(exc).strip() or type(exc).__name__)
     finally:
@@ -77,7 +76,7 @@ _installed = False
 
 
 def _message_handler(mode, context, message) -> None:
-    from PySide6.QtCore import QtMsgType
+    from ui.qt import QtMsgType
     if mode == QtMsgType.QtFatalMsg:
         first = (message.strip().splitlines() or [""])[0]
         sys.stderr.write(QT_FATAL.format(detail=first) + "\n")
@@ -93,7 +92,7 @@ def install_fatal_handler() -> None:
     global _installed
     if _installed:
         return
-    from PySide6.QtCore import qInstallMessageHandler
+    from ui.qt import qInstallMessageHandler
     qInstallMessageHandler(_message_handler)
     _installed = True
 

@@ -9,15 +9,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout,
-                               QGroupBox, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QVBoxLayout, QWidget)
-
 from models.views.dutylist import DutyListOptions, build_duty_list, to_markdown, to_print_job
 from models.store.library import Library
 from models.roles import ROLE_LABELS, ROLES
 from ui.plain import escape, inform
+from ui.qt import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel,
+                   QListWidget, QListWidgetItem, QPushButton, Qt, QVBoxLayout, QWidget)
 from ui.save_file import save_as, text_writer
 
 _CHOOSABLE = [r for r in ROLES if r != "general"]

@@ -7,7 +7,6 @@ user data folder and the user sees a short apology that says where the log is.
 from __future__ import annotations
 
 import logging
-import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
@@ -53,10 +52,6 @@ def excepthook(exc_type, exc, tb) -> None:
     show_error(parent, "公报通遇到了一个意外问题，刚才的操作没有完成。\n\n"
                f"详细记录已写入：\n{path}\n\n如问题反复出现，请把该文件发给维护人员。",
                "公报通 — 出错了")
-
-
-def install_excepthook() -> None:
-    sys.excepthook = excepthook
 
 
 def ask_rebuild(parent: QWidget | None, message: str) -> bool:

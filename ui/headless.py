@@ -6,7 +6,7 @@ import os
 
 def ensure_gui_app():
     """Return the running QApplication, or start an offscreen one (no display needed)."""
-    from PySide6.QtWidgets import QApplication
+    from ui.qt import QApplication
     app = QApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QFontMetricsF, QPageLayout,
-                           QPageSize, QPainter, QPen, QTextCursor, QTextDocument)
-from PySide6.QtPrintSupport import QPrinter
-
 from models.views.print_html import MARGINS_MM, PrintJob
 from ui.fonts import register_bundled_fonts
+from ui.qt import (QAbstractTextDocumentLayout, QFont, QFontMetricsF, QMarginsF, QPageLayout,
+                   QPageSize, QPainter, QPen, QPrinter, QRectF, QSizeF, Qt, QTextCursor,
+                   QTextDocument)
 
 HEAD_PT = 10.5  # 五号
 FOOT_PT = 14  # 四号, as the standard's page numbers

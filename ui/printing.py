@@ -1,20 +1,19 @@
 """Printing what is shown: preview, printer, PDF — one path for every printout.
 
 The current document, a department's duty list and a meeting brief are all
-PrintJobs (models/printdoc.py); ui/paged_print.py paints them on A4 pages
-with the running head and the "— 1 —" page numbers of GB/T 9704. This module
-adds the dialogs. QtPrintSupport is imported here, when the user first
+PrintJobs (models/views/print_html.py); ui/paged_print.py paints them on A4
+pages with the running head and the "— 1 —" page numbers of GB/T 9704. This
+module adds the preview dialog (printing goes through the preview's toolbar).
+QtPrintSupport loads when this module is first imported, when the user first
 prints, not at start-up.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-
 from models.views.print_html import Page, PrintJob
 from ui.paged_print import prepare_printer, print_job, print_job_to_pdf
-from ui.qt import QWidget
+from ui.qt import QPrinter, QPrintPreviewDialog, QWidget
 
 
 def as_job(page: Page | PrintJob, title: str) -> PrintJob:
@@ -37,15 +36,3 @@ def preview(parent: QWidget | None, page: Page | PrintJob, title: str) -> int:
     dialog.paintRequested.connect(lambda p: print_job(job, p))
     dialog.resize(900, 1000)
     return dialog.exec()
-
-
-def print_with_dialog(parent: QWidget | None, page: Page | PrintJob, title: str) -> bool:
-    job = as_job(page, title)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    prepare_printer(printer, job.title)
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("打印")
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return False
-    print_job(job, printer)
-    return True

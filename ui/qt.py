@@ -1,9 +1,11 @@
 """The one place Qt names come from (explicit names, no `import *`), each loaded on first use.
 
 Only QtCore, QtGui, QtWidgets and QtPrintSupport are used, which keeps a
-frozen build small; every other ui module imports from here, except that
-QtPrintSupport is imported by ui/printing.py alone, when the user first
-prints, because loading it costs start-up time (bench/startup_bench.py).
+frozen build small; every other ui module imports from here (tests/
+test_architecture.py checks it). Each name loads its module on first use, so
+QtPrintSupport, whose loading costs start-up time (bench/startup_bench.py),
+is loaded when the user first prints: the printing modules that import
+QPrinter are themselves imported then.
 
 Why lazy: PySide6 creates the Python type of a Qt class the first time the
 class is read from its module, and that is most of what "importing Qt"
@@ -22,23 +24,27 @@ from typing import TYPE_CHECKING
 
 _QTCORE = ("QAbstractItemModel", "QAbstractListModel", "QByteArray", "QEvent", "QMarginsF",
            "QItemSelectionModel", "QLibraryInfo", "QLocale", "QModelIndex", "QObject",
-           "QPersistentModelIndex", "QPoint", "QPointF", "QRect", "QSettings", "QSize",
-           "QSortFilterProxyModel", "Qt", "QThread", "QTimer", "QTranslator", "QUrl",
-           "Signal", "Slot", "qInstallMessageHandler")
-_QTGUI = ("QAction", "QBrush", "QColor", "QDesktopServices", "QFont", "QFontDatabase", "QIcon",
-          "QFontInfo", "QFontMetricsF", "QGuiApplication", "QKeySequence", "QPageLayout",
-          "QPageSize", "QPainter", "QPalette", "QRawFont", "QStandardItem", "QStaticText",
-          "QStandardItemModel", "QTextCharFormat", "QTextCursor", "QTextDocument", "QTextLayout",
-          "QTextOption")
-_QTWIDGETS = ("QAbstractItemView", "QApplication", "QCheckBox", "QDialog",
-              "QDialogButtonBox", "QFileDialog", "QFrame", "QHBoxLayout", "QHeaderView",
-              "QLabel", "QLineEdit", "QListView", "QMainWindow", "QMenu", "QMessageBox",
-              "QProgressDialog", "QPushButton", "QSizePolicy", "QSplitter",
-              "QStackedWidget", "QStyle", "QStyledItemDelegate", "QStyleOptionViewItem",
-              "QTextBrowser", "QToolButton", "QTreeView", "QVBoxLayout", "QWidget")
+           "QPersistentModelIndex", "QPoint", "QPointF", "QRect", "QRectF", "QSettings", "QSize",
+           "QSizeF", "QSortFilterProxyModel", "Qt", "QThread", "QTimer", "QTranslator", "QUrl",
+           "QtMsgType", "Signal", "Slot", "qInstallMessageHandler")
+_QTGUI = ("QAbstractTextDocumentLayout", "QAction", "QBrush", "QColor", "QDesktopServices",
+          "QFont", "QFontDatabase", "QIcon", "QFontInfo", "QFontMetricsF", "QGuiApplication",
+          "QKeySequence", "QPageLayout", "QPageSize", "QPainter", "QPalette", "QPen", "QRawFont",
+          "QStandardItem", "QStaticText", "QStandardItemModel", "QTextCharFormat", "QTextCursor",
+          "QTextDocument", "QTextLayout", "QTextOption")
+_QTWIDGETS = ("QAbstractItemView", "QApplication", "QCheckBox", "QComboBox", "QDialog",
+              "QDialogButtonBox", "QDockWidget", "QFileDialog", "QFormLayout", "QFrame",
+              "QGridLayout", "QGroupBox", "QHBoxLayout", "QHeaderView", "QInputDialog", "QLabel",
+              "QLineEdit", "QListView", "QListWidget", "QListWidgetItem", "QMainWindow", "QMenu",
+              "QMessageBox", "QPlainTextEdit", "QProgressDialog", "QPushButton", "QSizePolicy",
+              "QSplitter", "QStackedWidget", "QStyle", "QStyledItemDelegate",
+              "QStyleOptionViewItem", "QTextBrowser", "QToolButton", "QTreeView", "QVBoxLayout",
+              "QWidget")
+_QTPRINTSUPPORT = ("QPrinter", "QPrintPreviewDialog")  # loaded when the user first prints
 
 _MODULE_OF = {**{n: "PySide6.QtCore" for n in _QTCORE}, **{n: "PySide6.QtGui" for n in _QTGUI},
-              **{n: "PySide6.QtWidgets" for n in _QTWIDGETS}}
+              **{n: "PySide6.QtWidgets" for n in _QTWIDGETS},
+              **{n: "PySide6.QtPrintSupport" for n in _QTPRINTSUPPORT}}
 
 __all__ = sorted(_MODULE_OF)
 
@@ -58,22 +64,35 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
 
 
-if TYPE_CHECKING:  # for type checkers and editors; at run time __getattr__ does this lazily
+def load_libraries() -> None:
+    """Load QtGui and QtWidgets, which every window needs, without reading any name from them:
+    the display check (ui/startup/preflight.py) asks this before the application is made, and
+    turns the ImportError or OSError of a library that cannot load into a sentence."""
+    import_module("PySide6.QtGui")
+    import_module("PySide6.QtWidgets")
+
+
+if TYPE_CHECKING:  # for type checkers, editors and PyInstaller (which finds the Qt modules
+    # here); at run time __getattr__ does this lazily
     from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QByteArray, QEvent,
                                 QItemSelectionModel, QLibraryInfo, QLocale, QMarginsF,
                                 QModelIndex, QObject, QPersistentModelIndex, QPoint, QPointF,
-                                QRect,
-                                QSettings, QSize, QSortFilterProxyModel, Qt, QThread, QTimer,
-                                QTranslator, QUrl, Signal, Slot, qInstallMessageHandler)
-    from PySide6.QtGui import (QAction, QBrush, QColor, QDesktopServices, QFont, QFontDatabase,
-                               QFontInfo, QFontMetricsF, QGuiApplication, QKeySequence,
-                               QPageLayout, QPageSize, QPainter, QPalette, QRawFont,
-                               QStandardItem, QStandardItemModel, QStaticText, QTextCharFormat, QTextCursor,
+                                QRect, QRectF, QSettings, QSize, QSizeF, QSortFilterProxyModel,
+                                Qt, QThread, QtMsgType, QTimer, QTranslator, QUrl, Signal, Slot,
+                                qInstallMessageHandler)
+    from PySide6.QtGui import (QAbstractTextDocumentLayout, QAction, QBrush, QColor,
+                               QDesktopServices, QFont, QFontDatabase, QFontInfo, QFontMetricsF,
+                               QGuiApplication, QIcon, QKeySequence, QPageLayout, QPageSize,
+                               QPainter, QPalette, QPen, QRawFont, QStandardItem,
+                               QStandardItemModel, QStaticText, QTextCharFormat, QTextCursor,
                                QTextDocument, QTextLayout, QTextOption)
-    from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDialog,
-                                   QDialogButtonBox, QFileDialog, QFrame, QHBoxLayout,
-                                   QHeaderView, QLabel, QLineEdit, QListView, QMainWindow, QMenu,
-                                   QMessageBox, QProgressDialog, QPushButton, QSizePolicy,
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
+                                   QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
+                                   QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
+                                   QHeaderView, QInputDialog, QLabel, QLineEdit, QListView,
+                                   QListWidget, QListWidgetItem, QMainWindow, QMenu, QMessageBox,
+                                   QPlainTextEdit, QProgressDialog, QPushButton, QSizePolicy,
                                    QSplitter, QStackedWidget, QStyle, QStyledItemDelegate,
-                                   QStyleOptionViewItem, QTextBrowser, QToolButton,
-                                   QTreeView, QVBoxLayout, QWidget)
+                                   QStyleOptionViewItem, QTextBrowser, QToolButton, QTreeView,
+                                   QVBoxLayout, QWidget)

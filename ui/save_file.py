@@ -9,9 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtWidgets import QFileDialog, QWidget
-
 from ui.plain import warn
+from ui.qt import QFileDialog, QWidget
 
 
 def save_as(parent: QWidget, caption: str, suggested: str, filters: str,
