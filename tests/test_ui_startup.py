@@ -20,10 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_role_numbers_are_qts():
-    """ui/roles.py writes Qt's role values out (to avoid the `Qt` namespace): they must match."""
+    """ui/item_roles.py writes Qt's role values out (to avoid the `Qt` namespace): they must
+    match."""
     from PySide6.QtCore import Qt
 
-    from ui import roles
+    from ui import item_roles as roles
     assert (roles.DISPLAY_ROLE, roles.TOOLTIP_ROLE, roles.FONT_ROLE, roles.FOREGROUND_ROLE,
             roles.USER_ROLE) == tuple(int(r) for r in (
                 Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
@@ -83,7 +84,7 @@ def test_stage_one_tree_reads_the_cached_rows_and_stage_two_the_filter_proxy(
     """Stage 1 spares the first paint the proxy; from stage 2 the live filter and the
     selection (which opens what is chosen) work on the proxy."""
     from ui.settings import Settings
-    from ui.tree_model import NODE_KEY
+    from ui.item_roles import NODE_KEY
     make, library = staged
     doc = "doc:市中政办发|2021|13"
     settings = Settings(tmp_path / "left.ini")

@@ -234,7 +234,7 @@ def test_row_heights_document_rows_two_lines_others_as_qt_sizes_them(window):
     from PySide6.QtGui import QFontMetricsF
     from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-    from ui.tree_model import KIND
+    from ui.item_roles import KIND
     delegate, tree = window.tree.itemDelegate(), window.tree
     for zoom in (1.0, 1.4):
         window.set_zoom(zoom)

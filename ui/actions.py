@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ui.labels import MENU_TITLES
+
 if TYPE_CHECKING:
     from ui.qt import QAction, QMainWindow
-
-MENU_TITLES = ("文件(&F)", "编辑(&E)", "部门(&D)", "书签(&B)", "查看(&V)", "帮助(&H)")
-BOOKMARKS_MENU = MENU_TITLES[3]  # filled by ui/bookmark_flow.py
 
 
 def _action(window: QMainWindow, text: str, slot, keys=(), tip: str = "") -> QAction:

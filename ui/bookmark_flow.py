@@ -100,7 +100,7 @@ class BookmarkFlow(QObject):
         toggle.setText("书签面板")
         toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
         toggle.setToolTip("显示或隐藏书签面板（Ctrl+Shift+B）")
-        from ui.actions import BOOKMARKS_MENU
+        from ui.labels import BOOKMARKS_MENU
         bar = window.menuBar()
         menu = next((m for m in getattr(window, "menus", []) if m.title() == BOOKMARKS_MENU),
                     None) or bar.addMenu(BOOKMARKS_MENU)

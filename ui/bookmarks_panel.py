@@ -11,6 +11,7 @@ from __future__ import annotations
 from models.bookmarks import Bookmark, BookmarkError, BookmarkStore, DamagedBookmarksError
 from models.views.brief import STATUS_LABELS
 from models.store.library import Library
+from ui.item_roles import Role
 from ui.plain import as_rich, ask, escape, warn
 from ui.plain import label as plain_label
 from ui.qt import (QAbstractItemView, QAction, QBrush, QColor, QDialog, QDialogButtonBox,
@@ -18,10 +19,8 @@ from ui.qt import (QAbstractItemView, QAction, QBrush, QColor, QDialog, QDialogB
                    QStandardItem, QStandardItemModel, Qt, QTextBrowser, QTimer, QToolButton,
                    QTreeView, QVBoxLayout, QWidget, Signal)
 
-KEY_ROLE = Qt.ItemDataRole.UserRole + 40
-ID_ROLE = Qt.ItemDataRole.UserRole + 41
-KIND_ROLE = Qt.ItemDataRole.UserRole + 42  # "collection" | "bookmark"
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 43
+KEY_ROLE, KIND_ROLE = Role.NodeKey, Role.Kind  # the bookmarked clause; collection | bookmark
+ID_ROLE, STATUS_ROLE = Role.BookmarkId, Role.BookmarkStatus
 
 _STATUS_COLOURS = {"changed": QColor("#a35200"), "orphaned": QColor("#777777")}
 

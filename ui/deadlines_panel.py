@@ -5,7 +5,7 @@ date, the phrase as written, and where (文号 and clause path); Enter opens it.
 
 With a department filter saved, the panel is drawn in the window's first
 paint from the outline cache (ui/startup.py), so this module imports nothing
-that reads PySide6's `Qt` namespace: the item roles are plain ints (ui/roles.py).
+that reads PySide6's `Qt` namespace: the item roles are plain ints (ui/item_roles.py).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from models.roles import ROLE_LABELS
 from ui.qt import (QAbstractItemView, QColor, QLabel, QStandardItem, QStandardItemModel,
                    QTreeView, QVBoxLayout, QWidget)
 from ui.plain import as_rich, set_plain
-from ui.tree_model import DOCUMENT_KEY, FOREGROUND_ROLE, NODE_KEY
+from ui.item_roles import DOCUMENT_KEY, FOREGROUND_ROLE, NODE_KEY
 
 if TYPE_CHECKING:
     from datetime import date

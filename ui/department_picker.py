@@ -11,7 +11,7 @@ from models.textnorm import fold
 from ui.qt import (QAbstractItemView, QAbstractListModel, QColor, QEvent, QFrame, QLabel,
                    QLineEdit, QListView, QModelIndex, QSortFilterProxyModel, Qt, QVBoxLayout,
                    Signal)
-from ui.roles import Role
+from ui.item_roles import Role
 from ui.tree_filter import refilter_rows
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from models.views.dutylist import DutyListOptions, build_duty_list, to_markdown, to_print_job
 from models.store.library import Library
 from models.roles import ROLE_LABELS, ROLES
+from ui.item_roles import Role
 from ui.plain import escape, inform
 from ui.qt import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel,
                    QListWidget, QListWidgetItem, QPushButton, Qt, QVBoxLayout, QWidget)
@@ -75,7 +76,7 @@ class DutyListDialog(QDialog):
 
     # ------------------------------------------------------------ options
     def options(self) -> DutyListOptions:
-        keys = [self.documents.item(i).data(Qt.ItemDataRole.UserRole)
+        keys = [self.documents.item(i).data(Role.DocumentKey)
                 for i in range(self.documents.count())
                 if self.documents.item(i).checkState() == Qt.CheckState.Checked]
         return DutyListOptions(
@@ -95,7 +96,7 @@ class DutyListDialog(QDialog):
             if doc.expired(today):
                 label += "　【已失效】"
             item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, doc.key)
+            item.setData(Role.DocumentKey, doc.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.documents.addItem(item)

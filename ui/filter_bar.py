@@ -8,16 +8,11 @@ from __future__ import annotations
 
 from models.roles import ROLE_LABELS
 from models.views.outline import FILTER_ROLES
+from ui.labels import department_button
 from ui.qt import QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget, Signal
+from ui.styles import BUTTON_CHIP, BUTTON_IDLE, ROLE_TOGGLE
 
 GENERAL_LABEL = "含“有关部门”通用条款"
-_CHIP_STYLE = ("QToolButton { background: #ffe8a3; border: 1px solid #d9a400; border-radius: 10px;"
-               " padding: 3px 10px; font-weight: bold; color: #3d2e00; }")
-_IDLE_STYLE = ("QToolButton { border: 1px solid #c4c7cc; border-radius: 10px; padding: 3px 10px;"
-               " color: #444; }")
-_TOGGLE_STYLE = ("QToolButton { border: 1px solid #c4c7cc; border-radius: 9px; padding: 1px 7px;"
-                 " color: #666; } QToolButton:checked { background: #d3e3fd; color: #0b3a8c;"
-                 " border-color: #7ba4e0; }")
 
 
 class FilterBar(QWidget):
@@ -37,7 +32,7 @@ class FilterBar(QWidget):
         self.clear = QToolButton(self)
         self.clear.setText("× 清除筛选")
         self.clear.setToolTip("清除部门筛选（Esc）")
-        self.clear.setStyleSheet(_IDLE_STYLE)
+        self.clear.setStyleSheet(BUTTON_IDLE)
         self.clear.clicked.connect(self.clear_requested)
         self.toggles: dict[str, QToolButton] = {}
         toggles = QWidget(self)
@@ -53,7 +48,7 @@ class FilterBar(QWidget):
             toggle.setText(GENERAL_LABEL if role == "general" else ROLE_LABELS[role])
             toggle.setCheckable(True)
             toggle.setChecked(role != "general")
-            toggle.setStyleSheet(_TOGGLE_STYLE)
+            toggle.setStyleSheet(ROLE_TOGGLE)
             toggle.setToolTip("显示该部门为“有关部门按职责分工负责”等通用条款" if role == "general"
                               else f"显示该部门{ROLE_LABELS[role]}的条款")
             toggle.toggled.connect(self.roles_changed)
@@ -64,7 +59,7 @@ class FilterBar(QWidget):
         self.print_button = QToolButton(toggles)
         self.print_button.setText("打印清单…")
         self.print_button.setToolTip("打印该部门的职责清单（Ctrl+P 预览，Ctrl+Shift+P 选项）")
-        self.print_button.setStyleSheet(_IDLE_STYLE)
+        self.print_button.setStyleSheet(BUTTON_IDLE)
         self.print_button.clicked.connect(self.print_requested)
         row3.addWidget(self.print_button)
         self.toggle_row = toggles
@@ -81,12 +76,8 @@ class FilterBar(QWidget):
 
     def set_department(self, name: str | None) -> None:
         self.department = name
-        if name:
-            self.button.setText(f"部门：{name}")
-            self.button.setStyleSheet(_CHIP_STYLE)
-        else:
-            self.button.setText("部门：全部（点此选择部门）")
-            self.button.setStyleSheet(_IDLE_STYLE)
+        self.button.setText(department_button(name))
+        self.button.setStyleSheet(BUTTON_CHIP if name else BUTTON_IDLE)
         self.clear.setVisible(bool(name))
         self.toggle_row.setVisible(bool(name))
 

@@ -29,9 +29,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ui import window_state
+from ui.labels import filter_status, library_status
 from ui.qt import QApplication, QMainWindow, QModelIndex, QTimer, Signal
 from ui.settings import Settings
-from ui.tree_model import DOCUMENT_KEY, KIND, NODE_KEY, OutlineModel
+from ui.item_roles import DOCUMENT_KEY, KIND, NODE_KEY
+from ui.tree_model import OutlineModel
 from ui.window_filter_search import FilterAndSearch
 from ui.window_shell import WindowShell
 
@@ -276,22 +278,18 @@ class MainWindow(FilterAndSearch, WindowShell, QMainWindow):
             self.status_label.setText(self.search_status)
             self._update_filter_label()
             return
-        if self.department is not None:
-            shown = f"{self.department.name}：显示 {len(self.concerned)} 条"
-        else:
-            shown = f"共 {self.outline.clause_count} 条"
-        text = f"{self.issue_labels}　·　{len(self.docs)} 件公文　·　{shown}"
+        dept, expired = self.department, ""
         doc = self.docs.get(self.reader.document_key or "")
-        if doc is not None:
-            if doc.expired():
-                from models.views.document_html import expired_banner
-                text += f"　·　当前公文{expired_banner(doc)}"
-        self.status_label.setText(text)
+        if doc is not None and doc.expired():
+            from models.views.document_html import expired_banner
+            expired = expired_banner(doc)
+        clauses = len(self.concerned) if dept is not None else self.outline.clause_count
+        self.status_label.setText(library_status(self.issue_labels, len(self.docs), clauses,
+                                                 dept.name if dept else None, expired))
         self._update_filter_label()
 
     def _update_filter_label(self) -> None:
-        described = self.filter_bar.describe()
-        self.filter_label.setText(f"筛选：{described}" if described else "")
+        self.filter_label.setText(filter_status(self.filter_bar.describe()))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if self.settings is not None and self.ready:  # before stage 2 nothing changed

@@ -12,7 +12,8 @@ from ui.qt import (QAbstractItemView, QColor, QEvent, QLineEdit, QPainter, QSize
                    QStandardItemModel, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                    QTextDocument, Qt, QTimer, QTreeView, Signal)
 from ui.plain import as_rich, escape
-from ui.roles import Role
+from ui.item_roles import Role
+from ui.labels import SEARCH_PLACEHOLDER
 
 DEBOUNCE_MS = 150
 _MARK = '<span style="background-color: #ffe066; color: #000000;">'
@@ -34,7 +35,7 @@ class SearchField(QLineEdit):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setPlaceholderText("搜索全文或文号（Ctrl+F）")
+        self.setPlaceholderText(SEARCH_PLACEHOLDER)
         self.setToolTip("输入一个或几个字即可搜索；文号可写成 [2021] 或 〔2021〕（Ctrl+F）")
         self.setClearButtonEnabled(True)
         self.setAccessibleName("搜索")

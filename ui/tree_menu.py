@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.tree_model import NODE_KEY
+from ui.item_roles import NODE_KEY
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

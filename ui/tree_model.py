@@ -7,7 +7,7 @@ answers alike). The department filter is ui/tree_filter.py's proxy.
 
 This module is imported before the first paint (ui/startup.py), so it does
 not read PySide6's `Qt` namespace (~30 ms to create): item roles are the
-plain ints of ui/roles.py.
+plain ints of ui/item_roles.py.
 """
 from __future__ import annotations
 
@@ -15,15 +15,11 @@ from typing import TYPE_CHECKING
 
 from models.roles import ROLE_LABELS
 from ui.qt import QAbstractItemModel, QColor, QFont, QModelIndex
-from ui.roles import DISPLAY_ROLE, FONT_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE, Role  # noqa: F401
+from ui.item_roles import (DEPT_ROLE, DISPLAY_ROLE, DOC_NUMBER, DOCUMENT_KEY, EXPIRED,
+                           FONT_ROLE, FOREGROUND_ROLE, KIND, NODE_KEY, TOOLTIP_ROLE)
 
 if TYPE_CHECKING:
     from models.views.outline import OutlineNode
-
-# Plain ints for the comparisons data() makes on every call.
-NODE_KEY, KIND, DOCUMENT_KEY, DOC_NUMBER, EXPIRED, DEPT_ROLE = (
-    int(Role.NodeKey), int(Role.Kind), int(Role.DocumentKey), int(Role.DocNumber),
-    int(Role.Expired), int(Role.DeptRole))
 
 _EXPIRED = QColor("#9e3a3a")
 _LEAD = QColor("#0b3a8c")  # the department leads or is responsible: it stands out

@@ -17,7 +17,7 @@ from __future__ import annotations
 from ui.qt import (QAbstractItemView, QFontMetricsF, QPointF, QRect, QSize, QStaticText,
                    QStyledItemDelegate, QTreeView, Signal)
 from ui.plain import escape
-from ui.tree_model import DOC_NUMBER, EXPIRED, FOREGROUND_ROLE, KIND
+from ui.item_roles import DOC_NUMBER, EXPIRED, FOREGROUND_ROLE, KIND
 
 EXPIRED_MARK = "已失效"
 _ELLIPSIS = "…"

@@ -8,7 +8,7 @@ size one can read; the methods are MainWindow's (self is the window).
 from __future__ import annotations
 
 from ui.qt import QModelIndex
-from ui.tree_model import NODE_KEY
+from ui.item_roles import NODE_KEY
 
 SEARCH_LIMIT = 200
 

@@ -21,22 +21,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.actions import MENU_TITLES
+from ui.labels import MENU_TITLES, SEARCH_PLACEHOLDER, department_button, library_status
 from ui.qt import (QApplication, QFont, QFrame, QLabel, QLineEdit, QModelIndex, QPalette,
                    QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget)
 from ui.plain import set_plain
+from ui.styles import BUTTON_IDLE, FILTER_NOTE
 from ui.tree_model import OutlineModel
 from ui.tree_view import OutlineView
 
 if TYPE_CHECKING:
     from models.views.outline_cache import CachedFilter
     from models.views.outline_node import OutlineNode
-
-SEARCH_PLACEHOLDER = "搜索全文或文号（Ctrl+F）"  # as ui.search_panel.SearchField says it
-ALL_DEPARTMENTS = "部门：全部（点此选择部门）"  # as ui.filter_bar.FilterBar says it
-# ui.filter_bar's idle button style (the stand-in must have the real button's height)
-_IDLE_BUTTON_STYLE = ("QToolButton { border: 1px solid #c4c7cc; border-radius: 10px;"
-                      " padding: 3px 10px; color: #444; }")
 
 
 def blank_pane() -> QFrame:
@@ -62,8 +57,8 @@ class WindowShell:
             self.filter_bar = FilterBar()
         else:
             self._filter_stub = QToolButton()
-            self._filter_stub.setText(ALL_DEPARTMENTS)
-            self._filter_stub.setStyleSheet(_IDLE_BUTTON_STYLE)
+            self._filter_stub.setText(department_button(None))
+            self._filter_stub.setStyleSheet(BUTTON_IDLE)
             self._filter_stub.setSizePolicy(QSizePolicy.Policy.Expanding,
                                             QSizePolicy.Policy.Fixed)
         self.tree = OutlineView()
@@ -90,7 +85,7 @@ class WindowShell:
         self.setCentralWidget(self.splitter)
         self.status_label = set_plain(QLabel())  # shows issue and department names: data
         self.filter_label = set_plain(QLabel())
-        self.filter_label.setStyleSheet("color: #7a5b00; font-weight: bold;")
+        self.filter_label.setStyleSheet(FILTER_NOTE)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.filter_label)
         # Kept: with some PySide6 versions (6.9) a menu made by addMenu(title) is deleted
@@ -133,8 +128,8 @@ class WindowShell:
         if self.library is None:  # stage 1: the counts of the cached rows
             issues = "、".join(issue.text for issue in root.children)
             documents = sum(1 for n in self.outline.by_key.values() if n.kind == "document")
-            self.status_label.setText(f"{issues}　·　{documents} 件公文　·　"
-                                      f"共 {self.outline.clause_count} 条")
+            self.status_label.setText(
+                library_status(issues, documents, self.outline.clause_count))
 
     def _build_left_split(self) -> None:
         """The tree in a stack (with the search results, added by stage 2) above the deadlines."""
@@ -164,8 +159,7 @@ class WindowShell:
         self.deadlines.show()
         issues = "、".join(issue.text for issue in full.children)
         documents = sum(1 for c in full.children for cat in c.children for _ in cat.children)
-        self.status_label.setText(f"{issues}　·　{documents} 件公文　·　"
-                                  f"{name}：显示 {len(cached.roles)} 条")
+        self.status_label.setText(library_status(issues, documents, len(cached.roles), name))
         self._update_filter_label()
 
     def zoom_tree(self, zoom: float) -> None:
