@@ -8,9 +8,9 @@ spawning it to the line the child prints at its first paint: the bare
 QWidget's paint event, or, in the app, the tree's first paint with rows
 (OutlineView's first_painted, emitted once the rows are drawn). The app
 child runs main.main([]), the very path of `python main.py` (argument
-parsing, the display check, ui/startup.py); its probe is attached by an
-import hook once ui/startup.py is loaded, so it imports nothing before the
-app does. The app is measured twice:
+parsing, the display check, the staged start of ui/startup/); its probe is
+attached by an import hook once ui/startup/staged.py is loaded, so it imports
+nothing before the app does. The app is measured twice:
 left unfiltered, and left with a department filter on (区财政局: the stage-1
 tree is the filtered one, with the chip and the deadlines). Prints the
 medians and each ratio (goal ≤ 1.3). The app is staged, so the bench also
@@ -39,7 +39,7 @@ Measured as installed, not as this checkout happens to run:
   before its first paint.
 
 The app keeps PySide6's own support modules as bytecode between starts
-(ui/qt_bytecode.py), which a bare PySide6 program compiles at every start
+(ui/startup/qt_bytecode.py), which a bare PySide6 program compiles at every start
 (~20 ms). So that the app's own work stays visible, the unfiltered start is
 also measured with that turned off (GAZETTE_QT_BYTECODE=0), as the bare
 window loads PySide6; each line also prints the difference to the bare
@@ -128,7 +128,8 @@ def child(kind: str) -> None:
         return
 
     def watch(startup) -> None:
-        """Wrap ui.startup.start (which shows the window) to watch the window it returns."""
+        """Wrap ui.startup.staged.start (which shows the window) to watch the window it
+        returns."""
         start = startup.start
 
         def watched_start(*args, **kwargs):
@@ -148,7 +149,7 @@ def child(kind: str) -> None:
             return app, window
         startup.start = watched_start
 
-    after_import("ui.startup", watch)
+    after_import("ui.startup.staged", watch)
     import main as entry  # the window as `python main.py` opens it, settings where a user's are
     entry.main([])
 
@@ -214,7 +215,7 @@ def write_settings(env: dict, key: str, department: str = "") -> None:
 
 def interaction_times(rounds: int = 5) -> tuple[dict[str, float], dict[str, float]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.app import make_app, open_library
+    from ui.startup.application import make_app, open_library
     from ui.main_window import MainWindow
     app, fonts = make_app(["bench"])
     window = MainWindow(open_library(), fonts, None)

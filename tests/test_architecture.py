@@ -58,8 +58,7 @@ def test_the_graph_sees_the_project():
 
 
 # Being taken apart on this branch (ui-structure); the list only shrinks.
-KNOWN_CYCLES = {"ui.app -> ui.startup -> ui.app",
-                "ui.main_window -> ui.output_actions -> ui.main_window",
+KNOWN_CYCLES = {"ui.main_window -> ui.output_actions -> ui.main_window",
                 "ui.main_window -> ui.tree_menu -> ui.main_window"}
 KNOWN_PYSIDE6: set[str] = set()
 

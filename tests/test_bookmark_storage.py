@@ -149,7 +149,7 @@ import os, sys
 sys.path.insert(0, sys.argv[1])
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from models.store.library import Library
-from ui.app import make_app
+from ui.startup.application import make_app
 from ui import plain
 from ui.main_window import MainWindow
 from ui.settings import Settings

@@ -19,7 +19,8 @@ import check_frozen_output as cfo  # noqa: E402
 import spec_common  # noqa: E402
 from models import locations  # noqa: E402
 from models import version  # noqa: E402
-from ui import display_check, resources  # noqa: E402
+from ui import resources  # noqa: E402
+from ui.startup import arguments, preflight  # noqa: E402
 
 
 # --- resources and locations in the development and the frozen layout -------------------
@@ -296,15 +297,15 @@ def test_dangling_symlinks_are_dropped():
     ({"QT_QPA_PLATFORM": "wayland;xcb", "WAYLAND_DISPLAY": "w"}, False),
 ])
 def test_display_problem_on_linux(env, problem):
-    message = display_check.display_problem(env, platform="linux")
+    message = preflight.display_problem(env, platform="linux")
     assert (message is not None) is problem
     if message:
         assert "找不到图形显示" in message
 
 
 def test_windows_and_macos_always_have_a_display():
-    assert display_check.display_problem({}, platform="win32") is None
-    assert display_check.display_problem({}, platform="darwin") is None
+    assert preflight.display_problem({}, platform="win32") is None
+    assert preflight.display_problem({}, platform="darwin") is None
 
 
 @pytest.mark.parametrize("argv, window", [
@@ -314,7 +315,7 @@ def test_windows_and_macos_always_have_a_display():
     (["--user-data", "--help"], False), (["--user"], False),
 ])
 def test_wants_window(argv, window):
-    assert display_check.wants_window(argv) is window
+    assert arguments.wants_window(argv) is window
 
 
 @pytest.mark.parametrize("argv, folder", [
@@ -325,4 +326,4 @@ def test_user_data_argument_reads_the_window_arguments_as_argparse_would(argv, f
     import argparse
     parser = argparse.ArgumentParser()
     parser.add_argument("--user-data")
-    assert display_check.user_data_argument(argv) == folder == parser.parse_args(argv).user_data
+    assert arguments.user_data_argument(argv) == folder == parser.parse_args(argv).user_data

@@ -1,4 +1,4 @@
-"""ui/qt_bytecode.py: PySide6's support modules answered from a bytecode cache.
+"""ui/startup/qt_bytecode.py: PySide6's support modules answered from a bytecode cache.
 
 Each case runs in a fresh interpreter: shiboken compiles its support modules
 once per process, when PySide6 is first imported.
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE = """
 import json, sys
 sys.path.insert(0, {root!r})
-from ui import qt_bytecode
+from ui.startup import qt_bytecode
 qt_bytecode.install()
 state = qt_bytecode._state
 import PySide6.QtWidgets
@@ -99,7 +99,7 @@ def test_no_cache_folder_at_all_leaves_compile_alone(monkeypatch):
     """Without a cache folder (the platform gives none) the start goes on, uncached."""
     import builtins
 
-    from ui import qt_bytecode
+    from ui.startup import qt_bytecode
 
     def no_folder():
         raise RuntimeError("no cache folder on this machine")
@@ -111,13 +111,14 @@ def test_no_cache_folder_at_all_leaves_compile_alone(monkeypatch):
 
 def test_the_windows_display_check_loads_qt_through_the_cache_with_the_collector_paused(
         tmp_path):
-    """main.py and the frozen app's runtime hook both start the window with gui_preflight():
+    """main.py and the frozen app's runtime hook both start the window with ui.startup.prepare():
     it pauses the collector and imports Qt through the cache, once even if run twice."""
     code = f"""
 import gc, sys
 sys.path.insert(0, {str(ROOT)!r})
-from ui import display_check, qt_bytecode
-print(display_check.gui_preflight(), gc.isenabled(), "shiboken6" in sys.modules)
+from ui import startup
+from ui.startup import qt_bytecode
+print(startup.prepare(), gc.isenabled(), "shiboken6" in sys.modules)
 qt_bytecode.install()  # Qt is loaded: a second start of the check reads no cache
 print(bool(qt_bytecode._state))
 """

@@ -13,7 +13,7 @@ from ui_fixtures import make_window, qt_app, window  # noqa: F401 (fixtures)
 def dialogs(monkeypatch):
     """Record the messages the app would show instead of opening modal dialogs."""
     shown = []
-    monkeypatch.setattr("ui.errors.show_error", lambda parent, msg, title="公报通": shown.append(
+    monkeypatch.setattr("ui.error_dialogs.show_error", lambda parent, msg, title="公报通": shown.append(
         (title, msg)))
     monkeypatch.setattr("ui.import_flow.show_error", lambda parent, msg, title="": shown.append(
         (title, msg)))
@@ -24,7 +24,7 @@ def dialogs(monkeypatch):
 
 def test_corrupt_library_offers_rebuild(qt_app, tmp_path, monkeypatch):
     from models.locations import cache_dir
-    from ui import app as app_module
+    from ui.startup import application as app_module
     broken = cache_dir() / "library-broken.sqlite"
     broken.parent.mkdir(parents=True, exist_ok=True)
     broken.write_bytes(b"this is not sqlite" * 100)
@@ -40,7 +40,7 @@ def test_corrupt_library_offers_rebuild(qt_app, tmp_path, monkeypatch):
 
 
 def test_declining_rebuild_quits_quietly(qt_app, tmp_path, monkeypatch):
-    from ui import app as app_module
+    from ui.startup import application as app_module
     missing = tmp_path / "nowhere.sqlite"
     monkeypatch.setattr(app_module, "ask_rebuild", lambda parent, msg: False)
     assert app_module.open_library(missing) is None
@@ -48,7 +48,7 @@ def test_declining_rebuild_quits_quietly(qt_app, tmp_path, monkeypatch):
 
 def test_excepthook_logs_and_shows_chinese_dialog(qt_app, dialogs, capsys):
     from models.errors import BadLibraryError
-    from ui.errors import excepthook, log_path
+    from ui.error_dialogs import excepthook, log_path
     try:
         raise ValueError("boom")
     except ValueError:
@@ -101,7 +101,7 @@ def test_a_skipped_import_is_told_when_the_window_opens(qt_app, tmp_path, monkey
     from pathlib import Path
 
     from models.store.content import import_gazette
-    from ui import app as app_module
+    from ui.startup import application as app_module
     monkeypatch.setenv("GAZETTE_USER_DATA", str(tmp_path / "user"))
     source = tmp_path / "台儿庄.txt"
     source.write_bytes((Path(__file__).parent / "fixtures" / "tai_single_with_number.txt")

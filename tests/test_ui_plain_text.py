@@ -78,11 +78,11 @@ def test_helpers(qt_app):
 
 
 def test_message_boxes_are_plain(qt_app, monkeypatch):
-    from ui import errors, plain
+    from ui import error_dialogs, plain
     boxes = []
     monkeypatch.setattr(plain, "run_dialog", lambda box: boxes.append(box) or 0)
     plain.inform(None, "导入完成", IMG)
-    errors.show_error(None, IMG)
+    error_dialogs.show_error(None, IMG)
     plain.ask(None, "公文已在库中", IMG)
     assert [b.textFormat().name for b in boxes] == ["PlainText"] * 3
     assert all(b.text() == IMG for b in boxes)
@@ -140,7 +140,7 @@ import os, sys
 sys.path.insert(0, sys.argv[1])
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from models.store.library import Library
-from ui.app import make_app
+from ui.startup.application import make_app
 from ui import plain
 from ui.main_window import MainWindow
 from ui.settings import Settings

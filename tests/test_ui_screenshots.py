@@ -55,7 +55,7 @@ def take_shots(out: Path) -> None:
 
     from models.store.content import active_library
     from models.store.library import Library
-    from ui.app import make_app
+    from ui.startup.application import make_app
     from ui.main_window import MainWindow
     from ui.settings import Settings
     app, fonts = make_app(["gazette-desk"])

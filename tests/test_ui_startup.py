@@ -168,8 +168,8 @@ def test_start_paints_the_cached_tree_before_stage_two(qtbot, qt_app, seed_libra
     from models.views import outline_cache
     from models.store.library import Library
     from models.views.outline import build_outline
-    from ui import app as app_module
-    from ui import startup
+    from ui.startup import application as app_module
+    from ui.startup import staged as startup
     from ui.settings import Settings
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
     with Library(seed_library_path) as library:
@@ -191,14 +191,15 @@ def test_start_paints_the_cached_tree_before_stage_two(qtbot, qt_app, seed_libra
 
 def test_start_resumes_the_paused_collector_once_the_window_is_complete(
         qtbot, qt_app, seed_library_path, tmp_path, monkeypatch):
-    """main.py pauses the garbage collector before Qt loads (ui/gc_pause.py); the staged start
-    must turn it back on when stage 2 ends, or the session would never collect."""
+    """main.py pauses the garbage collector before Qt loads (ui/startup/gc_pause.py); the
+    staged start must turn it back on when stage 2 ends, or the session would never collect."""
     import gc
 
     from models.views import outline_cache
     from models.store.library import Library
     from models.views.outline import build_outline
-    from ui import gc_pause, startup
+    from ui.startup import gc_pause
+    from ui.startup import staged as startup
     from ui.settings import Settings
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
     with Library(seed_library_path) as library:
@@ -223,7 +224,7 @@ def test_start_resumes_the_paused_collector_once_the_window_is_complete(
 def test_collector_pause_leaves_a_collector_it_did_not_stop_alone():
     import gc
 
-    from ui import gc_pause
+    from ui.startup import gc_pause
     gc.disable()
     try:
         gc_pause.pause()  # already off: nothing to undo later
@@ -242,7 +243,7 @@ def test_first_start_without_cache_is_complete_at_once_and_writes_the_cache(
         qtbot, qt_app, seed_library_path, tmp_path, monkeypatch):
     from models.views import outline_cache
     from models.store.library import Library
-    from ui import startup
+    from ui.startup import staged as startup
     from ui.settings import Settings
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(startup, "open_library", lambda **_: Library(seed_library_path))
@@ -262,7 +263,7 @@ sys.path.insert(0, {root!r})
 from pathlib import Path
 import PySide6.QtCore as core, PySide6.QtGui as gui, PySide6.QtWidgets as widgets
 from ui.settings import Settings
-from ui import startup
+from ui.startup import staged as startup
 app, window = startup.start(["probe"], Settings(Path({settings!r})))
 # classes with many enums that stage 2 needs and the first paint does not
 LATER = ("QSortFilterProxyModel", "QUrl", "QTextLayout", "QTextCharFormat", "QTextBrowser",
@@ -347,7 +348,7 @@ def filtered_start(qt_app, qtbot, seed_library_path, tmp_path, monkeypatch):
     """start() as `python main.py` runs it, the settings left with a filter on; the cache
     written by a first (unstaged) start. Returns a function: start again."""
     from models.store.library import Library
-    from ui import startup
+    from ui.startup import staged as startup
     from ui.settings import Settings
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(startup, "open_library", lambda **_: Library(seed_library_path))

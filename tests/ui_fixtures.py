@@ -1,7 +1,7 @@
 """Fixtures shared by the tests/test_ui_*.py files (imported by them, not a conftest).
 
 `window` is the real MainWindow on the seed library with its settings in a
-temporary file, shown offscreen; `qt_app` is the application as ui.app makes
+temporary file, shown offscreen; `qt_app` is the application as ui.startup.application makes
 it (Chinese Qt translations, bundled fonts as the default font).
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 @pytest.fixture()
 def qt_app(qapp):
-    from ui.app import make_app
+    from ui.startup.application import make_app
     app, fonts = make_app()
     return app, fonts
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from models.store.content import ImportSummary, import_gazette
 from models.errors import DuplicateDocumentError, GazetteError
-from ui.errors import show_error, write_log
+from ui.error_dialogs import show_error, write_log
 from ui.plain import as_rich, ask, inform
 from ui.qt import (QFileDialog, QObject, QProgressDialog, Qt, QThread, QWidget,
                    Signal)

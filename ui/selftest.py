@@ -32,7 +32,7 @@ def run_self_test(library_path: str | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from models.errors import GazetteError
     from models.store.library import Library
-    from ui.app import make_app
+    from ui.startup.application import make_app
     app, fonts = make_app(["gazette-desk", "self-test"])
     from models.store.content import active_library
     try:

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.labels import MENU_TITLES, SEARCH_PLACEHOLDER, department_button, library_status
-from ui.qt import (QApplication, QFont, QFrame, QLabel, QLineEdit, QModelIndex, QPalette,
-                   QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget)
+from ui.labels import MENU_TITLES, library_status
 from ui.plain import set_plain
-from ui.styles import BUTTON_IDLE, FILTER_NOTE
+from ui.qt import QApplication, QFont, QLabel, QModelIndex, QSplitter, QVBoxLayout, QWidget
+from ui.startup.stand_ins import department_stand_in, reading_stand_in, search_stand_in
+from ui.styles import FILTER_NOTE
 from ui.tree_model import OutlineModel
 from ui.tree_view import OutlineView
 
@@ -34,33 +34,17 @@ if TYPE_CHECKING:
     from models.views.outline_node import OutlineNode
 
 
-def blank_pane() -> QFrame:
-    """Stage 1's reading pane: what an empty ui.reader.ReaderView looks like (a sunken panel
-    in the base colour), without loading QTextBrowser and the text classes (~5 ms)."""
-    pane = QFrame()
-    pane.setFrameShape(QFrame.Shape.StyledPanel)
-    pane.setFrameShadow(QFrame.Shadow.Sunken)
-    pane.setBackgroundRole(QPalette.ColorRole.Base)
-    pane.setAutoFillBackground(True)
-    return pane
-
-
 class WindowShell:
     def _build_shell(self, filtered: bool = False) -> None:
         """The frame; *filtered*: with the real filter bar and the deadlines under the tree
         (a department filter will be shown from the cache, and they take room)."""
-        self._search_stub = QLineEdit()
-        self._search_stub.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self._search_stub = search_stand_in()
         if filtered:
             from ui.filter_bar import FilterBar
             self._filter_stub = None
             self.filter_bar = FilterBar()
         else:
-            self._filter_stub = QToolButton()
-            self._filter_stub.setText(department_button(None))
-            self._filter_stub.setStyleSheet(BUTTON_IDLE)
-            self._filter_stub.setSizePolicy(QSizePolicy.Policy.Expanding,
-                                            QSizePolicy.Policy.Fixed)
+            self._filter_stub = department_stand_in()
         self.tree = OutlineView()
         self.proxy = None  # ui.tree_filter.OutlineFilter: the tree's model from stage 2
         self.left = QWidget()
@@ -75,7 +59,7 @@ class WindowShell:
         if filtered:
             self._build_left_split()
         self.reader = None  # ui.reader.ReaderView, made by stage 2 in place of the blank pane
-        self._reader_stub = blank_pane()
+        self._reader_stub = reading_stand_in()
         self.splitter = QSplitter()  # horizontal
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self._reader_stub)

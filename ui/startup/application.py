@@ -5,11 +5,12 @@ machines may have no CJK font), the excepthook is installed before the first
 event, and a library that cannot be opened leads to a dialog offering to
 rebuild it rather than to a traceback.
 
-make_app() does everything at once (tests, the self-test); run(), the
-window of `python main.py`, starts in two stages (ui/startup.py), so the
-imports here are made by the functions that need them: ui.errors (~9 ms)
-is read through the module's __getattr__ the first time one of its names
-is used here, which keeps `ui.app.ask_rebuild` and friends replaceable.
+make_app() does everything at once (tests, the self-test); the window of
+`python main.py` starts in two stages (ui/startup/staged.py), so the imports
+here are made by the functions that need them: ui.error_dialogs (~9 ms) is
+read through the module's __getattr__ the first time one of its names is used
+here, which keeps `ui.startup.application.ask_rebuild` and friends
+replaceable.
 """
 from __future__ import annotations
 
@@ -22,12 +23,12 @@ if TYPE_CHECKING:
     from ui.fonts import FontFamilies
     from ui.qt import QApplication
 
-_FROM_ERRORS = ("ask_rebuild", "show_error")
+_FROM_ERROR_DIALOGS = ("ask_rebuild", "show_error")
 
 
 def __getattr__(name: str):
-    if name in _FROM_ERRORS:
-        value = getattr(import_module("ui.errors"), name)
+    if name in _FROM_ERROR_DIALOGS:
+        value = getattr(import_module("ui.error_dialogs"), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -37,7 +38,7 @@ def make_base_app(argv: list[str] | None = None, staged: bool = False
                   ) -> tuple[QApplication, FontFamilies]:
     """The QApplication with its names and the bundled fonts as default (no translations).
 
-    staged=True (the window's first stage, ui/startup.py): only what the
+    staged=True (the window's first stage, ui/startup/staged.py): only what the
     first paint needs, the sans fonts; finish_base_app() adds the serif
     fonts and the window icon (QIcon and its enums, the PNG) afterwards.
     """
@@ -118,8 +119,3 @@ def show_warnings_later(window, warnings: list[str]) -> None:
         from ui.plain import warn
         from ui.qt import QTimer
         QTimer.singleShot(0, lambda: warn(window, "导入的公报", "\n\n".join(warnings)))
-
-
-def run() -> int:
-    from ui.startup import run as run_staged
-    return run_staged()

@@ -6,7 +6,7 @@ at every start of every PySide6 program: ~80M instructions, 20-25 ms, about
 15% of a bare PySide6 window's start (bench/startup_bench.py). Python caches
 bytecode for modules it finds on disk, but not for these.
 
-While the window's start imports Qt (ui/display_check.qt_problem calls
+While the window's start imports Qt (ui/startup/preflight.qt_problem calls
 install() before and finish() after), builtins.compile answers those
 modules' source (and only it: mode "exec", a file name under
 "shibokensupport/") from a cache file in the user's cache folder, keyed by

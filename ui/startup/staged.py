@@ -3,15 +3,15 @@
 A bare PySide6 window paints in ~150-250 ms, nearly all of it Python,
 PySide6 and the platform plugin; the goal is to show the real window with
 its tree within 1.3 times that (bench/startup_bench.py). Before this module
-is imported, main.py has read the arguments without argparse and its
-display check has paused the garbage collector (ui/gc_pause.py, resumed
-here when stage 2 ends) and loaded Qt with PySide6's support modules from
-bytecode (ui/qt_bytecode.py).
+is imported, main.py has read the arguments without argparse
+(ui/startup/arguments.py) and the preflight has paused the garbage collector
+(ui/startup/gc_pause.py, resumed here when stage 2 ends) and loaded Qt with
+PySide6's support modules from bytecode (ui/startup/qt_bytecode.py).
 Then the start is staged (see ui/main_window.py for what each stage builds):
 
 Stage 1, before the first paint: the QApplication with the bundled fonts,
-the excepthook (ui.errors, ~9 ms, is loaded by the hook when first used), the settings,
-the tree's rows from the outline cache (models/outline_cache.py, a text file
+the excepthook (ui.error_dialogs, ~9 ms, is loaded by the hook when first used), the
+settings, the tree's rows from the outline cache (models/views/outline_cache.py, a text file
 beside the libraries), the shell of the main window with the saved geometry
 and current row; show.
 
@@ -38,18 +38,19 @@ import sys
 
 from models.views import outline_cache
 from models.locations import user_data_dir
-from ui import gc_pause, window_state
-from ui.app import (finish_base_app, install_translations, make_base_app, open_library,
-                    show_warnings_later)
+from ui import window_state
 from ui.main_window import MainWindow
 from ui.qt import QApplication, QTimer
 from ui.settings import SETTINGS_NAME, Settings
+from ui.startup import gc_pause
+from ui.startup.application import (finish_base_app, install_translations, make_base_app,
+                                    open_library, show_warnings_later)
 
 FALLBACK_MS = 1000  # stage 2 starts by then even if the tree was never painted
 
 
 def _excepthook(exc_type, exc, tb) -> None:
-    from ui.errors import excepthook
+    from ui.error_dialogs import excepthook
     excepthook(exc_type, exc, tb)
 
 

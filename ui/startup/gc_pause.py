@@ -4,10 +4,11 @@ Importing PySide6 and creating the Qt types the window uses allocates a few
 hundred thousand objects, none of them garbage; the collector, triggered
 every 700 allocations, walks them again and again: 8-12 ms of a start of
 ~200 ms (bench/startup_bench.py). The display check that begins the window's
-start (ui/display_check.gui_preflight) pauses it before Qt is imported;
-ui/startup.py resumes it once the window is complete. Resuming first freezes what exists then (gc.freeze: the
-modules, types and widgets that live as long as the window), so that later
-collections, while the official reads and searches, do not walk them either.
+start (ui/startup/preflight.gui_preflight) pauses it before Qt is imported;
+ui/startup/staged.py resumes it once the window is complete. Resuming first
+freezes what exists then (gc.freeze: the modules, types and widgets that live
+as long as the window), so that later collections, while the official reads
+and searches, do not walk them either.
 The few cycles that are garbage by then (~400 objects on the seed: the rows
 stage 1 drew from the cache) stay frozen too, which costs less than the full
 collection (~13 ms) that would free them just as the window becomes usable.

@@ -5,11 +5,13 @@ English abort ("could not connect to display", "no Qt platform plugin could
 be initialized", core dumped). The officials who start 公报通 need a sentence
 in Chinese saying what is wrong and what to do, and an exit code.
 
-    from ui.display_check import gui_preflight
+    from ui.startup.preflight import gui_preflight
     problem = gui_preflight()          # before anything creates a QApplication
     if problem:
         sys.stderr.write(problem + "\\n")
         return 3
+
+(ui.startup.open_window() does this for main.py.)
 
 gui_preflight() checks the environment (cheap, no Qt), then imports Qt, then
 installs a Qt message handler that turns a fatal Qt message (platform plugin
@@ -22,7 +24,7 @@ from __future__ import annotations
 import os
 import sys
 
-EXIT_NO_DISPLAY = 3
+from ui.startup import EXIT_NO_DISPLAY
 
 # Platform plugins that draw into memory or straight to the hardware: no display server needed.
 _SERVERLESS = {"offscreen", "minimal", "linuxfb", "vnc", "eglfs", "vkkhrdisplay"}
@@ -60,8 +62,9 @@ def qt_problem() -> str | None:
     """The Chinese message when Qt's libraries cannot be loaded, else None.
 
     This is where the window's start first imports Qt: PySide6's support
-    modules come from bytecode while it does (ui/qt_bytecode.py)."""
-    from ui import qt, qt_bytecode
+    modules come from bytecode while it does (ui/startup/qt_bytecode.py)."""
+    from ui import qt
+    from ui.startup import qt_bytecode
     qt_bytecode.install()
     try:
         qt.load_libraries()
@@ -102,42 +105,11 @@ def gui_preflight() -> str | None:
 
     The window's start begins here (main.py, or the frozen build's runtime
     hook before it): the garbage collector is paused until the window is
-    complete (ui/gc_pause.py), before Qt is imported."""
-    from ui import gc_pause
+    complete (ui/startup/gc_pause.py), before Qt is imported."""
+    from ui.startup import gc_pause
     gc_pause.pause()
     problem = display_problem() or qt_problem()
     if problem:
         return problem
     install_fatal_handler()
     return None
-
-
-def wants_window(argv: list[str]) -> bool:
-    """Whether main.py's arguments open the window (no command given): only --user-data DIR.
-
-    main.py then reads them itself (user_data_argument) without argparse; the
-    frozen build's runtime hook checks the display first. Anything else
-    (a command, -h, --version, an unknown or abbreviated option, --user-data
-    without its folder) is left to argparse, which knows the whole command line.
-    """
-    return _user_data_values(argv) is not None
-
-
-def user_data_argument(argv: list[str]) -> str | None:
-    """The folder of the last --user-data in window arguments (argparse keeps the last)."""
-    values = _user_data_values(argv) or []
-    return values[-1] if values else None
-
-
-def _user_data_values(argv: list[str]) -> list[str] | None:
-    """The --user-data values when *argv* holds nothing else, else None."""
-    values, args = [], list(argv)
-    while args:
-        arg = args.pop(0)
-        if arg == "--user-data" and args and not args[0].startswith("-"):
-            values.append(args.pop(0))
-        elif arg.startswith("--user-data="):
-            values.append(arg.split("=", 1)[1])
-        else:
-            return None  # a command, -h, a dangling --user-data: for argparse to judge
-    return values
