@@ -90,7 +90,7 @@ def test_changed_and_orphaned_states_are_shown(window, flow, tmp_path, registry,
 
 def test_brief_prints_with_citations_notes_and_page_numbers(window, flow, tmp_path):
     from models.views import brief
-    from ui import printing
+    from ui.printing import printout
     node = _clause(window, "市中政发〔2021〕16号", "一、（一）")
     window.open_key(node.key)
     flow.answers.append((COLLECTION, "请司法局说明清理进度"))
@@ -99,7 +99,7 @@ def test_brief_prints_with_citations_notes_and_page_numbers(window, flow, tmp_pa
     flow.answers.append((COLLECTION, ""))
     flow.add_current()
     marks = flow.store.resolved(window.library, COLLECTION)
-    pdf = printing.export_pdf(brief.to_print_job(COLLECTION, marks), COLLECTION, tmp_path / "b.pdf")
+    pdf = printout.export_pdf(brief.to_print_job(COLLECTION, marks), COLLECTION, tmp_path / "b.pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout.replace("\n", "")
     assert "《市中区人民政府关于全面深化证照分离改革工作的实施意见》（市中政发〔2021〕16号）一、（一）" in text
@@ -123,8 +123,8 @@ def test_dragging_a_bookmark_stores_the_new_order(qtbot, window, flow):
 
 
 def test_duty_list_dialog_options_and_pdf(qtbot, window, tmp_path):
-    from ui.duty_print import DutyListDialog
-    from ui import printing
+    from ui.printing.duty_list import DutyListDialog
+    from ui.printing import printout
     dialog = DutyListDialog(window.library, "财政部门", window)
     qtbot.addWidget(dialog)
     assert dialog.department == "区财政局"
@@ -134,7 +134,7 @@ def test_duty_list_dialog_options_and_pdf(qtbot, window, tmp_path):
     dialog.role_boxes["member"].setChecked(False)
     assert "12 项" in dialog.summary.text()
     from models.views.dutylist import to_print_job
-    pdf = printing.export_pdf(to_print_job(dialog.duty_list()), "x", tmp_path / "d.pdf")
+    pdf = printout.export_pdf(to_print_job(dialog.duty_list()), "x", tmp_path / "d.pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "区财政局职责清单" in text and "已失效" in text and "专班成员" not in text
@@ -155,10 +155,10 @@ def test_the_mark_in_the_view_bookmarks_its_clause(qtbot, window, flow):
 
 def test_ctrl_p_prints_the_duty_list_while_a_department_is_picked(qtbot, window, monkeypatch):
     from PySide6.QtCore import Qt
-    from ui import printing
+    from ui.printing import printout
     printed = []
-    monkeypatch.setattr(printing, "preview",
-                        lambda parent, page, title: printed.append(printing.as_job(page, title)))
+    monkeypatch.setattr(printout, "preview",
+                        lambda parent, page, title: printed.append(printout.as_job(page, title)))
     window.open_key(window.library.documents()[0].key)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert printed[-1].title.startswith("《市中区人民政府关于全面深化")  # the document shown
@@ -185,9 +185,10 @@ def test_brief_exports_as_pdf_from_the_menu(window, flow, tmp_path, monkeypatch)
 
 
 def test_tree_menu_and_filter_bar_offer_the_duty_list(qtbot, window, monkeypatch):
-    from ui import duty_print, tree_menu
+    from ui import tree_menu
+    from ui.printing import duty_list
     opened = []
-    monkeypatch.setattr(duty_print.DutyListDialog, "exec",
+    monkeypatch.setattr(duty_list.DutyListDialog, "exec",
                         lambda dialog: opened.append(dialog.department))
     node = _clause(window, "市中政办发〔2021〕13号", "二、（一）")
     window.open_key(node.key)
@@ -202,7 +203,8 @@ def test_tree_menu_and_filter_bar_offer_the_duty_list(qtbot, window, monkeypatch
 
 
 def test_an_export_that_cannot_be_written_says_why(window, flow, tmp_path, monkeypatch):
-    from ui import plain, save_file
+    from ui import plain
+    from ui.printing import save_file
     warnings = []
     monkeypatch.setattr(plain, "show_message",
                         lambda kind, parent, title, text: warnings.append(text))

@@ -93,7 +93,7 @@ def test_window_widgets_show_the_payload_as_text(qt_app, qtbot, hostile_library,
     from models.store.library import Library
     from ui import plain
     from ui.bookmark_flow import BookmarkDialog
-    from ui.duty_print import DutyListDialog
+    from ui.printing.duty_list import DutyListDialog
     from ui.main_window import MainWindow
     from ui.settings import Settings
     monkeypatch.setenv("GAZETTE_USER_DATA", str(tmp_path / "user"))
@@ -181,7 +181,7 @@ for tip in tips:
     QToolTip.showText(QPoint(100, 100), tip, window)
     QApplication.processEvents()
     QToolTip.hideText()
-from ui.duty_print import DutyListDialog
+from ui.printing.duty_list import DutyListDialog
 duty = DutyListDialog(library, sys.argv[5], window)
 duty.show(); duty.grab()
 print("rendered", ",".join(rendered), len(tips), flush=True)

@@ -24,7 +24,7 @@ from ui.plain import escape, inform, warn
 from ui.qt import (QAction, QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
                    QFormLayout, QKeySequence, QLabel, QMainWindow, QObject, QPlainTextEdit, Qt,
                    QWidget)
-from ui.save_file import save_as, text_writer
+from ui.printing.save_file import save_as, text_writer
 
 DEFAULT_COLLECTION = "我的书签"
 
@@ -243,18 +243,18 @@ class BookmarkFlow(QObject):
         name = self._choose_collection(name)
         if not name:
             return
-        from ui import printing
+        from ui.printing import printout
         job = brief.to_print_job(name, self.store.resolved(self.window.library, name))
-        printing.preview(self.window, job, job.title)
+        printout.preview(self.window, job, job.title)
 
     def export_brief_pdf(self) -> None:
         name = self._choose_collection(None)
         if not name:
             return
-        from ui import printing
+        from ui.printing import printout
         job = brief.to_print_job(name, self.store.resolved(self.window.library, name))
         self._saved(save_as(self.window, "导出会议材料为 PDF", f"{name}.pdf", "PDF 文件 (*.pdf)",
-                            lambda path, _: printing.export_pdf(job, job.title, path)))
+                            lambda path, _: printout.export_pdf(job, job.title, path)))
 
     def export_brief(self) -> None:
         name = self._choose_collection(None)

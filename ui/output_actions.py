@@ -1,7 +1,7 @@
 """What leaves the window: a clause copied with its citation, printouts, PDF files.
 
 Ctrl+P prints what is shown: the duty list while a department is picked,
-else the current document. Everything printed goes through ui/printing.py;
+else the current document. Everything printed goes through ui/printing/printout.py;
 QtPrintSupport loads on first use, not at start-up.
 """
 from __future__ import annotations
@@ -42,8 +42,8 @@ def print_preview(window: MainWindow) -> None:
     if not window.reader.document_key:
         window.notify("请先在左侧选择要打印的公文", 4000)
         return
-    from ui import printing
-    printing.preview(window, window.reader.print_html, print_title(window))
+    from ui.printing import printout
+    printout.preview(window, window.reader.print_html, print_title(window))
 
 
 def print_duty_list(window: MainWindow, preview_only: bool = False) -> None:
@@ -54,7 +54,7 @@ def print_duty_list(window: MainWindow, preview_only: bool = False) -> None:
         window.notify("请先选择部门（Ctrl+E），再打印它的职责清单", 5000)
         window.open_picker()
         return
-    from ui.duty_print import DutyListDialog
+    from ui.printing.duty_list import DutyListDialog
     dialog = DutyListDialog(window.library, name, window, roles=window.filter_bar.roles(),
                             include_general=window.filter_bar.include_general())
     if preview_only:
@@ -76,7 +76,7 @@ def export_pdf(window: MainWindow, path: str | Path | None = None) -> Path | Non
         path, _ = QFileDialog.getSaveFileName(window, "导出为 PDF", suggested, "PDF 文件 (*.pdf)")
         if not path:
             return None
-    from ui import printing
-    out = printing.export_pdf(window.reader.print_html, print_title(window), Path(path))
+    from ui.printing import printout
+    out = printout.export_pdf(window.reader.print_html, print_title(window), Path(path))
     window.notify(f"已导出：{out}", 6000)
     return out

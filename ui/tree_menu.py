@@ -47,6 +47,6 @@ def build_tree_menu(window: MainWindow, pos):
 
 
 def _print_document(window: MainWindow) -> None:
-    from ui import printing
+    from ui.printing import printout
     from ui.output_actions import print_title
-    printing.preview(window, window.reader.print_html, print_title(window))
+    printout.preview(window, window.reader.print_html, print_title(window))

@@ -1,7 +1,7 @@
 """Printing what is shown: preview, printer, PDF — one path for every printout.
 
 The current document, a department's duty list and a meeting brief are all
-PrintJobs (models/views/print_html.py); ui/paged_print.py paints them on A4
+PrintJobs (models/views/print_html.py); ui/printing/pages.py paints them on A4
 pages with the running head and the "— 1 —" page numbers of GB/T 9704. This
 module adds the preview dialog (printing goes through the preview's toolbar).
 QtPrintSupport loads when this module is first imported, when the user first
@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.views.print_html import Page, PrintJob
-from ui.paged_print import prepare_printer, print_job, print_job_to_pdf
+from ui.printing.pages import prepare_printer, print_job, print_job_to_pdf
 from ui.qt import QPrinter, QPrintPreviewDialog, QWidget
 
 

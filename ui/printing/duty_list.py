@@ -1,8 +1,8 @@
 """打印职责清单: choose what goes into a department's duty list, preview, print, export.
 
-The dialog only gathers options; models/dutylist.py assembles the list and
-ui/printing.py prints it, so the window, the CLI and the tests produce the
-same document.
+The dialog only gathers options; models/views/dutylist.py assembles the list
+and ui/printing/printout.py prints it, so the window, the CLI and the tests
+produce the same document.
 """
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from ui.item_roles import Role
 from ui.plain import escape, inform
 from ui.qt import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel,
                    QListWidget, QListWidgetItem, QPushButton, Qt, QVBoxLayout, QWidget)
-from ui.save_file import save_as, text_writer
+from ui.printing import printout
+from ui.printing.save_file import save_as, text_writer
 
 _CHOOSABLE = [r for r in ROLES if r != "general"]
 
@@ -114,15 +115,13 @@ class DutyListDialog(QDialog):
 
     # ------------------------------------------------------------ output
     def preview(self) -> None:
-        from ui import printing
         job = to_print_job(self.duty_list())
-        printing.preview(self, job, job.title)
+        printout.preview(self, job, job.title)
 
     def export_pdf(self) -> None:
-        from ui import printing
         job = to_print_job(self.duty_list())
         self._saved(save_as(self, "导出 PDF", f"{self.department}职责清单.pdf", "PDF 文件 (*.pdf)",
-                            lambda path, _: printing.export_pdf(job, job.title, path)))
+                            lambda path, _: printout.export_pdf(job, job.title, path)))
 
     def export_markdown(self) -> None:
         self._saved(save_as(self, "导出 Markdown", f"{self.department}职责清单.md",
