@@ -50,7 +50,7 @@ def main() -> None:
         print(f"resolve 1,000 bookmarks after a rebuild: median {statistics.median(times) * 1000:.1f} ms"
               "  (goal ≤ 200 ms)")
         try:
-            from ui.bookmarks_panel import BookmarksPanel
+            from ui.bookmarks.panel import BookmarksPanel
         except ImportError:
             print("add + panel: ui.bookmarks_panel not available")
             return

@@ -216,7 +216,7 @@ def write_settings(env: dict, key: str, department: str = "") -> None:
 def interaction_times(rounds: int = 5) -> tuple[dict[str, float], dict[str, float]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.startup.application import make_app, open_library
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
     app, fonts = make_app(["bench"])
     window = MainWindow(open_library(), fonts, None)
     window.show()

@@ -114,7 +114,7 @@ def test_the_window_opens_and_the_panel_offers_both_ways_out(qt_app, qtbot, dama
                                                               seed_library_path, monkeypatch):
     from models.store.library import Library
     from ui import plain
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
     from ui.settings import Settings
     path, keys = damaged
     monkeypatch.setenv("GAZETTE_USER_DATA", str(path.parent))
@@ -151,7 +151,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from models.store.library import Library
 from ui.startup.application import make_app
 from ui import plain
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 from ui.settings import Settings
 plain.run_dialog = lambda box: 0
 app, fonts = make_app()

@@ -23,7 +23,7 @@ def window(make_window, monkeypatch, tmp_path):
 
 @pytest.fixture()
 def flow(window, monkeypatch):
-    from ui import bookmark_flow
+    from ui.bookmarks import flow as bookmark_flow
     f = window.bookmarks  # installed by the window itself
     assert f is not None
     answers = []
@@ -169,7 +169,7 @@ def test_ctrl_p_prints_the_duty_list_while_a_department_is_picked(qtbot, window,
 
 
 def test_brief_exports_as_pdf_from_the_menu(window, flow, tmp_path, monkeypatch):
-    from ui import bookmark_flow
+    from ui.bookmarks import flow as bookmark_flow
     node = _clause(window, "市中政发〔2021〕16号", "二、（一）")
     window.open_key(node.key)
     flow.answers.append((COLLECTION, "会前准备"))
@@ -185,7 +185,7 @@ def test_brief_exports_as_pdf_from_the_menu(window, flow, tmp_path, monkeypatch)
 
 
 def test_tree_menu_and_filter_bar_offer_the_duty_list(qtbot, window, monkeypatch):
-    from ui import tree_menu
+    from ui.window.left import tree_menu
     from ui.printing import duty_list
     opened = []
     monkeypatch.setattr(duty_list.DutyListDialog, "exec",

@@ -15,7 +15,7 @@ def dialogs(monkeypatch):
     shown = []
     monkeypatch.setattr("ui.error_dialogs.show_error", lambda parent, msg, title="公报通": shown.append(
         (title, msg)))
-    monkeypatch.setattr("ui.import_flow.show_error", lambda parent, msg, title="": shown.append(
+    monkeypatch.setattr("ui.window.import_flow.show_error", lambda parent, msg, title="": shown.append(
         (title, msg)))
     monkeypatch.setattr("ui.plain.show_message",
                         lambda kind, parent, title, msg: shown.append((title, msg)))

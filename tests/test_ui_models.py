@@ -13,7 +13,7 @@ def outline(seed_library):
 
 
 def test_outline_model(qtmodeltester, outline):
-    from ui.tree_model import OutlineModel
+    from ui.window.left.tree_model import OutlineModel
     model = OutlineModel(outline)
     qtmodeltester.check(model)
     assert model.rowCount() == 1  # one issue
@@ -25,8 +25,8 @@ def test_outline_model(qtmodeltester, outline):
 
 def test_outline_filter_proxy(qtmodeltester, outline, seed_library):
     from models.views.outline import concerned_keys
-    from ui.tree_filter import OutlineFilter
-    from ui.tree_model import OutlineModel
+    from ui.window.left.tree_filter import OutlineFilter
+    from ui.window.left.tree_model import OutlineModel
     model = OutlineModel(outline)
     proxy = OutlineFilter()
     proxy.setSourceModel(model)
@@ -53,7 +53,7 @@ def test_outline_filter_proxy(qtmodeltester, outline, seed_library):
 
 def test_department_models(qtmodeltester, seed_library):
     from models.views.outline import entry_counts
-    from ui.department_picker import DepartmentFilterProxy, DepartmentModel
+    from ui.window.filter_search.department_picker import DepartmentFilterProxy, DepartmentModel
     model = DepartmentModel(seed_library.departments(), entry_counts(seed_library))
     qtmodeltester.check(model)
     proxy = DepartmentFilterProxy()
@@ -66,8 +66,8 @@ def test_department_models(qtmodeltester, seed_library):
 def test_results_and_deadlines_models(qtmodeltester, seed_library):
     from models.views.outline import department_deadlines
     from models.store.search import search
-    from ui.deadlines_panel import DeadlinesModel
-    from ui.search_panel import ResultsModel
+    from ui.window.left.deadlines import DeadlinesModel
+    from ui.window.filter_search.results import ResultsModel
     results = ResultsModel()
     assert results.show(search(seed_library, "托育")) > 0
     qtmodeltester.check(results)

@@ -92,9 +92,9 @@ def test_window_widgets_show_the_payload_as_text(qt_app, qtbot, hostile_library,
                                                 monkeypatch):
     from models.store.library import Library
     from ui import plain
-    from ui.bookmark_flow import BookmarkDialog
+    from ui.bookmarks.flow import BookmarkDialog
     from ui.printing.duty_list import DutyListDialog
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
     from ui.settings import Settings
     monkeypatch.setenv("GAZETTE_USER_DATA", str(tmp_path / "user"))
     library = Library(hostile_library)
@@ -142,7 +142,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from models.store.library import Library
 from ui.startup.application import make_app
 from ui import plain
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 from ui.settings import Settings
 from ui.qt import QApplication, QPoint
 from PySide6.QtWidgets import QToolTip

@@ -56,7 +56,7 @@ def take_shots(out: Path) -> None:
     from models.store.content import active_library
     from models.store.library import Library
     from ui.startup.application import make_app
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
     from ui.settings import Settings
     app, fonts = make_app(["gazette-desk"])
     print("families: " + ", ".join(sorted(QFontDatabase.families())))

@@ -38,7 +38,7 @@ def staged(qt_app, qtbot, seed_library_path, tmp_path):
     from models.views import outline_cache
     from models.store.library import Library
     from models.views.outline import build_outline
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
     from ui.settings import Settings
     library = Library(seed_library_path)
     outline_cache.save(library.path, build_outline(library), folder=tmp_path)
@@ -300,8 +300,8 @@ def test_stage_one_loads_neither_qt_enums_nor_the_library(seed_library, tmp_path
 def test_filtered_copy_has_the_rows_of_the_proxy_filter(qt_app, seed_library):
     from models.views.outline import build_outline
     from models.views.outline_node import filtered_copy
-    from ui.tree_filter import OutlineFilter
-    from ui.tree_model import OutlineModel
+    from ui.window.left.tree_filter import OutlineFilter
+    from ui.window.left.tree_model import OutlineModel
     root = build_outline(seed_library)
     for department in ("区财政局", "各镇人民政府", "区城乡水务局"):
         keys = set(filter_section(seed_library, department).roles)
@@ -437,7 +437,7 @@ def test_filtered_stage_one_loads_neither_qt_enums_nor_the_library(seed_library,
 def test_a_search_typed_as_the_window_closes_never_runs_on_the_closed_library(qtbot, staged):
     """The debounce timer of a search typed just before closing is stopped with the window,
     so it cannot fire after the library is closed (it once errored a later test)."""
-    from ui.search_panel import DEBOUNCE_MS
+    from ui.window.filter_search.results import DEBOUNCE_MS
     make, library = staged
     window = make()
     window.show()

@@ -20,7 +20,7 @@ def qt_app(qapp):
 def make_window(qt_app, qtbot, seed_library_path, tmp_path):
     """Factory: a shown MainWindow; call again with the same settings path to 'reopen'."""
     from models.store.library import Library
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
     from ui.settings import Settings
     opened = []
 

@@ -40,7 +40,7 @@ def run_self_test(library_path: str | None = None) -> int:
     except GazetteError as err:
         print(f"[FAIL] 打开资料库 — {err}")
         return 1
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
     from ui.settings import Settings
     failures: list[str] = []
     with tempfile.TemporaryDirectory(prefix="gazette-selftest-") as tmp:

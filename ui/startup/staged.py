@@ -38,8 +38,8 @@ import sys
 
 from models.views import outline_cache
 from models.locations import user_data_dir
-from ui import window_state
-from ui.main_window import MainWindow
+from ui.window import state as window_state
+from ui.window.main_window import MainWindow
 from ui.qt import QApplication, QTimer
 from ui.settings import SETTINGS_NAME, Settings
 from ui.startup import gc_pause

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ui.qt import QApplication
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 
 def copy_citation(window: MainWindow) -> str:

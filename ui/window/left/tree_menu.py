@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from ui.item_roles import NODE_KEY
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 
 def install_tree_menu(window: MainWindow) -> None:
@@ -48,5 +48,5 @@ def build_tree_menu(window: MainWindow, pos):
 
 def _print_document(window: MainWindow) -> None:
     from ui.printing import printout
-    from ui.output_actions import print_title
+    from ui.window.output import print_title
     printout.preview(window, window.reader.print_html, print_title(window))

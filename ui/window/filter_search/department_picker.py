@@ -12,7 +12,7 @@ from ui.qt import (QAbstractItemView, QAbstractListModel, QColor, QEvent, QFrame
                    QLineEdit, QListView, QModelIndex, QSortFilterProxyModel, Qt, QVBoxLayout,
                    Signal)
 from ui.item_roles import Role
-from ui.tree_filter import refilter_rows
+from ui.window.left.tree_filter import refilter_rows
 
 
 class DepartmentModel(QAbstractListModel):

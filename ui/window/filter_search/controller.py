@@ -16,7 +16,7 @@ SEARCH_LIMIT = 200
 class FilterAndSearch:
     # ---------------------------------------------------------- filter
     def open_picker(self) -> None:
-        from ui.department_picker import DepartmentPicker
+        from ui.window.filter_search.department_picker import DepartmentPicker
         from ui.qt import QPoint
         if self.picker is None:
             self.picker = DepartmentPicker(self.dept_model, self)

@@ -28,14 +28,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ui import window_state
+from ui.window import state as window_state
 from ui.labels import filter_status, library_status
 from ui.qt import QApplication, QMainWindow, QModelIndex, QTimer, Signal
 from ui.settings import Settings
 from ui.item_roles import DOCUMENT_KEY, KIND, NODE_KEY
-from ui.tree_model import OutlineModel
-from ui.window_filter_search import FilterAndSearch
-from ui.window_shell import WindowShell
+from ui.window.left.tree_model import OutlineModel
+from ui.window.filter_search.controller import FilterAndSearch
+from ui.window.left.pane import WindowShell
 
 if TYPE_CHECKING:
     from models.store.content import ImportSummary
@@ -79,10 +79,10 @@ class MainWindow(FilterAndSearch, WindowShell, QMainWindow):
         """Stage 2: build the rest of the window on *library* (see the module docstring)."""
         if self.ready:
             return
-        from ui.filter_bar import FilterBar
-        from ui.import_flow import ImportFlow
-        from ui.reader import ReaderView, base_style
-        from ui.search_panel import ResultsModel, ResultsView, SearchField
+        from ui.window.filter_search.filter_bar import FilterBar
+        from ui.window.import_flow import ImportFlow
+        from ui.window.reader import ReaderView, base_style
+        from ui.window.filter_search.results import ResultsModel, ResultsView, SearchField
         focus = QApplication.focusWidget()
         self.search_field = SearchField()
         self.search_field.setText(self._search_stub.text())
@@ -121,20 +121,20 @@ class MainWindow(FilterAndSearch, WindowShell, QMainWindow):
         self.filter_bar.clear_requested.connect(lambda: self.set_department(None))
         self.filter_bar.roles_changed.connect(self._refilter)
         self.filter_bar.print_requested.connect(self.print_duty_list)
-        from ui.tree_menu import install_tree_menu
+        from ui.window.left.tree_menu import install_tree_menu
         install_tree_menu(self)
         self.deadlines.view.activated.connect(self._open_deadline)
         self.deadlines.view.clicked.connect(self._open_deadline)
         self.reader.document_link.connect(lambda key: self.open_key(key))
         self.reader.copy_citation_requested.connect(self.copy_citation)
         self.reader.print_requested.connect(self.print_preview)
-        from ui.actions import build_menus
+        from ui.window.menus import build_menus
         self.actions_ = build_menus(self)
         # The tree's model becomes the filter proxy here, with a new selection model:
         # what is chosen in the tree opens once it is connected, after.
         self.load_library(library)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
-        from ui import bookmark_flow
+        from ui.bookmarks import flow as bookmark_flow
         self.bookmarks = bookmark_flow.install(self)
         if self.settings is not None:
             window_state.restore(self, self.settings)
@@ -153,7 +153,7 @@ class MainWindow(FilterAndSearch, WindowShell, QMainWindow):
     # ----------------------------------------------------------- library
     def load_library(self, library: Library) -> None:
         from models.views.outline import build_outline, entry_counts
-        from ui.department_picker import DepartmentModel
+        from ui.window.filter_search.department_picker import DepartmentModel
         self.library = library
         self.docs = {doc.key: doc for doc in library.documents()}
         self.issue_labels = "、".join(i["label"] for i in library.issues())
@@ -233,24 +233,24 @@ class MainWindow(FilterAndSearch, WindowShell, QMainWindow):
         return self.reader.current or self.reader.document_key
 
     def copy_citation(self) -> str:
-        from ui import output_actions
+        from ui.window import output as output_actions
         return output_actions.copy_citation(self)
 
     def print_preview(self) -> None:
         """Ctrl+P prints what is shown (ui/output_actions.py)."""
-        from ui import output_actions
+        from ui.window import output as output_actions
         output_actions.print_preview(self)
 
     def print_duty_list(self, preview_only: bool = False) -> None:
-        from ui import output_actions
+        from ui.window import output as output_actions
         output_actions.print_duty_list(self, preview_only)
 
     def export_pdf(self, path: str | Path | None = None) -> Path | None:
-        from ui import output_actions
+        from ui.window import output as output_actions
         return output_actions.export_pdf(self, path)
 
     def zoom_step(self, step: int) -> None:
-        from ui.reader import ZOOM_STEPS
+        from ui.window.reader import ZOOM_STEPS
         steps = list(ZOOM_STEPS)
         here = min(range(len(steps)), key=lambda i: abs(steps[i] - self.zoom))
         self.set_zoom(steps[max(0, min(len(steps) - 1, here + step))])

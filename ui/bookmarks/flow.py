@@ -18,7 +18,7 @@ from models.errors import GazetteError
 from models.store.library import Library
 from models.views.citation import citation as cite_document
 from models.locations import user_data_dir
-from ui.bookmarks_panel import BookmarksPanel
+from ui.bookmarks.panel import BookmarksPanel
 from ui import plain
 from ui.plain import escape, inform, warn
 from ui.qt import (QAction, QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,

@@ -26,8 +26,8 @@ from ui.plain import set_plain
 from ui.qt import QApplication, QFont, QLabel, QModelIndex, QSplitter, QVBoxLayout, QWidget
 from ui.startup.stand_ins import department_stand_in, reading_stand_in, search_stand_in
 from ui.styles import FILTER_NOTE
-from ui.tree_model import OutlineModel
-from ui.tree_view import OutlineView
+from ui.window.left.tree_model import OutlineModel
+from ui.window.left.tree_view import OutlineView
 
 if TYPE_CHECKING:
     from models.views.outline_cache import CachedFilter
@@ -40,7 +40,7 @@ class WindowShell:
         (a department filter will be shown from the cache, and they take room)."""
         self._search_stub = search_stand_in()
         if filtered:
-            from ui.filter_bar import FilterBar
+            from ui.window.filter_search.filter_bar import FilterBar
             self._filter_stub = None
             self.filter_bar = FilterBar()
         else:
@@ -98,7 +98,7 @@ class WindowShell:
             self.tree.setModel(self.outline)
         else:
             if self.proxy is None:
-                from ui.tree_filter import OutlineFilter
+                from ui.window.left.tree_filter import OutlineFilter
                 self.proxy = OutlineFilter(self)
             self.proxy.setSourceModel(self.outline)
             if self.tree.model() is not self.proxy:
@@ -117,7 +117,7 @@ class WindowShell:
 
     def _build_left_split(self) -> None:
         """The tree in a stack (with the search results, added by stage 2) above the deadlines."""
-        from ui.deadlines_panel import DeadlinesPanel
+        from ui.window.left.deadlines import DeadlinesPanel
         from ui.qt import QStackedWidget
         self.stack = QStackedWidget()
         self.deadlines = DeadlinesPanel()

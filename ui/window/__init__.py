@@ -1,0 +1,1 @@
+"""The main window and its parts (being composed: see ui/window/main_window.py)."""
