@@ -52,7 +52,7 @@ def main() -> None:
         try:
             from ui.bookmarks.panel import BookmarksPanel
         except ImportError:
-            print("add + panel: ui.bookmarks_panel not available")
+            print("add + panel: ui.bookmarks.panel not available")
             return
         from PySide6.QtWidgets import QApplication
         app = QApplication.instance() or QApplication([])

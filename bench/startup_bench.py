@@ -135,7 +135,7 @@ def child(kind: str) -> None:
         def watched_start(*args, **kwargs):
             app, window = start(*args, **kwargs)
             order = (MARK, STAGE2)
-            window.tree.first_painted.connect(lambda: reached(MARK, order))
+            window.left.tree.first_painted.connect(lambda: reached(MARK, order))
             print("CACHE", "miss" if window.ready else "hit", flush=True)
 
             def watch_reader():
@@ -231,14 +231,15 @@ def interaction_times(rounds: int = 5) -> tuple[dict[str, float], dict[str, floa
         app.processEvents()  # the views lay out and paint what changed
         return (time.perf_counter() - start) * 1000
 
-    switch = {d: min(timed(lambda d=d: window.set_department(d)) for _ in range(rounds))
+    find = window.filter_search
+    switch = {d: min(timed(lambda d=d: find.set_department(d)) for _ in range(rounds))
               for d in departments}
-    window.set_department(None)
+    window.filter_search.set_department(None)
     refresh = {}
     for q in queries:
         def run(q=q):
-            window.search_field.setText(q)
-            window.search_field.flush()
+            window.filter_search.field.setText(q)
+            window.filter_search.field.flush()
         refresh[q] = min(timed(run) for _ in range(rounds))
     window.close()
     return switch, refresh

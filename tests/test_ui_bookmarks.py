@@ -23,7 +23,7 @@ def window(make_window, monkeypatch, tmp_path):
 
 @pytest.fixture()
 def flow(window, monkeypatch):
-    from ui.bookmarks import flow as bookmark_flow
+    from ui.bookmarks import dialogs
     f = window.bookmarks  # installed by the window itself
     assert f is not None
     answers = []
@@ -33,7 +33,7 @@ def flow(window, monkeypatch):
         dialog.collection.setCurrentText(collection)
         dialog.note.setPlainText(note)
         return 1  # Accepted
-    monkeypatch.setattr(bookmark_flow.BookmarkDialog, "exec", fake_exec)
+    monkeypatch.setattr(dialogs.BookmarkDialog, "exec", fake_exec)
     f.answers = answers
     return f
 
@@ -162,7 +162,7 @@ def test_ctrl_p_prints_the_duty_list_while_a_department_is_picked(qtbot, window,
     window.open_key(window.library.documents()[0].key)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert printed[-1].title.startswith("《市中区人民政府关于全面深化")  # the document shown
-    window.set_department("财政部门")
+    window.filter_search.set_department("财政部门")
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert printed[-1].title == "区财政局职责清单"
     assert "强化资金保障" in printed[-1].html_at(96)
@@ -185,20 +185,19 @@ def test_brief_exports_as_pdf_from_the_menu(window, flow, tmp_path, monkeypatch)
 
 
 def test_tree_menu_and_filter_bar_offer_the_duty_list(qtbot, window, monkeypatch):
-    from ui.window.left import tree_menu
     from ui.printing import duty_list
     opened = []
     monkeypatch.setattr(duty_list.DutyListDialog, "exec",
                         lambda dialog: opened.append(dialog.department))
     node = _clause(window, "市中政办发〔2021〕13号", "二、（一）")
     window.open_key(node.key)
-    pos = window.tree.visualRect(window.tree.currentIndex()).center()
-    shown = [a.text() for a in tree_menu.build_tree_menu(window, pos).actions()]
+    pos = window.left.tree.visualRect(window.left.tree.currentIndex()).center()
+    shown = [a.text() for a in window.tree_menu.build(pos).actions()]
     assert shown[:3] == ["收藏…", "复制条款并注明出处", "打印此公文…"]
     assert shown[-1].startswith("打印职责清单…")
-    window.set_department("区财政局")
-    assert window.filter_bar.print_button.isVisible()
-    window.filter_bar.print_button.click()
+    window.filter_search.set_department("区财政局")
+    assert window.filter_search.bar.print_button.isVisible()
+    window.filter_search.bar.print_button.click()
     assert opened == ["区财政局"]
 
 

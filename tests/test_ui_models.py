@@ -77,8 +77,8 @@ def test_results_and_deadlines_models(qtmodeltester, seed_library):
 
 
 def test_window_models_pass_while_driven(qtmodeltester, window):
-    window.set_department("区城乡水务局")
-    qtmodeltester.check(window.proxy)
-    window.search_field.setText("水库")
-    window.search_field.flush()
-    qtmodeltester.check(window.results_model)
+    window.filter_search.set_department("区城乡水务局")
+    qtmodeltester.check(window.left.proxy)
+    window.filter_search.field.setText("水库")
+    window.filter_search.field.flush()
+    qtmodeltester.check(window.filter_search.results_model)

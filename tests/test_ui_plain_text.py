@@ -92,7 +92,7 @@ def test_window_widgets_show_the_payload_as_text(qt_app, qtbot, hostile_library,
                                                 monkeypatch):
     from models.store.library import Library
     from ui import plain
-    from ui.bookmarks.flow import BookmarkDialog
+    from ui.bookmarks.dialogs import BookmarkDialog
     from ui.printing.duty_list import DutyListDialog
     from ui.window.main_window import MainWindow
     from ui.settings import Settings
@@ -106,15 +106,15 @@ def test_window_widgets_show_the_payload_as_text(qt_app, qtbot, hostile_library,
         header = dialog.findChildren(type(plain.label()))[0]
         assert shown(f"<qt>{header.text()}</qt>").count(IMG) == 2
         # the status bar and the filter label name departments and issues
-        window.set_department(UNIT)
-        for label in (window.status_label, window.filter_label, window.deadlines.title):
+        window.filter_search.set_department(UNIT)
+        for label in (window.status.label, window.status.filter_label, window.left.deadlines.title):
             assert label.textFormat().name == "PlainText"
-        assert UNIT in window.status_label.text()
+        assert UNIT in window.status.label.text()
         # deadline and search tooltips
-        tip = window.deadlines.model.item(0).toolTip()
+        tip = window.left.deadlines.model.item(0).toolTip()
         assert IMG in shown(tip) and "<img" not in tip.replace("<qt>", "")
-        window.run_search("加强")
-        head = window.results_model.item(0)
+        window.filter_search.run_search("加强")
+        head = window.filter_search.results_model.item(0)
         assert IMG in shown(head.toolTip())
         # the duty-list dialog names the department in bold
         duty = DutyListDialog(library, UNIT, window)
@@ -170,13 +170,13 @@ window.open_key(key)
 window.bookmarks.add_current()          # Ctrl+D: the dialog, its header
 window.bookmarks.panel.refresh()
 window.grab()
-window.set_department(sys.argv[5])
-window.run_search("加强")
+window.filter_search.set_department(sys.argv[5])
+window.filter_search.run_search("加强")
 window.grab()
 plain.inform(window, "导入完成", sys.argv[3])
 tips = [window.bookmarks.panel.model.item(0).toolTip(),
         window.bookmarks.panel.model.item(0).child(0).toolTip(),
-        window.results_model.item(0).toolTip(), window.deadlines.model.item(0).toolTip()]
+        window.filter_search.results_model.item(0).toolTip(), window.left.deadlines.model.item(0).toolTip()]
 for tip in tips:
     QToolTip.showText(QPoint(100, 100), tip, window)
     QApplication.processEvents()

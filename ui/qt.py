@@ -14,8 +14,11 @@ costs. The `Qt` namespace (every enum of Qt::) alone takes ~30 ms, QStyle
 millisecond per class. So this module only lists the names (the tables
 below) and a module-level __getattr__ reads each one from PySide6 when a
 module first imports it: `from ui.qt import QTreeView` costs QTreeView, not
-the whole list. The window's first stage (ui/startup.py) imports nothing
+the whole list. The window's first stage (ui/startup/) imports nothing
 that reads `Qt` or `QStyle`; tests/test_ui_startup.py checks it.
+
+Besides the names, the few places where the supported PySide6 versions
+differ (6.9 for glibc 2.28 systems, 6.11) are handled here: refilter_rows().
 """
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ _QTWIDGETS = ("QAbstractItemView", "QApplication", "QCheckBox", "QComboBox", "QD
               "QGridLayout", "QGroupBox", "QHBoxLayout", "QHeaderView", "QInputDialog", "QLabel",
               "QLineEdit", "QListView", "QListWidget", "QListWidgetItem", "QMainWindow", "QMenu",
               "QMessageBox", "QPlainTextEdit", "QProgressDialog", "QPushButton", "QSizePolicy",
-              "QSplitter", "QStackedWidget", "QStyle", "QStyledItemDelegate",
+              "QSplitter", "QStackedWidget", "QStatusBar", "QStyle", "QStyledItemDelegate",
               "QStyleOptionViewItem", "QTextBrowser", "QToolButton", "QTreeView", "QVBoxLayout",
               "QWidget")
 _QTPRINTSUPPORT = ("QPrinter", "QPrintPreviewDialog")  # loaded when the user first prints
@@ -62,6 +65,21 @@ def __getattr__(name: str):
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
+
+
+def refilter_rows(proxy, change) -> None:
+    """Apply *change* to what a QSortFilterProxyModel filters on, and refilter its rows.
+
+    Qt 6.10 added endFilterChange(Direction.Rows); PySide6 6.9, whose wheels
+    still run on glibc 2.28 (Kylin V10, UOS 20), has only invalidateRowsFilter.
+    """
+    if hasattr(proxy, "endFilterChange"):
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange(proxy.Direction.Rows)
+    else:
+        change()
+        proxy.invalidateRowsFilter()
 
 
 def load_libraries() -> None:
@@ -93,6 +111,6 @@ if TYPE_CHECKING:  # for type checkers, editors and PyInstaller (which finds the
                                    QHeaderView, QInputDialog, QLabel, QLineEdit, QListView,
                                    QListWidget, QListWidgetItem, QMainWindow, QMenu, QMessageBox,
                                    QPlainTextEdit, QProgressDialog, QPushButton, QSizePolicy,
-                                   QSplitter, QStackedWidget, QStyle, QStyledItemDelegate,
-                                   QStyleOptionViewItem, QTextBrowser, QToolButton, QTreeView,
-                                   QVBoxLayout, QWidget)
+                                   QSplitter, QStackedWidget, QStatusBar, QStyle,
+                                   QStyledItemDelegate, QStyleOptionViewItem, QTextBrowser,
+                                   QToolButton, QTreeView, QVBoxLayout, QWidget)

@@ -1,109 +1,80 @@
 """Bookmarks in the window: Ctrl+D, the 书签 menu and dock, printing a meeting brief.
 
-Everything stored goes through models/bookmarks.py (the user's own database
-in the user data folder); this module adds the dialog to choose a collection
-and write a note, the dock with the panel, and the brief's printing and
-export. A read-only or full user-data folder shows the reason and keeps the
-bookmarks readable.
+Everything stored goes through models/bookmarks/ (the user's own database in
+the user data folder); this part adds the dialog to choose a collection and
+write a note (ui/bookmarks/dialogs.py), the dock with the panel
+(ui/bookmarks/panel.py), and the brief's printing and export. A read-only or
+full user-data folder shows the reason and keeps the bookmarks readable.
+
+Its interface to the rest of the window is what it is given: the host
+QMainWindow that holds the dock and the window-wide Ctrl+D, the 书签 menu the
+window's first stage made, the reading pane (its bookmark marks ☆/★, what is
+shown), the open library (*library*), *open_key* to open a bookmarked clause
+and *show_message* for the status bar. The window calls set_library() after an
+import and add_current() for the tree's 收藏….
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
-from models.views import brief
 from models.bookmarks import (BookmarkError, BookmarkStore, DamagedBookmarksError,
                               bookmark_store_path, exchange, repair)
 from models.errors import GazetteError
-from models.store.library import Library
-from models.views.citation import citation as cite_document
 from models.locations import user_data_dir
-from ui.bookmarks.panel import BookmarksPanel
+from models.views import brief
+from models.views.citation import citation as cite_document
 from ui import plain
-from ui.plain import escape, inform, warn
-from ui.qt import (QAction, QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
-                   QFormLayout, QKeySequence, QLabel, QMainWindow, QObject, QPlainTextEdit, Qt,
-                   QWidget)
+from ui.bookmarks.dialogs import BookmarkDialog
+from ui.bookmarks.panel import BookmarksPanel
+from ui.plain import inform, warn
 from ui.printing.save_file import save_as, text_writer
+from ui.qt import QAction, QDialog, QDockWidget, QFileDialog, QKeySequence, QObject, Qt
 
-DEFAULT_COLLECTION = "我的书签"
-
-
-class BookmarkDialog(QDialog):
-    """收藏到…: choose or type a collection, add a note."""
-
-    def __init__(self, citation: str, heading: str, collections: list[str], current: str | None,
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("收藏条款")
-        form = QFormLayout(self)
-        label = QLabel(f"<b>{escape(citation)}</b><br/>{escape(heading)}")
-        label.setWordWrap(True)
-        form.addRow(label)
-        self.collection = QComboBox()
-        self.collection.setEditable(True)
-        self.collection.addItems(collections or [DEFAULT_COLLECTION])
-        if current:
-            self.collection.setCurrentText(current)
-        self.collection.lineEdit().setPlaceholderText("例如：10月12日 营商环境专题会")
-        self.collection.setToolTip("选择收藏夹，或输入新名称以新建")
-        form.addRow("收藏夹：", self.collection)
-        self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("会上要说明的要点（可不填）")
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(90)
-        form.addRow("备注：", self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("收藏")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.resize(520, 260)
-
-    def values(self) -> tuple[str, str]:
-        return self.collection.currentText().strip(), self.note.toPlainText().strip()
+if TYPE_CHECKING:
+    from models.store.library import Library
+    from ui.qt import QMainWindow, QMenu
+    from ui.window.reader import ReaderView
 
 
 class BookmarkFlow(QObject):
     """The bookmark features of a main window."""
 
-    def __init__(self, window: QMainWindow, path: Path):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: QMainWindow, path: Path, *, reader: ReaderView, menu: QMenu,
+                 library: Callable[[], Library], open_key: Callable[[str], None],
+                 show_message: Callable[[str, int], None]):
+        super().__init__(host)
+        self.host = host  # the parent of the dialogs, the holder of the dock
         self.path = Path(path)
+        self.reader, self.library, self.show_message = reader, library, show_message
         self.store: BookmarkStore | None = None
         self.problem = ""  # what is wrong with the store, when something is
         self.last_collection: str | None = None
-        self.panel = BookmarksPanel(None, window.library, window)
-        self.panel.openRequested.connect(window.open_key)
+        self.panel = BookmarksPanel(None, library(), host)
+        self.panel.openRequested.connect(open_key)
         self.panel.printRequested.connect(self.print_brief)
         self.panel.changed.connect(self.sync_marks)
         self.panel.salvageRequested.connect(self.open_salvaged_copy)
         self.panel.freshRequested.connect(self.start_fresh)
-        window.reader.bookmark_requested.connect(self.add)
-        self.dock = QDockWidget("书签", window)
+        reader.bookmark_requested.connect(self.add)
+        self.dock = QDockWidget("书签", host)
         self.dock.setObjectName("bookmarks-dock")
         self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.resizeDocks([self.dock], [320], Qt.Orientation.Horizontal)
+        host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        host.resizeDocks([self.dock], [320], Qt.Orientation.Horizontal)
         self.open_store()
         if self.store is not None and not self.problem and not self.store.bookmarks():
             self.dock.hide()
-        self.add_action = QAction("收藏当前条款…", window)
+        self.add_action = QAction("收藏当前条款…", host)
         self.add_action.setShortcut(QKeySequence("Ctrl+D"))
         self.add_action.setToolTip("收藏当前条款（Ctrl+D）")
         self.add_action.triggered.connect(self.add_current)
-        window.addAction(self.add_action)
+        host.addAction(self.add_action)
         toggle = self.dock.toggleViewAction()
         toggle.setText("书签面板")
         toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
         toggle.setToolTip("显示或隐藏书签面板（Ctrl+Shift+B）")
-        from ui.labels import BOOKMARKS_MENU
-        bar = window.menuBar()
-        menu = next((m for m in getattr(window, "menus", []) if m.title() == BOOKMARKS_MENU),
-                    None) or bar.addMenu(BOOKMARKS_MENU)
         menu.setToolTipsVisible(True)
         menu.addAction(self.add_action)
         menu.addAction(toggle)
@@ -137,7 +108,7 @@ class BookmarkFlow(QObject):
         try:
             self.store = repair.salvage(self.path)
         except (BookmarkError, OSError) as err:
-            warn(self.window, "书签", f"无法读出损坏的书签文件：{err}")
+            warn(self.host, "书签", f"无法读出损坏的书签文件：{err}")
             return
         self.problem = self.store.read_only_reason
         self.panel.set_store(self.store, self.problem, damaged=True)
@@ -150,17 +121,17 @@ class BookmarkFlow(QObject):
         try:
             kept = repair.start_fresh(self.path)
         except BookmarkError as err:
-            warn(self.window, "书签", str(err))
+            warn(self.host, "书签", str(err))
             return
         self.open_store()
         if self.store is not None and not self.problem:
-            inform(self.window, "书签", f"已新建书签文件。损坏的文件已改名保留为：\n{kept}")
+            inform(self.host, "书签", f"已新建书签文件。损坏的文件已改名保留为：\n{kept}")
 
     def usable(self, writing: bool = False) -> bool:
         """Whether the store can be read (or written); if not, say why."""
         if self.store is not None and not (writing and self.store.read_only):
             return True
-        warn(self.window, "书签", self.problem or "书签文件不可用。")
+        warn(self.host, "书签", self.problem or "书签文件不可用。")
         self.dock.show()
         return False
 
@@ -176,34 +147,34 @@ class BookmarkFlow(QObject):
                 keys = frozenset(m.key for m in self.store.bookmarks())
             except BookmarkError:
                 pass  # the panel says what is wrong
-        self.window.reader.set_bookmarked(keys)
+        self.reader.set_bookmarked(keys)
 
     def current_key(self) -> str | None:
-        reader = self.window.reader
+        reader = self.reader
         if reader.current:
             return reader.current
         if reader.document_key:
-            return self.window.library.title_key(reader.document_key)
+            return self.library().title_key(reader.document_key)
         return None
 
     # ------------------------------------------------------------- adding
     def add_current(self) -> None:
         key = self.current_key()
         if key is None:
-            inform(self.window, "收藏", "请先在左侧选中要收藏的公文或条款。")
+            inform(self.host, "收藏", "请先在左侧选中要收藏的公文或条款。")
             return
         self.add(key)
 
     def add(self, key: str) -> None:
         if not self.usable(writing=True):
             return
-        library = self.window.library
+        library = self.library()
         node = library.node(key)
         doc = library.document(node.document_key)
         citation = cite_document(doc, "" if node.kind == "title" else node.path)
         names = [c.name for c in self.store.collections()]
         dialog = BookmarkDialog(citation, "" if node.kind == "title" else node.heading, names,
-                                self.last_collection, self.window)
+                                self.last_collection, self.host)
         if plain.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
         collection, note = dialog.values()
@@ -212,13 +183,13 @@ class BookmarkFlow(QObject):
         try:
             mark = self.store.add(library, key, collection, note)
         except GazetteError as err:
-            warn(self.window, "收藏", str(err))
+            warn(self.host, "收藏", str(err))
             return
         self.last_collection = collection
         self.dock.show()
         self.panel.show_added(mark)
         self.sync_marks()
-        self.window.statusBar().showMessage(f"已收藏到“{collection}”：{citation}", 4000)
+        self.show_message(f"已收藏到“{collection}”：{citation}", 4000)
 
     # ----------------------------------------------------------- the brief
     def _choose_collection(self, name: str | None) -> str | None:
@@ -233,9 +204,9 @@ class BookmarkFlow(QObject):
         if len(names) == 1:
             return names[0]
         if not names:
-            inform(self.window, "会议材料", "还没有书签。选中条款后按 Ctrl+D 收藏。")
+            inform(self.host, "会议材料", "还没有书签。选中条款后按 Ctrl+D 收藏。")
             return None
-        inform(self.window, "会议材料", "请先在书签面板中选中一个收藏夹。")
+        inform(self.host, "会议材料", "请先在书签面板中选中一个收藏夹。")
         self.dock.show()
         return None
 
@@ -244,60 +215,61 @@ class BookmarkFlow(QObject):
         if not name:
             return
         from ui.printing import printout
-        job = brief.to_print_job(name, self.store.resolved(self.window.library, name))
-        printout.preview(self.window, job, job.title)
+        job = brief.to_print_job(name, self.store.resolved(self.library(), name))
+        printout.preview(self.host, job, job.title)
 
     def export_brief_pdf(self) -> None:
         name = self._choose_collection(None)
         if not name:
             return
         from ui.printing import printout
-        job = brief.to_print_job(name, self.store.resolved(self.window.library, name))
-        self._saved(save_as(self.window, "导出会议材料为 PDF", f"{name}.pdf", "PDF 文件 (*.pdf)",
+        job = brief.to_print_job(name, self.store.resolved(self.library(), name))
+        self._saved(save_as(self.host, "导出会议材料为 PDF", f"{name}.pdf", "PDF 文件 (*.pdf)",
                             lambda path, _: printout.export_pdf(job, job.title, path)))
 
     def export_brief(self) -> None:
         name = self._choose_collection(None)
         if not name:
             return
-        marks = self.store.resolved(self.window.library, name)
+        marks = self.store.resolved(self.library(), name)
 
         def write(path: Path, chosen: str) -> None:
             as_text = path.suffix == ".txt" or "txt" in chosen
             render = brief.to_text if as_text else brief.to_markdown
             path.write_text(render(name, marks), encoding="utf-8")
-        self._saved(save_as(self.window, "导出会议材料", f"{name}.md",
+        self._saved(save_as(self.host, "导出会议材料", f"{name}.md",
                             "Markdown 文件 (*.md);;文本文件 (*.txt)", write))
 
     def export_json(self) -> None:
         if not self.usable():
             return
         text = json.dumps(exchange.export_json(self.store), ensure_ascii=False, indent=2)
-        self._saved(save_as(self.window, "导出书签", "公报通书签.json", "书签文件 (*.json)",
+        self._saved(save_as(self.host, "导出书签", "公报通书签.json", "书签文件 (*.json)",
                             text_writer(text)))
 
     def import_json(self) -> None:
         if not self.usable(writing=True):
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "导入书签", "", "书签文件 (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self.host, "导入书签", "", "书签文件 (*.json)")
         if not path:
             return
         try:
             report = exchange.import_file(self.store, Path(path))
         except BookmarkError as err:
-            warn(self.window, "导入书签", str(err))
+            warn(self.host, "导入书签", str(err))
             return
         self.panel.refresh()
         self.sync_marks()
         self.dock.show()
-        inform(self.window, "导入书签", report.message())
+        inform(self.host, "导入书签", report.message())
 
     def _saved(self, path: Path | None) -> None:
         if path is not None:
-            self.window.statusBar().showMessage(f"已保存到 {path}", 4000)
+            self.show_message(f"已保存到 {path}", 4000)
 
 
-def install(window: QMainWindow) -> BookmarkFlow:
-    """Add the bookmark features to *window*. They are always there: a store that cannot
-    be opened is shown in the panel with the reason, and the window goes on."""
-    return BookmarkFlow(window, bookmark_store_path(user_data_dir()))
+def install(host: QMainWindow, **parts) -> BookmarkFlow:
+    """Add the bookmark features to *host* (the parts: see BookmarkFlow). They are always
+    there: a store that cannot be opened is shown in the panel with the reason, and the
+    window goes on."""
+    return BookmarkFlow(host, bookmark_store_path(user_data_dir()), **parts)

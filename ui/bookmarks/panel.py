@@ -14,10 +14,9 @@ from models.store.library import Library
 from ui.item_roles import Role
 from ui.plain import as_rich, ask, escape, warn
 from ui.plain import label as plain_label
-from ui.qt import (QAbstractItemView, QAction, QBrush, QColor, QDialog, QDialogButtonBox,
-                   QHBoxLayout, QInputDialog, QKeySequence, QLabel, QMenu, QModelIndex,
-                   QStandardItem, QStandardItemModel, Qt, QTextBrowser, QTimer, QToolButton,
-                   QTreeView, QVBoxLayout, QWidget, Signal)
+from ui.qt import (QAbstractItemView, QAction, QBrush, QColor, QHBoxLayout, QInputDialog,
+                   QKeySequence, QLabel, QMenu, QModelIndex, QStandardItem, QStandardItemModel,
+                   Qt, QTimer, QToolButton, QTreeView, QVBoxLayout, QWidget, Signal)
 
 KEY_ROLE, KIND_ROLE = Role.NodeKey, Role.Kind  # the bookmarked clause; collection | bookmark
 ID_ROLE, STATUS_ROLE = Role.BookmarkId, Role.BookmarkStatus
@@ -352,6 +351,7 @@ class BookmarksPanel(QWidget):
     def _compare(self) -> None:
         mark = self.current_mark()
         if mark is not None:
+            from ui.bookmarks.dialogs import CompareDialog
             CompareDialog(mark, self).exec()
 
     def _menu(self, pos) -> None:
@@ -361,29 +361,3 @@ class BookmarksPanel(QWidget):
                 menu.addAction(self.actions[name])
         if not menu.isEmpty():
             menu.exec(self.view.viewport().mapToGlobal(pos))
-
-
-class CompareDialog(QDialog):
-    """收藏时的原文 and 现行条文 side by side, for a changed or orphaned bookmark."""
-
-    def __init__(self, mark: Bookmark, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("条文对照")
-        self.resize(900, 480)
-        layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(mark.citation() + "　" + (STATUS_LABELS[mark.status] or "未变化")))
-        row = QHBoxLayout()
-        for title, text in (("收藏时的原文", mark.text),
-                            ("现行条文", mark.current_text if mark.current_text is not None
-                             else "（该条款已不在当前资料库中）")):
-            box = QVBoxLayout()
-            box.addWidget(QLabel(f"<b>{title}</b>"))
-            view = QTextBrowser(self)
-            view.setPlainText(text)
-            box.addWidget(view)
-            row.addLayout(box)
-        layout.addLayout(row, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        layout.addWidget(buttons)

@@ -1,19 +1,21 @@
-"""The window of `python main.py`, on screen before the library is even open.
+"""The staged start of the window of `python main.py`: on screen before the library is open.
 
-A bare PySide6 window paints in ~150-250 ms, nearly all of it Python,
+A bare PySide6 window paints in ~150-300 ms, nearly all of it Python,
 PySide6 and the platform plugin; the goal is to show the real window with
 its tree within 1.3 times that (bench/startup_bench.py). Before this module
 is imported, main.py has read the arguments without argparse
 (ui/startup/arguments.py) and the preflight has paused the garbage collector
 (ui/startup/gc_pause.py, resumed here when stage 2 ends) and loaded Qt with
 PySide6's support modules from bytecode (ui/startup/qt_bytecode.py).
-Then the start is staged (see ui/main_window.py for what each stage builds):
+Then the start is staged (see ui/window/main_window.py for what each stage
+builds):
 
 Stage 1, before the first paint: the QApplication with the bundled fonts,
-the excepthook (ui.error_dialogs, ~9 ms, is loaded by the hook when first used), the
-settings, the tree's rows from the outline cache (models/views/outline_cache.py, a text file
-beside the libraries), the shell of the main window with the saved geometry
-and current row; show.
+the excepthook (ui.error_dialogs, ~9 ms, is loaded by the hook when first
+used), the settings, the tree's rows from the outline cache
+(models/views/outline_cache.py, a text file beside the libraries), the frame
+of the main window with the stand-ins of ui/startup/stand_ins.py, the saved
+geometry and current row; show.
 
 Stage 2, when the tree has been painted (OutlineView.first_painted, then the
 next turn of the event loop, so the frame is on screen first): Qt's Chinese
@@ -36,15 +38,15 @@ from __future__ import annotations
 
 import sys
 
-from models.views import outline_cache
 from models.locations import user_data_dir
-from ui.window import state as window_state
-from ui.window.main_window import MainWindow
+from models.views import outline_cache
 from ui.qt import QApplication, QTimer
 from ui.settings import SETTINGS_NAME, Settings
 from ui.startup import gc_pause
 from ui.startup.application import (finish_base_app, install_translations, make_base_app,
                                     open_library, show_warnings_later)
+from ui.window import state as window_state
+from ui.window.main_window import MainWindow
 
 FALLBACK_MS = 1000  # stage 2 starts by then even if the tree was never painted
 
@@ -57,14 +59,10 @@ def _excepthook(exc_type, exc, tb) -> None:
 def remember_outline(window: MainWindow) -> None:
     """Keep the tree of the window's library, and what its filter shows, for the next start
     (ignores write errors)."""
-    if window.ready and window.library is not None:
-        current = None
-        if window.department is not None:
-            bar = window.filter_bar
-            current = outline_cache.CachedFilter(
-                outline_cache.filter_key(bar.department, bar.roles(), bar.include_general()),
-                dict(window.concerned), list(window.deadline_rows))
-        outline_cache.save(window.library.path, window.outline.root, current=current)
+    picture = window.cached_picture()
+    if picture is not None:
+        path, root, current = picture
+        outline_cache.save(path, root, current=current)
 
 
 def cached_start(settings: Settings) -> tuple[outline_cache.CachedOutline | None,
@@ -108,19 +106,19 @@ def start(argv: list[str] | None = None,
         if begun:  # the paint and the fallback timer both call this
             return
         begun.append(True)
-        window.fonts = finish_base_app(app)
+        fonts = finish_base_app(app)
         install_translations(app)
         library = open_library(warnings=warnings)
         if library is None:
             window.close()
             app.exit(2)
             return
-        window.complete(library)
+        window.complete(library, fonts)
         show_warnings_later(window, warnings)
         remember_outline(window)
         gc_pause.resume()
 
-    window.tree.first_painted.connect(lambda: QTimer.singleShot(0, stage_two))
+    window.left.tree.first_painted.connect(lambda: QTimer.singleShot(0, stage_two))
     QTimer.singleShot(FALLBACK_MS, stage_two)
     window.show()
     return app, window

@@ -15,7 +15,7 @@ from ui.styles import BUTTON_IDLE
 
 
 def search_stand_in() -> QLineEdit:
-    """The search field (ui.window.search_field.SearchField) before it exists: one can type."""
+    """The search field (filter_search.search_field.SearchField) before it exists: one can type."""
     field = QLineEdit()
     field.setPlaceholderText(SEARCH_PLACEHOLDER)
     return field
@@ -31,7 +31,7 @@ def department_stand_in() -> QToolButton:
 
 
 def reading_stand_in() -> QFrame:
-    """What an empty ui.reader.ReaderView looks like (a sunken panel in the base colour),
+    """What an empty ui.window.reader.ReaderView looks like (a sunken panel in the base colour),
     without loading QTextBrowser and the text classes (~5 ms)."""
     pane = QFrame()
     pane.setFrameShape(QFrame.Shape.StyledPanel)

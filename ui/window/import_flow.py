@@ -1,7 +1,8 @@
 """文件 → 导入公报…: choose a text, import it off the UI thread, report in Chinese.
 
-The import goes to the user's library (models.content copies the default one
-there on first import); the embedded library is never written. Parsing a
+The import goes to the user's library (models.store.content copies the default
+one there on first import); the embedded library is never written. The flow
+tells the window by its `finished` signal, which reloads the library. Parsing a
 gazette takes a moment, so it runs in a QThread behind a busy progress dialog.
 """
 from __future__ import annotations
@@ -45,17 +46,17 @@ class ImportFlow(QObject):
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
-        self.window = parent
+        self.owner = parent  # the dialogs' parent
         self.worker: ImportWorker | None = None
         self.progress: QProgressDialog | None = None
 
     def choose_and_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "导入公报", str(Path.home()), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.owner, "导入公报", str(Path.home()), FILE_FILTER)
         if path:
             self.start(Path(path))
 
     def start(self, path: Path, replace: bool = False) -> None:
-        self.progress = QProgressDialog(as_rich(f"正在导入 {path.name}……"), "", 0, 0, self.window)
+        self.progress = QProgressDialog(as_rich(f"正在导入 {path.name}……"), "", 0, 0, self.owner)
         self.progress.setWindowTitle("导入公报")
         self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -85,18 +86,18 @@ class ImportFlow(QObject):
         lines = [f"已导入：{issue.title or ''} {issue.label}（{len(issue.documents)} 件公文）"]
         lines += [f"　{d.doc_number or '（无文号）'}　{d.title}" for d in issue.documents[:12]]
         lines += summary.notes
-        inform(self.window, "导入完成", "\n".join(lines))
+        inform(self.owner, "导入完成", "\n".join(lines))
         self.finished.emit(summary)
 
     def _failed(self, exc: Exception, path: Path) -> None:
         self._close_progress()
         if isinstance(exc, DuplicateDocumentError):
-            if ask(self.window, "公文已在库中", f"{exc}\n\n是否以新导入的版本替换库中的版本？"):
+            if ask(self.owner, "公文已在库中", f"{exc}\n\n是否以新导入的版本替换库中的版本？"):
                 self.start(path, replace=True)
                 return
         elif isinstance(exc, GazetteError):
-            show_error(self.window, str(exc), "无法导入")
+            show_error(self.owner, str(exc), "无法导入")
         else:
-            show_error(self.window, f"导入 {path.name} 时出现意外问题，资料库未作改动。\n"
+            show_error(self.owner, f"导入 {path.name} 时出现意外问题，资料库未作改动。\n"
                        "详细记录已写入日志。", "无法导入")
         self.finished.emit(None)

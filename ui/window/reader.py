@@ -6,8 +6,8 @@ a gazette (already inert in the Markdown) can never reach the network. The
 pane re-renders its HTML when the zoom changes, so indents and chips scale
 with the text.
 
-The pane is made after the first paint of the window (ui/startup.py; a
-blank panel holds its place until then): the HTML code (models.document_html)
+The pane is made after the first paint of the window (ui/startup/staged.py; a
+blank panel holds its place until then): the HTML code (models.views.document_html)
 and the context menu's classes are imported when first needed.
 """
 from __future__ import annotations

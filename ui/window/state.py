@@ -1,31 +1,60 @@
-"""Save and restore the window across runs: geometry, splitters, zoom, filter, position.
+"""What the window remembers across runs: geometry, splitters, zoom, filter, position.
 
 An official reopens the app minutes before a meeting and expects it where
-they left it. Anything stale (a department or clause no longer in the
-library after an import) is skipped silently.
-
-Restoring comes in two parts, matching the two stages of the window
-(ui/main_window.py): restore_layout() before the first paint (geometry,
-splitter, the tree's zoom, the row of the last position: cheap, and what
-makes the first paint look like the final window), restore() once the
-library is open (the rest of the zoom, filter, position with its document).
+they left it. This module only knows the settings: load() reads them into a
+Saved record, save() writes one; the window (ui/window/main_window.py) makes
+the record from its parts and gives each part its share back, in two steps
+matching the two stages of the start: before the first paint what it shows
+(geometry, splitters, the tree's zoom, the row of the last position), once
+the library is open the rest (the zoom of the text, the filter, the position
+with its document). Anything stale (a department or clause no longer in the
+library after an import) is skipped by the window.
 """
 from __future__ import annotations
 
-from ui.settings import Settings
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ui.qt import QByteArray
+    from ui.settings import Settings
 
 
-def save(window, settings: Settings) -> None:
-    settings.set("window/geometry", window.saveGeometry())
-    settings.set("window/state", window.saveState())
-    settings.set("window/splitter", window.splitter.saveState())
-    settings.set("window/left_splitter", window.left_split.saveState())
-    settings.set("view/zoom", window.zoom)
-    settings.set("filter/department", window.filter_bar.department or "")
-    settings.set("filter/roles", window.filter_bar.roles() or ["none"])
-    settings.set("filter/general", window.filter_bar.include_general())
-    settings.set("position/key", window.current_key() or "")
+class Saved:
+    """The window's remembered state (a plain record: `dataclasses` costs ~3 ms to import,
+    and this is read before the first paint)."""
+
+    __slots__ = ("geometry", "state", "splitter", "left_splitter", "zoom", "department", "roles",
+                 "include_general", "position")
+
+    def __init__(self, geometry: QByteArray | None = None, state: QByteArray | None = None,
+                 splitter: QByteArray | None = None, left_splitter: QByteArray | None = None,
+                 zoom: float = 1.0, department: str = "", roles: list[str] | None = None,
+                 include_general: bool = False, position: str = ""):
+        self.geometry, self.state, self.splitter = geometry, state, splitter
+        self.left_splitter, self.zoom = left_splitter, zoom
+        self.department, self.roles = department, list(roles or [])
+        self.include_general, self.position = include_general, position
+
+
+def save(settings: Settings, saved: Saved) -> None:
+    for key, value in (("window/geometry", saved.geometry), ("window/state", saved.state),
+                       ("window/splitter", saved.splitter),
+                       ("window/left_splitter", saved.left_splitter)):
+        if value is not None:
+            settings.set(key, value)
+    settings.set("view/zoom", saved.zoom)
+    settings.set("filter/department", saved.department or "")
+    settings.set("filter/roles", saved.roles or ["none"])
+    settings.set("filter/general", saved.include_general)
+    settings.set("position/key", saved.position or "")
     settings.sync()
+
+
+def load(settings: Settings) -> Saved:
+    name, roles, general = saved_filter(settings)
+    return Saved(settings.bytes("window/geometry"), settings.bytes("window/state"),
+                 settings.bytes("window/splitter"), settings.bytes("window/left_splitter"),
+                 saved_zoom(settings), name, roles, general, settings.text("position/key"))
 
 
 def saved_zoom(settings: Settings) -> float:
@@ -38,43 +67,3 @@ def saved_filter(settings: Settings) -> tuple[str, list[str], bool]:
     from models.views.outline import FILTER_ROLES
     roles = [r for r in settings.words("filter/roles", list(FILTER_ROLES)) if r in FILTER_ROLES]
     return settings.text("filter/department"), roles, settings.flag("filter/general", False)
-
-
-def restore_layout(window, settings: Settings) -> None:
-    """Stage 1: what the first paint shows (needs neither the library nor Qt's enums)."""
-    splitters = [("window/geometry", window.restoreGeometry),
-                 ("window/state", window.restoreState),
-                 ("window/splitter", window.splitter.restoreState)]
-    if window.left_split is not None:  # built in stage 1 when a filter is shown from the cache
-        splitters.append(("window/left_splitter", window.left_split.restoreState))
-    for key, apply in splitters:
-        value = settings.bytes(key)
-        if value is not None:
-            apply(value)
-    zoom = saved_zoom(settings)
-    if zoom != 1.0:
-        window.zoom_tree(zoom)
-    key = settings.text("position/key")
-    if key:
-        window.preselect(key)
-
-
-def restore(window, settings: Settings) -> None:
-    """Stage 2, the library open: left splitter, zoom of the text, filter, position."""
-    from models.errors import GazetteError
-    value = settings.bytes("window/left_splitter")
-    if value is not None:
-        window.left_split.restoreState(value)
-    zoom = saved_zoom(settings)
-    if zoom != 1.0:
-        window.set_zoom(zoom)
-    name, roles, general = saved_filter(settings)
-    window.filter_bar.set_roles(roles, general)
-    if name:
-        try:
-            window.set_department(name)
-        except GazetteError:
-            pass  # the department is no longer in the library
-    key = settings.text("position/key")
-    if key and (key in window.outline.by_key or window.library.has_node(key)):
-        window.open_key(key)

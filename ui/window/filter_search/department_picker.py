@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from models.store.library import DepartmentInfo
 from models.textnorm import fold
+from ui.item_roles import Role
 from ui.qt import (QAbstractItemView, QAbstractListModel, QColor, QEvent, QFrame, QLabel,
                    QLineEdit, QListView, QModelIndex, QSortFilterProxyModel, Qt, QVBoxLayout,
-                   Signal)
-from ui.item_roles import Role
-from ui.window.left.tree_filter import refilter_rows
+                   Signal, refilter_rows)
 
 
 class DepartmentModel(QAbstractListModel):

@@ -1,21 +1,20 @@
-"""Search as you type: the field (debounced) and the results grouped by document.
+"""The search results, grouped by document, as a model and the view that shows them.
 
-Results replace the tree while a query is active (Esc returns to it). Each
-hit shows where it is (二、（三）1.) and a snippet with the match marked; the
-snippet HTML comes from models.search, already escaped, with <mark> around
-matches, which Qt's rich text does not know, so it becomes a styled span.
+Results replace the tree while a query is active (Esc returns to it; the
+field is ui/window/filter_search/search_field.py). Each hit shows where it is
+(二、（三）1.) and a snippet with the match marked; the snippet HTML comes from
+models.store.search, already escaped, with <mark> around matches, which Qt's
+rich text does not know, so it becomes a styled span.
 """
 from __future__ import annotations
 
 from models.store.search import SearchResult
-from ui.qt import (QAbstractItemView, QColor, QEvent, QLineEdit, QPainter, QSize, QStandardItem,
-                   QStandardItemModel, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
-                   QTextDocument, Qt, QTimer, QTreeView, Signal)
-from ui.plain import as_rich, escape
 from ui.item_roles import Role
-from ui.labels import SEARCH_PLACEHOLDER
+from ui.plain import as_rich, escape
+from ui.qt import (QAbstractItemView, QColor, QEvent, QPainter, QSize, QStandardItem,
+                   QStandardItemModel, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+                   QTextDocument, Qt, QTreeView, Signal)
 
-DEBOUNCE_MS = 150
 _MARK = '<span style="background-color: #ffe066; color: #000000;">'
 
 
@@ -23,46 +22,6 @@ def snippet_html(hit_path: str, snippet: str) -> str:
     hit_path = escape(hit_path)
     html = snippet.replace("<mark>", _MARK).replace("</mark>", "</span>")
     return f'<span style="color: #1a5fb4; font-weight: bold;">{hit_path}</span>　{html}'
-
-
-class SearchField(QLineEdit):
-    """Emits `query` after typing pauses; Down/Enter/Esc drive the result list."""
-
-    query = Signal(str)
-    down = Signal()
-    accept = Signal()
-    escape = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setPlaceholderText(SEARCH_PLACEHOLDER)
-        self.setToolTip("输入一个或几个字即可搜索；文号可写成 [2021] 或 〔2021〕（Ctrl+F）")
-        self.setClearButtonEnabled(True)
-        self.setAccessibleName("搜索")
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self.flush)
-        self.textChanged.connect(lambda _: self.timer.start())
-
-    def flush(self) -> None:
-        """Run the pending search now (Enter does not wait for the debounce)."""
-        self.timer.stop()
-        self.query.emit(self.text())
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        key = event.key()
-        if key == Qt.Key.Key_Down:
-            self.flush()
-            self.down.emit()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.timer.isActive():
-                self.flush()
-            self.accept.emit()
-        elif key == Qt.Key.Key_Escape:
-            self.escape.emit()
-        else:
-            super().keyPressEvent(event)
 
 
 class ResultsModel(QStandardItemModel):

@@ -4,7 +4,7 @@ Journey 1 ends with "deadlines listed in date order": each row gives the due
 date, the phrase as written, and where (文号 and clause path); Enter opens it.
 
 With a department filter saved, the panel is drawn in the window's first
-paint from the outline cache (ui/startup.py), so this module imports nothing
+paint from the outline cache (ui/startup/staged.py), so this module imports nothing
 that reads PySide6's `Qt` namespace: the item roles are plain ints (ui/item_roles.py).
 """
 from __future__ import annotations

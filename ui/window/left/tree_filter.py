@@ -1,33 +1,17 @@
-"""The department filter of the reading tree: a proxy over ui.tree_model.OutlineModel.
+"""The department filter of the reading tree: a proxy over the tree's OutlineModel.
 
 A QSortFilterProxyModel with recursive filtering: the whole skeleton is
 loaded (a gazette has a few hundred rows), so a clause that concerns the
 department keeps its document, category and issue visible.
 
-The tree reads the proxy from stage 2 of the start on (ui/main_window.py):
+The tree reads the proxy from stage 2 of the start on (ui/window/left/pane.py):
 this module, and QSortFilterProxyModel with it, is loaded after the first
 paint.
 """
 from __future__ import annotations
 
-
 from models.views.outline_node import shown_by_filter
-from ui.qt import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
-
-
-def refilter_rows(proxy: QSortFilterProxyModel, change) -> None:
-    """Apply *change* to what a proxy filters on, and refilter its rows.
-
-    Qt 6.10 added endFilterChange(Direction.Rows); PySide6 6.9, whose wheels
-    still run on glibc 2.28 (Kylin V10, UOS 20), has only invalidateRowsFilter.
-    """
-    if hasattr(proxy, "endFilterChange"):
-        proxy.beginFilterChange()
-        change()
-        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-    else:
-        change()
-        proxy.invalidateRowsFilter()
+from ui.qt import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, refilter_rows
 
 
 class OutlineFilter(QSortFilterProxyModel):

@@ -1,11 +1,11 @@
 """The reading tree as a Qt item model, and the proxy that applies the department filter.
 
-The model wraps the plain-Python outline of models.outline (node tree,
+The model wraps the plain-Python outline of models.views.outline (node tree,
 internalPointer, row cached in the node so parent() is O(1)), or the same
-rows read from the start-up cache (models.outline_node.OutlineNode, which
-answers alike). The department filter is ui/tree_filter.py's proxy.
+rows read from the start-up cache (models.views.outline_node.OutlineNode, which
+answers alike). The department filter is ui/window/left/tree_filter.py's proxy.
 
-This module is imported before the first paint (ui/startup.py), so it does
+This module is imported before the first paint (ui/startup/staged.py), so it does
 not read PySide6's `Qt` namespace (~30 ms to create): item roles are the
 plain ints of ui/item_roles.py.
 """

@@ -4,7 +4,7 @@ The other rows are drawn by Qt; only documents get a delegate, because the
 文号 is how officials recognise a document on paper and must be visible
 without widening the pane.
 
-The tree is drawn before the first paint of the window (ui/startup.py), so
+The tree is drawn before the first paint of the window (ui/startup/staged.py), so
 this module reads neither PySide6's `Qt` namespace nor QStyle (together
 ~40 ms to create; PySide6 also creates `Qt` when it resolves a call whose
 overloads take one of its enums, such as QPainter.setPen or QBrush(colour)):
@@ -128,7 +128,7 @@ class DocumentRowDelegate(QStyledItemDelegate):
 
 
 class OutlineView(QTreeView):
-    # The rows were painted for the first time: ui/startup.py builds the rest of the
+    # The rows were painted for the first time: ui/startup/staged.py builds the rest of the
     # window from there, once the first frame is on screen.
     first_painted = Signal()
 
