@@ -70,7 +70,9 @@ def make_action(owner: QWidget, text: str, slot, keys=(), tip: str = "") -> QAct
     shown = sequences[0].toString(QKeySequence.SequenceFormat.NativeText) if sequences else ""
     action.setToolTip(f"{tip or text}（{shown}）" if shown else (tip or text))
     action.setStatusTip(tip or text)
-    action.triggered.connect(slot)
+    # Called without triggered's `checked`: PySide6 would pass it to any slot that takes an
+    # argument, export_pdf(path=None) and print_duty_list(preview_only=False) included.
+    action.triggered.connect(lambda _checked=False: slot())
     owner.addAction(action)
     return action
 
