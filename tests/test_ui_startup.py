@@ -19,18 +19,6 @@ from ui_fixtures import qt_app, visible_rows  # noqa: F401
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_role_numbers_are_qts():
-    """ui/item_roles.py writes Qt's role values out (to avoid the `Qt` namespace): they must
-    match."""
-    from PySide6.QtCore import Qt
-
-    from ui import item_roles as roles
-    assert (roles.DISPLAY_ROLE, roles.TOOLTIP_ROLE, roles.FONT_ROLE, roles.FOREGROUND_ROLE,
-            roles.USER_ROLE) == tuple(int(r) for r in (
-                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
-                Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole))
-
-
 # ----------------------------------------------------- the staged window
 @pytest.fixture()
 def staged(qt_app, qtbot, seed_library_path, tmp_path):
@@ -219,24 +207,6 @@ def test_start_resumes_the_paused_collector_once_the_window_is_complete(
     window.settings = None
     window.close()
     window.library.close()
-
-
-def test_collector_pause_leaves_a_collector_it_did_not_stop_alone():
-    import gc
-
-    from ui.startup import gc_pause
-    gc.disable()
-    try:
-        gc_pause.pause()  # already off: nothing to undo later
-        gc_pause.resume()
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-    gc_pause.pause()
-    assert not gc.isenabled()
-    gc_pause.resume()
-    gc.unfreeze()
-    assert gc.isenabled()
 
 
 def test_first_start_without_cache_is_complete_at_once_and_writes_the_cache(

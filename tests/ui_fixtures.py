@@ -45,6 +45,12 @@ def window(make_window):
     return make_window()
 
 
+def clause(window, doc_number: str, path: str):
+    """The library's node of the clause at *path* (二、（一）) in the document *doc_number*."""
+    doc = next(d for d in window.library.documents() if d.doc_number == doc_number)
+    return next(n for n in window.library.nodes(doc.key) if n.path == path)
+
+
 def visible_rows(view) -> list[str]:
     """The display text of every row of a tree view that is expanded into view."""
     model = view.model()

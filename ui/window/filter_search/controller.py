@@ -134,7 +134,7 @@ class FilterSearch(QObject):
 
     def terms(self) -> tuple[str, ...]:
         """The words to mark in what is opened: the active search's."""
-        return self.last_result.terms if self.last_result and self.field.text() else ()
+        return tuple(self.last_result.terms) if self.last_result and self.field.text() else ()
 
     def has_focus(self) -> bool:
         return self.field is not None and self.field.hasFocus()

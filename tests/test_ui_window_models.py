@@ -1,4 +1,5 @@
-"""Every item model of the window passes Qt's own QAbstractItemModelTester."""
+"""Every item model of the window passes Qt's own QAbstractItemModelTester; the item roles
+(ui/item_roles.py) are Qt's."""
 from __future__ import annotations
 
 import pytest
@@ -82,3 +83,15 @@ def test_window_models_pass_while_driven(qtmodeltester, window):
     window.filter_search.field.setText("水库")
     window.filter_search.field.flush()
     qtmodeltester.check(window.filter_search.results_model)
+
+
+def test_role_numbers_are_qts():
+    """ui/item_roles.py writes Qt's role values out (to avoid the `Qt` namespace): they must
+    match."""
+    from PySide6.QtCore import Qt
+
+    from ui import item_roles as roles
+    assert (roles.DISPLAY_ROLE, roles.TOOLTIP_ROLE, roles.FONT_ROLE, roles.FOREGROUND_ROLE,
+            roles.USER_ROLE) == tuple(int(r) for r in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole,
+                Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole))
