@@ -4,39 +4,18 @@ Shows each bookmark's state against the open library (条文已变化 for a
 changed clause, 原条文已不在库中 for a removed one), opens a clause on
 activation, and lets collections be renamed, deleted and printed. Order is
 changed by dragging or with 上移/下移; the panel writes the new order back
-to the store, which is the only copy.
+to the store, which is the only copy. The rows are ui/bookmarks/model.py's.
 """
 from __future__ import annotations
 
 from models.bookmarks import Bookmark, BookmarkError, BookmarkStore, DamagedBookmarksError
-from models.views.brief import STATUS_LABELS
 from models.store.library import Library
-from ui.item_roles import Role
-from ui.plain import as_rich, ask, escape, warn
+from ui.bookmarks.model import ID_ROLE, KEY_ROLE, KIND_ROLE, STATUS_ROLE, BookmarksModel
+from ui.plain import as_rich, ask, warn
 from ui.plain import label as plain_label
-from ui.qt import (QAbstractItemView, QAction, QBrush, QColor, QHBoxLayout, QInputDialog,
-                   QKeySequence, QLabel, QMenu, QModelIndex, QStandardItem, QStandardItemModel,
-                   Qt, QTimer, QToolButton, QTreeView, QVBoxLayout, QWidget, Signal)
-
-KEY_ROLE, KIND_ROLE = Role.NodeKey, Role.Kind  # the bookmarked clause; collection | bookmark
-ID_ROLE, STATUS_ROLE = Role.BookmarkId, Role.BookmarkStatus
-
-_STATUS_COLOURS = {"changed": QColor("#a35200"), "orphaned": QColor("#777777")}
-
-
-class _Model(QStandardItemModel):
-    """Collections at the top, bookmarks below; bookmarks may be dragged within their level."""
-
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags  # nothing is dropped between collections
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.data(KIND_ROLE) == "bookmark":
-            return base | Qt.ItemFlag.ItemIsDragEnabled
-        return base | Qt.ItemFlag.ItemIsDropEnabled
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
+from ui.qt import (QAbstractItemView, QAction, QHBoxLayout, QInputDialog, QKeySequence, QLabel,
+                   QMenu, QModelIndex, Qt, QTimer, QToolButton, QTreeView, QVBoxLayout, QWidget,
+                   Signal)
 
 
 class BookmarksPanel(QWidget):
@@ -54,7 +33,7 @@ class BookmarksPanel(QWidget):
         self.store = store
         self.library = library
         self._marks: dict[int, Bookmark] = {}
-        self.model = _Model(self)
+        self.model = BookmarksModel(self)
         self.view = QTreeView(self)
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
@@ -150,8 +129,7 @@ class BookmarksPanel(QWidget):
 
     def refresh(self) -> None:
         """Reload from the store, keeping which collections are open and what is selected."""
-        expanded = {self.model.item(r).text() for r in range(self.model.rowCount())
-                    if self.view.isExpanded(self.model.index(r, 0))}
+        expanded = {c.text() for c in self.model.collections() if self.view.isExpanded(c.index())}
         selected = self.current_key()
         self._loading = True
         self.model.clear()
@@ -174,17 +152,8 @@ class BookmarksPanel(QWidget):
             self._update_actions()
             return
         self._marks = {m.id: m for m in marks}
-        by_collection: dict[str, list[Bookmark]] = {}
-        for m in marks:
-            by_collection.setdefault(m.collection, []).append(m)
         first = not expanded
-        for coll in self.store.collections() if self.store is not None else []:
-            item = QStandardItem(coll.name)
-            item.setData("collection", KIND_ROLE)
-            item.setToolTip(as_rich(f"{coll.name}：{coll.count} 条"))
-            for m in by_collection.get(coll.name, []):
-                item.appendRow(self._bookmark_item(m))
-            self.model.appendRow(item)
+        self.model.fill(self.store.collections(), marks)
         self._loading = False
         for r in range(self.model.rowCount()):
             if first or self.model.item(r).text() in expanded:
@@ -201,48 +170,15 @@ class BookmarksPanel(QWidget):
             return
         mark.status, mark.current_text = "ok", mark.text  # just made from the open library
         self._marks[mark.id] = mark
-        parent = next((self.model.item(r) for r in range(self.model.rowCount())
-                       if self.model.item(r).text() == mark.collection), None)
         self._loading = True
-        if parent is None:
-            parent = QStandardItem(mark.collection)
-            parent.setData("collection", KIND_ROLE)
-            self.model.appendRow(parent)
-        parent.appendRow(self._bookmark_item(mark))
-        parent.setToolTip(as_rich(f"{mark.collection}：{parent.rowCount()} 条"))
+        parent = self.model.add(mark)
         self._loading = False
         self.view.expand(parent.index())
         self.select_key(mark.key)
         self.empty.setVisible(False)
 
-    def _bookmark_item(self, m: Bookmark) -> QStandardItem:
-        status = STATUS_LABELS[m.status]
-        # What the clause is first (the panel is narrow), where it comes from below.
-        text = f"{m.path} {m.heading}".strip() or m.title
-        if status:
-            text += f"　【{status}】"
-        text += f"\n{m.doc_number or m.title}"
-        if m.note:
-            text += "\n备注：" + (m.note if len(m.note) <= 24 else m.note[:24] + "…")
-        item = QStandardItem(text)
-        item.setData("bookmark", KIND_ROLE)
-        item.setData(m.key, KEY_ROLE)
-        item.setData(m.id, ID_ROLE)
-        item.setData(m.status, STATUS_ROLE)
-        tip = f"<qt><b>{escape(m.citation())}</b>"
-        if m.note:
-            tip += f"<br/>备注：{escape(m.note)}"
-        if status:
-            tip += f"<br/>{status}"
-        item.setToolTip(tip + "</qt>")
-        if m.status in _STATUS_COLOURS:
-            item.setForeground(QBrush(_STATUS_COLOURS[m.status]))
-        return item
-
     def contains(self, key: str) -> bool:
-        return any(self.model.item(r).child(c).data(KEY_ROLE) == key
-                   for r in range(self.model.rowCount())
-                   for c in range(self.model.item(r).rowCount()))
+        return self.model.bookmark_index(key).isValid()
 
     def current_key(self) -> str | None:
         index = self.view.currentIndex()
@@ -259,12 +195,9 @@ class BookmarksPanel(QWidget):
         return index.data() if index.data(KIND_ROLE) == "collection" else index.parent().data()
 
     def select_key(self, key: str) -> None:
-        for r in range(self.model.rowCount()):
-            parent = self.model.item(r)
-            for c in range(parent.rowCount()):
-                if parent.child(c).data(KEY_ROLE) == key:
-                    self.view.setCurrentIndex(parent.child(c).index())
-                    return
+        index = self.model.bookmark_index(key)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
 
     # ------------------------------------------------------------- actions
     def _update_actions(self) -> None:
@@ -304,8 +237,7 @@ class BookmarksPanel(QWidget):
 
     def _store_order(self) -> None:
         """After a drag: write the order shown back to the store."""
-        for r in range(self.model.rowCount()):
-            parent = self.model.item(r)
+        for parent in self.model.collections():
             ids = [parent.child(c).data(ID_ROLE) for c in range(parent.rowCount())]
             stored = [m.id for m in self._marks.values() if m.collection == parent.text()]
             if ids != stored and all(i is not None for i in ids):
