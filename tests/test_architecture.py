@@ -7,7 +7,8 @@ before anyone has to find it in a review:
 - no import cycle among models/, ui/ and cli/;
 - no module over MAX_LINES lines;
 - models/ never imports Qt (PySide6, shiboken6 or ui.qt);
-- in ui/, only ui/qt.py imports PySide6 (every other module asks ui/qt.py);
+- in ui/, only ui/qt.py imports PySide6 (every other module asks ui/qt.py), and the
+  shared words, roles and the start's first pieces import no Qt at all;
 - ui/ and cli/ never run SQL: no .execute(), no sqlite3, no SQL text; they ask models/.
 """
 from __future__ import annotations
@@ -79,6 +80,26 @@ def test_ui_imports_pyside6_only_through_ui_qt():
     found = [f"{rel(p)}:{line} {name}" for p in sources("ui") if rel(p) != QT_MODULE
              for line, name in imported_names(p) if name.split(".")[0] in ("PySide6", "shiboken6")]
     assert not found, "import these names through ui/qt.py:\n" + "\n".join(found)
+
+
+QT_FREE = ("ui/labels.py", "ui/styles.py", "ui/item_roles.py", "ui/startup/__init__.py",
+           "ui/startup/arguments.py", "ui/startup/gc_pause.py", "ui/startup/qt_bytecode.py")
+
+
+@pytest.mark.parametrize("name", QT_FREE)
+def test_shared_words_roles_and_the_start_before_qt_need_no_qt(name):
+    """What the first stage and the preflight read before Qt is loaded imports no Qt at all."""
+    found = []
+    for node in ast.walk(ast.parse((ROOT / name).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            mods = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            mods = [node.module or ""] + [f"{node.module}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        found += [f"{node.lineno} {m}" for m in mods
+                  if m.split(".")[0] in ("PySide6", "shiboken6") or m == "ui.qt"]
+    assert not found, found
 
 
 def sql_uses(path: Path) -> list[str]:

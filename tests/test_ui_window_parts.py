@@ -114,3 +114,16 @@ def test_menus_need_a_slot_for_every_action(qt_app):
     actions["find"].trigger()
     assert called == ["find"] and actions["find"].shortcut().toString() == "Ctrl+F"
     owner.deleteLater()
+
+
+def test_the_stand_ins_read_and_look_as_the_widgets_they_stand_for(qt_app):
+    """One rule each (ui/labels.py, ui/styles.py): the first stage's stand-ins say what the
+    real search field and department button say, in the button's style."""
+    from ui.startup.stand_ins import department_stand_in, search_stand_in
+    from ui.window.filter_search.filter_bar import FilterBar
+    from ui.window.filter_search.search_field import SearchField
+    field, stand_in = SearchField(), search_stand_in()
+    assert stand_in.placeholderText() == field.placeholderText() != ""
+    bar, button = FilterBar(), department_stand_in()
+    assert button.text() == bar.button.text() and button.styleSheet() == bar.button.styleSheet()
+    assert button.sizeHint().height() == bar.button.sizeHint().height()
