@@ -16,7 +16,7 @@ it). Stage 2, complete(): the real widgets, moving focus and typed text over.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ui.qt import QObject, Signal
 from ui.startup.stand_ins import department_stand_in, search_stand_in
@@ -31,11 +31,18 @@ if TYPE_CHECKING:
 SEARCH_LIMIT = 200
 
 
-class Selection(NamedTuple):
-    """The filter as the user set it: the department's name (None: no filter), its roles."""
-    department: str | None
-    roles: list[str]
-    include_general: bool
+class Selection:
+    """The filter as the user set it: the department's name (None: no filter), its roles.
+    Unpacks as (department, roles, include_general). (A plain class: a NamedTuple's
+    annotations are compiled when the class is made, before the window's first paint.)"""
+
+    __slots__ = ("department", "roles", "include_general")
+
+    def __init__(self, department: str | None, roles: list[str], include_general: bool):
+        self.department, self.roles, self.include_general = department, roles, include_general
+
+    def __iter__(self):
+        return iter((self.department, self.roles, self.include_general))
 
 
 class FilterSearch(QObject):
