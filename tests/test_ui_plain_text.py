@@ -14,6 +14,8 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from tests.ui_fixtures import qt_app  # noqa: F401  (fixture)
@@ -75,6 +77,17 @@ def test_helpers(qt_app):
     assert label.textFormat().name == "PlainText" and label.text() == IMG
     assert shown(plain.as_rich(f"{IMG}\n{UNIT}")) == f"{IMG}\n{UNIT}"
     assert "<img" not in plain.escape(IMG)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("<>&\"'a中 \n;#x"), max_size=40) | st.text(max_size=40))
+def test_escape_writes_what_html_escape_writes(text):
+    """ui.plain.escape does not import `html` (the first paint uses it): it must agree."""
+    import html
+
+    from ui.plain import escape
+    assert escape(text) == html.escape(text, quote=True)
+    assert escape(None) == ""
 
 
 def test_message_boxes_are_plain(qt_app, monkeypatch):

@@ -241,7 +241,8 @@ LATER = ("QSortFilterProxyModel", "QUrl", "QTextLayout", "QTextCharFormat", "QTe
 def painted():
     loaded = [name for name in LATER if any(name in vars(m) for m in (core, gui, widgets))]
     print("ready", window.ready, "Qt", "Qt" in vars(core), "QStyle", "QStyle" in vars(widgets),
-          "library", "sqlite3" in sys.modules, "later", loaded, flush=True)
+          "library", "sqlite3" in sys.modules, "later", loaded,
+          "html", "html" in sys.modules, flush=True)
     os._exit(0)
 window.left.tree.first_painted.connect(painted)
 app.exec()
@@ -259,12 +260,12 @@ def run_stage_one_probe(template: str, tmp_path) -> str:
 
 def test_stage_one_loads_neither_qt_enums_nor_the_library(seed_library, tmp_path):
     """What makes the first paint fast: no `Qt` namespace, no QStyle, no sqlite3, none of the
-    costly classes only stage 2 needs."""
+    costly classes only stage 2 needs, not even the standard `html` module (ui/plain.py)."""
     from models.views import outline_cache
     from models.views.outline import build_outline
     outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path / "c")
     out = run_stage_one_probe(STAGE_ONE_PROBE, tmp_path)
-    assert "ready False Qt False QStyle False library False later []" in out, out
+    assert "ready False Qt False QStyle False library False later [] html False" in out, out
 
 
 def test_filtered_copy_has_the_rows_of_the_proxy_filter(qt_app, seed_library):
@@ -401,7 +402,8 @@ def test_filtered_stage_one_loads_neither_qt_enums_nor_the_library(seed_library,
     settings.setValue("filter/department", "区财政局")
     settings.sync()
     out = run_stage_one_probe(STAGE_ONE_FILTER_PROBE, tmp_path)
-    assert "chip 区财政局 ready False Qt False QStyle False library False later []" in out, out
+    assert ("chip 区财政局 ready False Qt False QStyle False library False later [] html False"
+            in out), out
 
 
 def test_a_search_typed_as_the_window_closes_never_runs_on_the_closed_library(qtbot, staged):
