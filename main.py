@@ -8,7 +8,8 @@ The window is what officials start most, and every millisecond before its
 first paint counts (bench/startup_bench.py): when the arguments open it
 (nothing but --user-data DIR), they are read without argparse, whose
 parsers cost 5 ms for one option (gettext looks its strings up on disk)
-and 10-25 ms for the whole command line.
+and 10-25 ms for the whole command line (ui/startup/arguments.py). The
+window's start, every piece of it, is behind ui.startup.open_window().
 """
 from __future__ import annotations
 
@@ -129,14 +130,14 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(problem + "\n")
         return 2
     from models.locations import set_user_data_dir
-    from ui.display_check import user_data_argument, wants_window
-    if wants_window(argv):
-        set_user_data_dir(user_data_argument(argv))
-        return run_gui()
+    from ui import startup
+    if startup.wants_window(argv):
+        set_user_data_dir(startup.user_data_argument(argv))
+        return startup.open_window()
     args = build_parser().parse_args(argv)
     set_user_data_dir(args.user_data)
     if args.command is None:  # the window after all, e.g. with --user abbreviated
-        return run_gui()
+        return startup.open_window()
     if args.command == "self-test":
         from ui.selftest import run_self_test
         return run_self_test(args.library)
@@ -154,16 +155,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head and closed early
         sys.stderr.close()
         return 0
-
-
-def run_gui() -> int:
-    from ui.display_check import EXIT_NO_DISPLAY, gui_preflight
-    problem = gui_preflight()  # no display, or Qt's libraries missing: say so in Chinese
-    if problem:
-        sys.stderr.write(problem + "\n")
-        return EXIT_NO_DISPLAY
-    from ui.app import run
-    return run()
 
 
 if __name__ == "__main__":

@@ -50,9 +50,9 @@ def main() -> None:
         print(f"resolve 1,000 bookmarks after a rebuild: median {statistics.median(times) * 1000:.1f} ms"
               "  (goal ≤ 200 ms)")
         try:
-            from ui.bookmarks_panel import BookmarksPanel
+            from ui.bookmarks.panel import BookmarksPanel
         except ImportError:
-            print("add + panel: ui.bookmarks_panel not available")
+            print("add + panel: ui.bookmarks.panel not available")
             return
         from PySide6.QtWidgets import QApplication
         app = QApplication.instance() or QApplication([])

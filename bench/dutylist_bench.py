@@ -21,8 +21,7 @@ from models.views.dutylist import (DutyListOptions, build_duty_list, duty_rows, 
 from models.store.library import Library  # noqa: E402
 from models.store.build import add_issues  # noqa: E402
 from models.parse.parser import parse_bytes  # noqa: E402
-from ui.headless import ensure_gui_app  # noqa: E402
-from ui.paged_print import print_job_to_pdf  # noqa: E402
+from ui.headless import ensure_gui_app, print_job_to_pdf  # noqa: E402
 
 SEED = ROOT / "content" / "issues" / "2021-05_shizhong.txt"
 

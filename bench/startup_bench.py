@@ -8,9 +8,9 @@ spawning it to the line the child prints at its first paint: the bare
 QWidget's paint event, or, in the app, the tree's first paint with rows
 (OutlineView's first_painted, emitted once the rows are drawn). The app
 child runs main.main([]), the very path of `python main.py` (argument
-parsing, the display check, ui/startup.py); its probe is attached by an
-import hook once ui/startup.py is loaded, so it imports nothing before the
-app does. The app is measured twice:
+parsing, the display check, the staged start of ui/startup/); its probe is
+attached by an import hook once ui/startup/staged.py is loaded, so it imports
+nothing before the app does. The app is measured twice:
 left unfiltered, and left with a department filter on (区财政局: the stage-1
 tree is the filtered one, with the chip and the deadlines). Prints the
 medians and each ratio (goal ≤ 1.3). The app is staged, so the bench also
@@ -39,7 +39,7 @@ Measured as installed, not as this checkout happens to run:
   before its first paint.
 
 The app keeps PySide6's own support modules as bytecode between starts
-(ui/qt_bytecode.py), which a bare PySide6 program compiles at every start
+(ui/startup/qt_bytecode.py), which a bare PySide6 program compiles at every start
 (~20 ms). So that the app's own work stays visible, the unfiltered start is
 also measured with that turned off (GAZETTE_QT_BYTECODE=0), as the bare
 window loads PySide6; each line also prints the difference to the bare
@@ -128,13 +128,14 @@ def child(kind: str) -> None:
         return
 
     def watch(startup) -> None:
-        """Wrap ui.startup.start (which shows the window) to watch the window it returns."""
+        """Wrap ui.startup.staged.start (which shows the window) to watch the window it
+        returns."""
         start = startup.start
 
         def watched_start(*args, **kwargs):
             app, window = start(*args, **kwargs)
             order = (MARK, STAGE2)
-            window.tree.first_painted.connect(lambda: reached(MARK, order))
+            window.left.tree.first_painted.connect(lambda: reached(MARK, order))
             print("CACHE", "miss" if window.ready else "hit", flush=True)
 
             def watch_reader():
@@ -148,7 +149,7 @@ def child(kind: str) -> None:
             return app, window
         startup.start = watched_start
 
-    after_import("ui.startup", watch)
+    after_import("ui.startup.staged", watch)
     import main as entry  # the window as `python main.py` opens it, settings where a user's are
     entry.main([])
 
@@ -214,8 +215,8 @@ def write_settings(env: dict, key: str, department: str = "") -> None:
 
 def interaction_times(rounds: int = 5) -> tuple[dict[str, float], dict[str, float]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.app import make_app, open_library
-    from ui.main_window import MainWindow
+    from ui.startup.application import make_app, open_library
+    from ui.window.main_window import MainWindow
     app, fonts = make_app(["bench"])
     window = MainWindow(open_library(), fonts, None)
     window.show()
@@ -230,14 +231,15 @@ def interaction_times(rounds: int = 5) -> tuple[dict[str, float], dict[str, floa
         app.processEvents()  # the views lay out and paint what changed
         return (time.perf_counter() - start) * 1000
 
-    switch = {d: min(timed(lambda d=d: window.set_department(d)) for _ in range(rounds))
+    find = window.filter_search
+    switch = {d: min(timed(lambda d=d: find.set_department(d)) for _ in range(rounds))
               for d in departments}
-    window.set_department(None)
+    window.filter_search.set_department(None)
     refresh = {}
     for q in queries:
         def run(q=q):
-            window.search_field.setText(q)
-            window.search_field.flush()
+            window.filter_search.field.setText(q)
+            window.filter_search.field.flush()
         refresh[q] = min(timed(run) for _ in range(rounds))
     window.close()
     return switch, refresh

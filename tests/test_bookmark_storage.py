@@ -114,7 +114,7 @@ def test_the_window_opens_and_the_panel_offers_both_ways_out(qt_app, qtbot, dama
                                                               seed_library_path, monkeypatch):
     from models.store.library import Library
     from ui import plain
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
     from ui.settings import Settings
     path, keys = damaged
     monkeypatch.setenv("GAZETTE_USER_DATA", str(path.parent))
@@ -124,7 +124,7 @@ def test_the_window_opens_and_the_panel_offers_both_ways_out(qt_app, qtbot, dama
     qtbot.addWidget(window)
     window.show()
     try:
-        assert window.outline.clause_count > 0  # the library is readable
+        assert window.left.outline.clause_count > 0  # the library is readable
         panel = window.bookmarks.panel
         assert window.bookmarks.dock.isVisible() and panel.notice.isVisible()
         assert "书签文件已损坏" in panel.notice_text.text() and str(path) in panel.notice_text.text()
@@ -149,9 +149,9 @@ import os, sys
 sys.path.insert(0, sys.argv[1])
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from models.store.library import Library
-from ui.app import make_app
+from ui.startup.application import make_app
 from ui import plain
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 from ui.settings import Settings
 plain.run_dialog = lambda box: 0
 app, fonts = make_app()

@@ -72,8 +72,7 @@ def test_deadlines_in_date_order_with_past_ones_marked(seed_library):
 
 
 def _pdf_text(job, tmp_path) -> tuple[str, int]:
-    from ui.headless import ensure_gui_app
-    from ui.paged_print import print_job_to_pdf
+    from ui.headless import ensure_gui_app, print_job_to_pdf
     ensure_gui_app()
     pdf = tmp_path / "list.pdf"
     pages = print_job_to_pdf(job, pdf)

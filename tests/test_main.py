@@ -9,9 +9,11 @@ from models import locations
 
 @pytest.fixture()
 def opened(monkeypatch):
-    """run_gui replaced by a recorder of the user data folder it would use."""
+    """ui.startup.open_window replaced by a recorder of the user data folder it would use."""
+    from ui import startup
     seen = []
-    monkeypatch.setattr(main, "run_gui", lambda: seen.append(locations.user_data_dir()) or 0)
+    monkeypatch.setattr(startup, "open_window",
+                        lambda: seen.append(locations.user_data_dir()) or 0)
     yield seen
     locations.set_user_data_dir(None)
 

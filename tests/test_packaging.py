@@ -19,7 +19,7 @@ import check_frozen_output as cfo  # noqa: E402
 import spec_common  # noqa: E402
 from models import locations  # noqa: E402
 from models import version  # noqa: E402
-from ui import display_check, resources  # noqa: E402
+from ui import resources  # noqa: E402
 
 
 # --- resources and locations in the development and the frozen layout -------------------
@@ -281,48 +281,3 @@ def test_dangling_symlinks_are_dropped():
     assert b == binaries
     assert [e[0] for e in d] == ["libQt6Core.so.6"]
     assert [e[0] for e in dropped] == ["libQt6Network.so.6"]
-
-
-# --- no display, no crash ---------------------------------------------------------------
-
-@pytest.mark.parametrize("env, problem", [
-    ({}, True),
-    ({"DISPLAY": ":0"}, False),
-    ({"WAYLAND_DISPLAY": "wayland-0"}, False),
-    ({"QT_QPA_PLATFORM": "offscreen"}, False),
-    ({"QT_QPA_PLATFORM": "xcb"}, True),
-    ({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":1"}, False),
-    ({"QT_QPA_PLATFORM": "wayland", "DISPLAY": ":1"}, True),
-    ({"QT_QPA_PLATFORM": "wayland;xcb", "WAYLAND_DISPLAY": "w"}, False),
-])
-def test_display_problem_on_linux(env, problem):
-    message = display_check.display_problem(env, platform="linux")
-    assert (message is not None) is problem
-    if message:
-        assert "找不到图形显示" in message
-
-
-def test_windows_and_macos_always_have_a_display():
-    assert display_check.display_problem({}, platform="win32") is None
-    assert display_check.display_problem({}, platform="darwin") is None
-
-
-@pytest.mark.parametrize("argv, window", [
-    ([], True), (["--user-data", "/x"], True), (["--user-data=/x"], True),
-    (["self-test"], False), (["search", "托育"], False), (["--help"], False),
-    (["--user-data", "/x", "documents"], False), (["--user-data"], False),
-    (["--user-data", "--help"], False), (["--user"], False),
-])
-def test_wants_window(argv, window):
-    assert display_check.wants_window(argv) is window
-
-
-@pytest.mark.parametrize("argv, folder", [
-    ([], None), (["--user-data", "/x"], "/x"), (["--user-data=/x"], "/x"),
-    (["--user-data", "/x", "--user-data=/y"], "/y"), (["--user-data="], ""),
-])
-def test_user_data_argument_reads_the_window_arguments_as_argparse_would(argv, folder):
-    import argparse
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--user-data")
-    assert display_check.user_data_argument(argv) == folder == parser.parse_args(argv).user_data

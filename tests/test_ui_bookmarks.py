@@ -1,18 +1,16 @@
-"""Bookmarks in the real window: Ctrl+D, the dock, order, states, the printed brief."""
+"""Bookmarks in the real window (ui/bookmarks/): Ctrl+D, the dock, order, states, the printed\nbrief."""
 from __future__ import annotations
 
 import subprocess
 
 import pytest
 
-from tests.ui_fixtures import make_window, qt_app  # noqa: F401  (fixtures)
+from tests.ui_fixtures import clause, make_window, qt_app  # noqa: F401  (fixtures)
 
 COLLECTION = "周四 专题会"
 
 
-def _clause(window, doc_number, path):
-    doc = next(d for d in window.library.documents() if d.doc_number == doc_number)
-    return next(n for n in window.library.nodes(doc.key) if n.path == path)
+_clause = clause
 
 
 @pytest.fixture()
@@ -23,7 +21,7 @@ def window(make_window, monkeypatch, tmp_path):
 
 @pytest.fixture()
 def flow(window, monkeypatch):
-    from ui import bookmark_flow
+    from ui.bookmarks import dialogs
     f = window.bookmarks  # installed by the window itself
     assert f is not None
     answers = []
@@ -33,7 +31,7 @@ def flow(window, monkeypatch):
         dialog.collection.setCurrentText(collection)
         dialog.note.setPlainText(note)
         return 1  # Accepted
-    monkeypatch.setattr(bookmark_flow.BookmarkDialog, "exec", fake_exec)
+    monkeypatch.setattr(dialogs.BookmarkDialog, "exec", fake_exec)
     f.answers = answers
     return f
 
@@ -90,7 +88,7 @@ def test_changed_and_orphaned_states_are_shown(window, flow, tmp_path, registry,
 
 def test_brief_prints_with_citations_notes_and_page_numbers(window, flow, tmp_path):
     from models.views import brief
-    from ui import printing
+    from ui.printing import printout
     node = _clause(window, "市中政发〔2021〕16号", "一、（一）")
     window.open_key(node.key)
     flow.answers.append((COLLECTION, "请司法局说明清理进度"))
@@ -99,7 +97,7 @@ def test_brief_prints_with_citations_notes_and_page_numbers(window, flow, tmp_pa
     flow.answers.append((COLLECTION, ""))
     flow.add_current()
     marks = flow.store.resolved(window.library, COLLECTION)
-    pdf = printing.export_pdf(brief.to_print_job(COLLECTION, marks), COLLECTION, tmp_path / "b.pdf")
+    pdf = printout.export_pdf(brief.to_print_job(COLLECTION, marks), COLLECTION, tmp_path / "b.pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout.replace("\n", "")
     assert "《市中区人民政府关于全面深化证照分离改革工作的实施意见》（市中政发〔2021〕16号）一、（一）" in text
@@ -122,24 +120,6 @@ def test_dragging_a_bookmark_stores_the_new_order(qtbot, window, flow):
     assert [m.key for m in flow.store.bookmarks(COLLECTION)] == [keys[2], keys[0], keys[1]]
 
 
-def test_duty_list_dialog_options_and_pdf(qtbot, window, tmp_path):
-    from ui.duty_print import DutyListDialog
-    from ui import printing
-    dialog = DutyListDialog(window.library, "财政部门", window)
-    qtbot.addWidget(dialog)
-    assert dialog.department == "区财政局"
-    assert "11 项" in dialog.summary.text()  # the expired plan is left out by default
-    dialog.expired.setChecked(True)
-    assert "14 项" in dialog.summary.text()
-    dialog.role_boxes["member"].setChecked(False)
-    assert "12 项" in dialog.summary.text()
-    from models.views.dutylist import to_print_job
-    pdf = printing.export_pdf(to_print_job(dialog.duty_list()), "x", tmp_path / "d.pdf")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    assert "区财政局职责清单" in text and "已失效" in text and "专班成员" not in text
-
-
 def test_the_mark_in_the_view_bookmarks_its_clause(qtbot, window, flow):
     from PySide6.QtCore import QUrl
     node = _clause(window, "市中政办发〔2021〕14号", "二、5.")
@@ -153,23 +133,8 @@ def test_the_mark_in_the_view_bookmarks_its_clause(qtbot, window, flow):
     assert window.reader.clause_at(window.reader.viewport().rect().center()) is not None
 
 
-def test_ctrl_p_prints_the_duty_list_while_a_department_is_picked(qtbot, window, monkeypatch):
-    from PySide6.QtCore import Qt
-    from ui import printing
-    printed = []
-    monkeypatch.setattr(printing, "preview",
-                        lambda parent, page, title: printed.append(printing.as_job(page, title)))
-    window.open_key(window.library.documents()[0].key)
-    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert printed[-1].title.startswith("《市中区人民政府关于全面深化")  # the document shown
-    window.set_department("财政部门")
-    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert printed[-1].title == "区财政局职责清单"
-    assert "强化资金保障" in printed[-1].html_at(96)
-
-
 def test_brief_exports_as_pdf_from_the_menu(window, flow, tmp_path, monkeypatch):
-    from ui import bookmark_flow
+    from ui.bookmarks import flow as bookmark_flow
     node = _clause(window, "市中政发〔2021〕16号", "二、（一）")
     window.open_key(node.key)
     flow.answers.append((COLLECTION, "会前准备"))
@@ -184,25 +149,9 @@ def test_brief_exports_as_pdf_from_the_menu(window, flow, tmp_path, monkeypatch)
     assert "加强登记注册环节" in text and "备注：会前准备" in text
 
 
-def test_tree_menu_and_filter_bar_offer_the_duty_list(qtbot, window, monkeypatch):
-    from ui import duty_print, tree_menu
-    opened = []
-    monkeypatch.setattr(duty_print.DutyListDialog, "exec",
-                        lambda dialog: opened.append(dialog.department))
-    node = _clause(window, "市中政办发〔2021〕13号", "二、（一）")
-    window.open_key(node.key)
-    pos = window.tree.visualRect(window.tree.currentIndex()).center()
-    shown = [a.text() for a in tree_menu.build_tree_menu(window, pos).actions()]
-    assert shown[:3] == ["收藏…", "复制条款并注明出处", "打印此公文…"]
-    assert shown[-1].startswith("打印职责清单…")
-    window.set_department("区财政局")
-    assert window.filter_bar.print_button.isVisible()
-    window.filter_bar.print_button.click()
-    assert opened == ["区财政局"]
-
-
 def test_an_export_that_cannot_be_written_says_why(window, flow, tmp_path, monkeypatch):
-    from ui import plain, save_file
+    from ui import plain
+    from ui.printing import save_file
     warnings = []
     monkeypatch.setattr(plain, "show_message",
                         lambda kind, parent, title, text: warnings.append(text))

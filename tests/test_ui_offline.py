@@ -64,20 +64,20 @@ def test_whole_session_offline(qtbot, make_window, no_network, hostile_library, 
     requested = []
     original = window.reader.loadResource
     window.reader.loadResource = lambda kind, url: requested.append(url) or original(kind, url)
-    window.set_department("区财政局")
-    window.search_field.setFocus()
-    type_text(qtbot, window.search_field, "链接")
-    qtbot.waitUntil(lambda: not window.search_field.timer.isActive())
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    window.filter_search.set_department("区财政局")
+    window.filter_search.field.setFocus()
+    type_text(qtbot, window.filter_search.field, "链接")
+    qtbot.waitUntil(lambda: not window.filter_search.field.timer.isActive())
+    qtbot.keyClick(window.filter_search.field, Qt.Key.Key_Return)
     assert window.reader.document_key == "doc:市中政发|2022|99"
     html = window.reader.html
     assert "<img" not in html and "http://example.invalid" in html  # shown as text
     assert 'href="http' not in html
     text = window.reader.toPlainText()
     assert '<img src="http://example.invalid/track.png">' in text
-    window.copy_citation()
+    window.output.copy_citation()
     assert QApplication.clipboard().text().startswith("《市中区人民政府关于测试外部资源的通知》")
-    pdf = window.export_pdf(tmp_path / "offline.pdf")
+    pdf = window.output.export_pdf(tmp_path / "offline.pdf")
     assert pdf.stat().st_size > 1000
     window.reader.anchorClicked.emit(QUrl("http://example.invalid/"))  # a click on a link
     qtbot.wait(50)
@@ -102,9 +102,9 @@ def test_reader_loads_no_resource_even_from_raw_html(window, no_network, qtbot):
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs pdftotext")
 def test_printed_pdf_reads_back(window, tmp_path):
-    window.set_department("区财政局")
+    window.filter_search.set_department("区财政局")
     window.open_key("doc:市中政办字|2021|14")
-    pdf = window.export_pdf(tmp_path / "view.pdf")
+    pdf = window.output.export_pdf(tmp_path / "view.pdf")
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     flat = "".join(text.split())

@@ -14,6 +14,8 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from tests.ui_fixtures import qt_app  # noqa: F401  (fixture)
@@ -78,12 +80,23 @@ def test_helpers(qt_app):
     assert "<img" not in plain.escape(IMG)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("<>&\"'a中 \n;#x"), max_size=40) | st.text(max_size=40))
+def test_escape_writes_what_html_escape_writes(text):
+    """ui.plain.escape does not import `html` (the first paint uses it): it must agree."""
+    import html
+
+    from ui.plain import escape
+    assert escape(text) == html.escape(text, quote=True)
+    assert escape(None) == ""
+
+
 def test_message_boxes_are_plain(qt_app, monkeypatch):
-    from ui import errors, plain
+    from ui import error_dialogs, plain
     boxes = []
     monkeypatch.setattr(plain, "run_dialog", lambda box: boxes.append(box) or 0)
     plain.inform(None, "导入完成", IMG)
-    errors.show_error(None, IMG)
+    error_dialogs.show_error(None, IMG)
     plain.ask(None, "公文已在库中", IMG)
     assert [b.textFormat().name for b in boxes] == ["PlainText"] * 3
     assert all(b.text() == IMG for b in boxes)
@@ -93,9 +106,9 @@ def test_window_widgets_show_the_payload_as_text(qt_app, qtbot, hostile_library,
                                                 monkeypatch):
     from models.store.library import Library
     from ui import plain
-    from ui.bookmark_flow import BookmarkDialog
-    from ui.duty_print import DutyListDialog
-    from ui.main_window import MainWindow
+    from ui.bookmarks.dialogs import BookmarkDialog
+    from ui.printing.duty_list import DutyListDialog
+    from ui.window.main_window import MainWindow
     from ui.settings import Settings
     monkeypatch.setenv("GAZETTE_USER_DATA", str(tmp_path / "user"))
     library = Library(hostile_library)
@@ -107,15 +120,15 @@ def test_window_widgets_show_the_payload_as_text(qt_app, qtbot, hostile_library,
         header = dialog.findChildren(type(plain.label()))[0]
         assert shown(f"<qt>{header.text()}</qt>").count(IMG) == 2
         # the status bar and the filter label name departments and issues
-        window.set_department(UNIT)
-        for label in (window.status_label, window.filter_label, window.deadlines.title):
+        window.filter_search.set_department(UNIT)
+        for label in (window.status.label, window.status.filter_label, window.left.deadlines.title):
             assert label.textFormat().name == "PlainText"
-        assert UNIT in window.status_label.text()
+        assert UNIT in window.status.label.text()
         # deadline and search tooltips
-        tip = window.deadlines.model.item(0).toolTip()
+        tip = window.left.deadlines.model.item(0).toolTip()
         assert IMG in shown(tip) and "<img" not in tip.replace("<qt>", "")
-        window.run_search("加强")
-        head = window.results_model.item(0)
+        window.filter_search.run_search("加强")
+        head = window.filter_search.results_model.item(0)
         assert IMG in shown(head.toolTip())
         # the duty-list dialog names the department in bold
         duty = DutyListDialog(library, UNIT, window)
@@ -141,9 +154,9 @@ import os, sys
 sys.path.insert(0, sys.argv[1])
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from models.store.library import Library
-from ui.app import make_app
+from ui.startup.application import make_app
 from ui import plain
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 from ui.settings import Settings
 from ui.qt import QApplication, QPoint
 from PySide6.QtWidgets import QToolTip
@@ -171,18 +184,18 @@ window.open_key(key)
 window.bookmarks.add_current()          # Ctrl+D: the dialog, its header
 window.bookmarks.panel.refresh()
 window.grab()
-window.set_department(sys.argv[5])
-window.run_search("加强")
+window.filter_search.set_department(sys.argv[5])
+window.filter_search.run_search("加强")
 window.grab()
 plain.inform(window, "导入完成", sys.argv[3])
 tips = [window.bookmarks.panel.model.item(0).toolTip(),
         window.bookmarks.panel.model.item(0).child(0).toolTip(),
-        window.results_model.item(0).toolTip(), window.deadlines.model.item(0).toolTip()]
+        window.filter_search.results_model.item(0).toolTip(), window.left.deadlines.model.item(0).toolTip()]
 for tip in tips:
     QToolTip.showText(QPoint(100, 100), tip, window)
     QApplication.processEvents()
     QToolTip.hideText()
-from ui.duty_print import DutyListDialog
+from ui.printing.duty_list import DutyListDialog
 duty = DutyListDialog(library, sys.argv[5], window)
 duty.show(); duty.grab()
 print("rendered", ",".join(rendered), len(tips), flush=True)

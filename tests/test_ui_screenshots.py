@@ -55,8 +55,8 @@ def take_shots(out: Path) -> None:
 
     from models.store.content import active_library
     from models.store.library import Library
-    from ui.app import make_app
-    from ui.main_window import MainWindow
+    from ui.startup.application import make_app
+    from ui.window.main_window import MainWindow
     from ui.settings import Settings
     app, fonts = make_app(["gazette-desk"])
     print("families: " + ", ".join(sorted(QFontDatabase.families())))
@@ -79,24 +79,24 @@ def take_shots(out: Path) -> None:
 
     window.open_key("doc:市中政发|2021|16")
     shot("01-start")
-    window.open_picker()
+    window.filter_search.open_picker()
     from PySide6.QtGui import QInputMethodEvent
     for char in "财政":
         event = QInputMethodEvent()
         event.setCommitString(char)
-        QApplication.sendEvent(window.picker.edit, event)
+        QApplication.sendEvent(window.filter_search.picker.edit, event)
     shot("02-department-picker")
-    window.picker.hide()
-    window.set_department("区财政局")
-    lead = next(k for k, role in window.concerned.items() if role == "lead")
+    window.filter_search.picker.hide()
+    window.filter_search.set_department("区财政局")
+    lead = next(k for k, role in window.filter_search.concerned.items() if role == "lead")
     window.open_key(lead)
     shot("03-department-filter")
-    window.set_department(None)
-    window.search_field.setText("托育")
-    window.search_field.flush()
-    window._open_first_hit()
+    window.filter_search.set_department(None)
+    window.filter_search.field.setText("托育")
+    window.filter_search.field.flush()
+    window.filter_search.open_first_hit()
     shot("04-search")
-    window.escape()
+    window.filter_search.escape()
     window.open_key("doc:市中政办字|2021|14")
     shot("05-expired-banner")
     window.set_zoom(1.4)
@@ -110,16 +110,16 @@ def take_shots(out: Path) -> None:
         shot("07-print-preview")
         QApplication.activeModalWidget().reject()
     QTimer.singleShot(0, grab_preview)
-    window.print_preview()
+    window.output.print_preview()
 
     def grab_duty_list():
         settle(600)
         shot("08-duty-list-preview")
         QApplication.activeModalWidget().reject()
-    window.set_department("区财政局")
+    window.filter_search.set_department("区财政局")
     QTimer.singleShot(0, grab_duty_list)
-    window.print_preview()  # Ctrl+P with a department picked: its duty list
-    window.set_department(None)
+    window.output.print_preview()  # Ctrl+P with a department picked: its duty list
+    window.filter_search.set_department(None)
     flow = window.bookmarks
     for path, note in (("二、（一）", "请财政局说明补助资金到位情况"), ("三、（二）", ""),
                        ("二、（三）", "")):

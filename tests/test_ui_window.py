@@ -5,6 +5,8 @@ the reading pane, the clipboard, the status bar.
 """
 from __future__ import annotations
 
+import subprocess
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -12,8 +14,8 @@ from ui_fixtures import make_window, qt_app, type_text, visible_rows, window  # 
 
 
 def pick_department(qtbot, window, typed: str) -> None:
-    window.open_picker()
-    picker = window.picker
+    window.filter_search.open_picker()
+    picker = window.filter_search.picker
     assert picker.isVisible()
     type_text(qtbot, picker.edit, typed)
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
@@ -21,49 +23,49 @@ def pick_department(qtbot, window, typed: str) -> None:
 
 
 def search(qtbot, window, text: str) -> None:
-    window.search_field.setFocus()
-    window.search_field.clear()
-    type_text(qtbot, window.search_field, text)
-    assert window.search_field.timer.isActive()  # debounced: nothing yet while typing
-    qtbot.waitUntil(lambda: not window.search_field.timer.isActive(), timeout=2000)
-    assert window.stack.currentWidget() is window.results
-    assert f"搜索“{text}”" in window.status_label.text()
+    window.filter_search.field.setFocus()
+    window.filter_search.field.clear()
+    type_text(qtbot, window.filter_search.field, text)
+    assert window.filter_search.field.timer.isActive()  # debounced: nothing yet while typing
+    qtbot.waitUntil(lambda: not window.filter_search.field.timer.isActive(), timeout=2000)
+    assert window.left.stack.currentWidget() is window.filter_search.results
+    assert f"搜索“{text}”" in window.status.label.text()
 
 
 def test_opens_with_documents_and_their_doc_numbers(window):
-    rows = visible_rows(window.tree)
+    rows = visible_rows(window.left.tree)
     assert rows[:2] == ["2021年第5期", "区政府文件"]
     assert "关于全面深化证照分离改革工作的实施意见" in rows
-    numbers = {window.tree.model().index(0, 0).model().sourceModel().by_key[k].doc_number
+    numbers = {window.left.tree.model().index(0, 0).model().sourceModel().by_key[k].doc_number
                for k in window.docs}
     assert "市中政办字〔2021〕14号" in numbers
-    assert "2021年第5期" in window.status_label.text()
+    assert "2021年第5期" in window.status.label.text()
     assert window.menuBar().actions()[0].text() == "文件(&F)"
 
 
 def test_picking_a_department_by_typing_part_of_its_name(qtbot, window):
     pick_department(qtbot, window, "财政")
-    assert window.filter_bar.button.text() == "部门：区财政局"
-    assert window.filter_bar.clear.isVisible()
-    rows = visible_rows(window.tree)
+    assert window.filter_search.bar.button.text() == "部门：区财政局"
+    assert window.filter_search.bar.clear.isVisible()
+    rows = visible_rows(window.left.tree)
     tagged = [r for r in rows if r.startswith("〔")]
     assert len(tagged) == 14 and any(r.startswith("〔牵头〕") for r in tagged)
     assert any(r.startswith("〔配合〕") for r in tagged)
     assert "关于切实加强水库除险加固和运行管护工作的实施意见" in rows
     assert not any("强化流程管理" in r for r in rows)  # 区财政局 is not named there
-    assert "区财政局：显示 14 条" in window.status_label.text()
-    assert window.filter_label.text().startswith("筛选：区财政局")
-    assert not window.deadlines.isHidden()
-    dates = [window.deadlines.model.item(r).data(Qt.ItemDataRole.UserRole + 1)
-             for r in range(window.deadlines.model.rowCount())]
+    assert "区财政局：显示 14 条" in window.status.label.text()
+    assert window.status.filter_label.text().startswith("筛选：区财政局")
+    assert not window.left.deadlines.isHidden()
+    dates = [window.left.deadlines.model.item(r).data(Qt.ItemDataRole.UserRole + 1)
+             for r in range(window.left.deadlines.model.rowCount())]
     assert dates  # rows exist; their order is checked in test_deadlines_in_date_order
 
 
 def test_alias_matches_and_department_is_highlighted(qtbot, window):
     pick_department(qtbot, window, "发改委")
-    assert window.department.name == "区发展和改革局"
-    first = next(r for r in range(window.proxy.rowCount()))
-    window.open_key(next(iter(window.concerned)))
+    assert window.filter_search.department.name == "区发展和改革局"
+    first = next(r for r in range(window.left.proxy.rowCount()))
+    window.open_key(next(iter(window.filter_search.concerned)))
     assert 'class="dept lead sel"' in window.reader.html or \
         'class="dept responsible sel"' in window.reader.html or \
         'class="dept support sel"' in window.reader.html or \
@@ -73,22 +75,22 @@ def test_alias_matches_and_department_is_highlighted(qtbot, window):
 
 def test_role_toggles_and_one_click_clear(qtbot, window):
     pick_department(qtbot, window, "区财政局")
-    all_rows = len(window.concerned)
-    window.filter_bar.toggles["support"].click()
-    assert 0 < len(window.concerned) < all_rows
-    assert "配合" not in window.filter_label.text()
-    window.filter_bar.toggles["general"].click()
-    assert len(window.concerned) > all_rows  # general clauses now count
-    qtbot.mouseClick(window.filter_bar.clear, Qt.MouseButton.LeftButton)
-    assert window.department is None and window.filter_bar.button.text().startswith("部门：全部")
-    assert not any(r.startswith("〔") for r in visible_rows(window.tree))
+    all_rows = len(window.filter_search.concerned)
+    window.filter_search.bar.toggles["support"].click()
+    assert 0 < len(window.filter_search.concerned) < all_rows
+    assert "配合" not in window.status.filter_label.text()
+    window.filter_search.bar.toggles["general"].click()
+    assert len(window.filter_search.concerned) > all_rows  # general clauses now count
+    qtbot.mouseClick(window.filter_search.bar.clear, Qt.MouseButton.LeftButton)
+    assert window.filter_search.department is None and window.filter_search.bar.button.text().startswith("部门：全部")
+    assert not any(r.startswith("〔") for r in visible_rows(window.left.tree))
 
 
 def test_selecting_a_clause_scrolls_and_highlights_it(qtbot, window):
-    window.tree.setFocus()
-    doc = window.outline.by_key["doc:市中政办发|2021|13"]
+    window.left.tree.setFocus()
+    doc = window.left.outline.by_key["doc:市中政办发|2021|13"]
     clause = doc.children[2].children[0]  # 二、（一）强化资金保障
-    window.tree.setCurrentIndex(window.proxy.mapFromSource(window.outline.index_of(clause.key)))
+    window.left.tree.setCurrentIndex(window.left.proxy.mapFromSource(window.left.outline.index_of(clause.key)))
     assert window.reader.document_key == "doc:市中政办发|2021|13"
     assert window.reader.current == clause.key
     html = window.reader.html
@@ -96,59 +98,59 @@ def test_selecting_a_clause_scrolls_and_highlights_it(qtbot, window):
     assert '<p class="title">市中区人民政府办公室关于切实加强水库除险加固和运行管护工作的实施意见</p>' in html
     assert "主送：" in html and "成文日期：2021年8月31日" in html
     assert window.reader.verticalScrollBar().value() > 0
-    qtbot.keyClick(window.tree, Qt.Key.Key_Down)  # keyboard navigation moves the reading pane
+    qtbot.keyClick(window.left.tree, Qt.Key.Key_Down)  # keyboard navigation moves the reading pane
     assert window.reader.current == doc.children[2].children[1].key
 
 
 def test_search_as_you_type_and_enter_opens_the_clause(qtbot, window):
     search(qtbot, window, "托育")
-    model = window.results_model
+    model = window.filter_search.results_model
     assert model.rowCount() >= 1
     group = model.index(0, 0)
     assert "婴幼儿照护" in group.data()
     assert "<span style=\"background-color: #ffe066" in model.index(0, 0, group).data(
         Qt.ItemDataRole.UserRole + 9)
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    qtbot.keyClick(window.filter_search.field, Qt.Key.Key_Return)
     assert window.reader.document_key == "doc:市中政办发|2021|15"
     assert window.reader.html.count('<span class="hit">托育</span>') >= 5
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
-    assert window.stack.currentWidget() is window.tree
+    qtbot.keyClick(window.filter_search.field, Qt.Key.Key_Escape)
+    assert window.left.stack.currentWidget() is window.left.tree
     assert '<span class="hit">' not in window.reader.html
 
 
 def test_one_character_query_and_doc_number_in_any_form(qtbot, window):
     search(qtbot, window, "局")
-    assert window.results_model.rowCount() >= 3
+    assert window.filter_search.results_model.rowCount() >= 3
     search(qtbot, window, "市中政办发[2021]15号")
-    first = window.results_model.index(0, 0)
+    first = window.filter_search.results_model.index(0, 0)
     assert "市中政办发〔2021〕15号" in first.data()
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
-    assert window.results.hasFocus()
-    qtbot.keyClick(window.results, Qt.Key.Key_Return)
+    qtbot.keyClick(window.filter_search.field, Qt.Key.Key_Down)
+    assert window.filter_search.results.hasFocus()
+    qtbot.keyClick(window.filter_search.results, Qt.Key.Key_Return)
     assert window.reader.document_key == "doc:市中政办发|2021|15"
 
 
 def test_search_combines_with_department_filter(qtbot, window):
     search(qtbot, window, "托育")
-    everywhere = sum(window.results_model.rowCount(window.results_model.index(r, 0))
-                     for r in range(window.results_model.rowCount()))
+    everywhere = sum(window.filter_search.results_model.rowCount(window.filter_search.results_model.index(r, 0))
+                     for r in range(window.filter_search.results_model.rowCount()))
     pick_department(qtbot, window, "区财政局")
-    assert window.stack.currentWidget() is window.results  # still searching
-    within = sum(window.results_model.rowCount(window.results_model.index(r, 0))
-                 for r in range(window.results_model.rowCount()))
+    assert window.left.stack.currentWidget() is window.filter_search.results  # still searching
+    within = sum(window.filter_search.results_model.rowCount(window.filter_search.results_model.index(r, 0))
+                 for r in range(window.filter_search.results_model.rowCount()))
     assert 0 < within < everywhere
-    assert "限区财政局" in window.status_label.text()
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)  # first Esc: the search
-    assert window.department is not None
-    window.escape()  # second Esc: the filter
-    assert window.department is None
+    assert "限区财政局" in window.status.label.text()
+    qtbot.keyClick(window.filter_search.field, Qt.Key.Key_Escape)  # first Esc: the search
+    assert window.filter_search.department is not None
+    window.filter_search.escape()  # second Esc: the filter
+    assert window.filter_search.department is None
 
 
 def test_expired_document_banner_and_tree_mark(window):
     window.open_key("doc:市中政办字|2021|14")
     assert "已失效：有效期至2023年12月31日" in window.reader.toPlainText()
-    assert "已失效" in window.status_label.text()
-    index = window.outline.index_of("doc:市中政办字|2021|14")
+    assert "已失效" in window.status.label.text()
+    index = window.left.outline.index_of("doc:市中政办字|2021|14")
     assert index.data(Qt.ItemDataRole.UserRole + 5) is True
     window.open_key("doc:市中政发|2021|16")
     assert "已失效" not in window.reader.toPlainText()
@@ -156,7 +158,7 @@ def test_expired_document_banner_and_tree_mark(window):
 
 def test_deadlines_in_date_order(qtbot, window):
     pick_department(qtbot, window, "区人社局")
-    texts = [window.deadlines.model.item(r).text() for r in range(window.deadlines.model.rowCount())]
+    texts = [window.left.deadlines.model.item(r).text() for r in range(window.left.deadlines.model.rowCount())]
     assert texts, "区人力资源和社会保障局 has deadlines in the seed"
     assert texts == sorted(texts, key=lambda t: tuple(int(x) for x in
                                                       t.split("日")[0].replace("年", "-")
@@ -164,11 +166,11 @@ def test_deadlines_in_date_order(qtbot, window):
 
 
 def test_copy_with_citation_shortcut(qtbot, window):
-    doc = window.outline.by_key["doc:市中政办发|2021|14"]
+    doc = window.left.outline.by_key["doc:市中政办发|2021|14"]
     item = doc.children[1].children[0]  # 一、1.提升就业服务
     window.open_key(item.key)
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_C,
+    window.left.tree.setFocus()
+    qtbot.keyClick(window.left.tree, Qt.Key.Key_C,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     text = QApplication.clipboard().text()
     assert text.startswith("《市中区人民政府办公室关于服务“六稳”“六保”进一步深化“放管服”改革的实施意见》"
@@ -178,37 +180,37 @@ def test_copy_with_citation_shortcut(qtbot, window):
 def test_zoom_keys_scale_both_panes(qtbot, window):
     window.open_key("doc:市中政发|2021|16")
     base = window.left.font().pointSizeF()
-    qtbot.keyClick(window.tree, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.left.tree, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert window.zoom > 1 and window.left.font().pointSizeF() > base
     assert f"{14 * window.zoom:.1f}pt" in window.reader.html
-    qtbot.keyClick(window.tree, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(window.tree, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.left.tree, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.left.tree, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert window.zoom < 1
-    qtbot.keyClick(window.tree, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.left.tree, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.zoom == 1.0
 
 
 def test_f6_and_ctrl_f_move_focus(qtbot, window):
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_F6)
+    window.left.tree.setFocus()
+    qtbot.keyClick(window.left.tree, Qt.Key.Key_F6)
     assert window.reader.hasFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.search_field.hasFocus()
+    assert window.filter_search.field.hasFocus()
 
 
 def test_remembers_geometry_zoom_filter_and_position(qtbot, make_window, tmp_path):
     settings = tmp_path / "remember.ini"
     first = make_window(settings)
     first.resize(701, 555)  # inside the offscreen screen (800×600)
-    first.set_department("区城乡水务局")
-    first.filter_bar.toggles["support"].click()
+    first.filter_search.set_department("区城乡水务局")
+    first.filter_search.bar.toggles["support"].click()
     first.set_zoom(1.25)
-    key = next(iter(first.concerned))
+    key = next(iter(first.filter_search.concerned))
     first.open_key(key)
     first.close()  # saves
     second = make_window(settings)
-    assert second.department.name == "区城乡水务局"
-    assert "support" not in second.filter_bar.roles()
+    assert second.filter_search.department.name == "区城乡水务局"
+    assert "support" not in second.filter_search.bar.roles()
     assert second.zoom == 1.25
     assert second.reader.current == key
     assert (second.width(), second.height()) == (701, 555)
@@ -234,8 +236,8 @@ def test_row_heights_document_rows_two_lines_others_as_qt_sizes_them(window):
     from PySide6.QtGui import QFontMetricsF
     from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-    from ui.tree_model import KIND
-    delegate, tree = window.tree.itemDelegate(), window.tree
+    from ui.item_roles import KIND
+    delegate, tree = window.left.tree.itemDelegate(), window.left.tree
     for zoom in (1.0, 1.4):
         window.set_zoom(zoom)
         rows = {}
@@ -258,3 +260,19 @@ def test_row_heights_document_rows_two_lines_others_as_qt_sizes_them(window):
                 assert height == QStyledItemDelegate.sizeHint(delegate, option, index).height(), kind
         one_line = tree.visualRect(rows["category"]).height()
         assert one_line > 0 and tree.visualRect(rows["document"]).height() > 2 * one_line - 8
+
+
+def test_the_menus_export_pdf_asks_where_and_writes_the_document(window, tmp_path, monkeypatch):
+    """文件 → 导出为 PDF… (Ctrl+Shift+E): the action once passed its `checked` flag as the
+    path, and the export failed before asking where."""
+    from ui.qt import QFileDialog
+    out = tmp_path / "导出.pdf"
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: asked.append(a[2]) or (str(out), "")))
+    window.open_key("doc:市中政发|2021|16")
+    window.actions_["pdf"].trigger()
+    assert asked and asked[0].endswith(".pdf") and out.stat().st_size > 1000
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "关于全面深化证照分离改革工作的实施意见" in text.replace("\n", "")

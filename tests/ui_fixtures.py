@@ -1,7 +1,7 @@
 """Fixtures shared by the tests/test_ui_*.py files (imported by them, not a conftest).
 
 `window` is the real MainWindow on the seed library with its settings in a
-temporary file, shown offscreen; `qt_app` is the application as ui.app makes
+temporary file, shown offscreen; `qt_app` is the application as ui.startup.application makes
 it (Chinese Qt translations, bundled fonts as the default font).
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 @pytest.fixture()
 def qt_app(qapp):
-    from ui.app import make_app
+    from ui.startup.application import make_app
     app, fonts = make_app()
     return app, fonts
 
@@ -20,7 +20,7 @@ def qt_app(qapp):
 def make_window(qt_app, qtbot, seed_library_path, tmp_path):
     """Factory: a shown MainWindow; call again with the same settings path to 'reopen'."""
     from models.store.library import Library
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
     from ui.settings import Settings
     opened = []
 
@@ -43,6 +43,12 @@ def make_window(qt_app, qtbot, seed_library_path, tmp_path):
 @pytest.fixture()
 def window(make_window):
     return make_window()
+
+
+def clause(window, doc_number: str, path: str):
+    """The library's node of the clause at *path* (二、（一）) in the document *doc_number*."""
+    doc = next(d for d in window.library.documents() if d.doc_number == doc_number)
+    return next(n for n in window.library.nodes(doc.key) if n.path == path)
 
 
 def visible_rows(view) -> list[str]:

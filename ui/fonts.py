@@ -10,9 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
-
+from ui.qt import QApplication, QFont, QFontDatabase
 from ui.resources import resource_path
 
 __all__ = ["FontFamilies", "apply_default_font", "fonts_dir", "register_bundled_fonts",

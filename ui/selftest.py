@@ -32,7 +32,7 @@ def run_self_test(library_path: str | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from models.errors import GazetteError
     from models.store.library import Library
-    from ui.app import make_app
+    from ui.startup.application import make_app
     app, fonts = make_app(["gazette-desk", "self-test"])
     from models.store.content import active_library
     try:
@@ -40,7 +40,7 @@ def run_self_test(library_path: str | None = None) -> int:
     except GazetteError as err:
         print(f"[FAIL] 打开资料库 — {err}")
         return 1
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
     from ui.settings import Settings
     failures: list[str] = []
     with tempfile.TemporaryDirectory(prefix="gazette-selftest-") as tmp:
@@ -64,43 +64,44 @@ def run_self_test(library_path: str | None = None) -> int:
             return "" if docs else "资料库中没有公文"
 
         def tree_ok():
-            count = window.proxy.visible_clause_count()
+            count = window.left.proxy.visible_clause_count()
             return "" if count > 0 else "目录为空"
 
         def filter_ok():
-            depts = sorted(library.departments(), key=lambda d: -window.dept_model.counts.get(
-                d.name, 0))
+            counts = window.filter_search.departments.counts
+            depts = sorted(library.departments(), key=lambda d: -counts.get(d.name, 0))
             name = depts[0].name
-            window.set_department(name)
+            window.filter_search.set_department(name)
             app.processEvents()
             state["dept"] = name
-            shown = len(window.concerned)
-            return "" if shown and window.proxy.visible_clause_count() >= shown else \
+            shown = len(window.filter_search.concerned)
+            return "" if shown and window.left.proxy.visible_clause_count() >= shown else \
                 f"按“{name}”筛选后目录为空"
 
         def search_ok():
-            first = window.outline.root.children[0].children[0].children[0]
+            find = window.filter_search
+            first = window.left.outline.root.children[0].children[0].children[0]
             word = first.text[:2]
-            window.search_field.setText(word)
-            window.search_field.flush()
-            hits = window.results_model.rowCount()
-            window.set_department(None)
-            window.search_field.setText("局")
-            window.search_field.flush()
-            if not window.results_model.rowCount():
+            find.field.setText(word)
+            find.field.flush()
+            hits = find.results_model.rowCount()
+            find.set_department(None)
+            find.field.setText("局")
+            find.field.flush()
+            if not find.results_model.rowCount():
                 return "搜索“局”没有结果"
-            window._open_first_hit()
+            find.open_first_hit()
             app.processEvents()
             return "" if hits or window.reader.document_key else f"搜索“{word}”没有结果"
 
         def copy_ok():
-            text = window.copy_citation()
+            text = window.output.copy_citation()
             return "" if text.startswith("《") else "复制出处失败"
 
         def print_ok():
-            window.escape()
+            window.filter_search.escape()
             path = Path(tmp) / "current-view.pdf"
-            window.export_pdf(path)
+            window.output.export_pdf(path)
             size = path.stat().st_size if path.exists() else 0
             return "" if size > 1000 else "PDF 为空"
 

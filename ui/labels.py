@@ -1,0 +1,34 @@
+"""The words of the window that more than one module shows: one function or constant per rule.
+
+The window's first stage draws stand-ins for widgets made later (the search
+field, the department button, the menus, the counts in the status bar), and
+they must read exactly as the real ones will: both take their words from
+here. No Qt, nothing costly to import (the first stage imports it).
+"""
+from __future__ import annotations
+
+# The menu bar, drawn in the first paint; the menus are filled once the window is complete.
+MENU_TITLES = ("文件(&F)", "编辑(&E)", "部门(&D)", "书签(&B)", "查看(&V)", "帮助(&H)")
+BOOKMARKS_MENU = MENU_TITLES[3]  # filled by the bookmarks (ui/bookmarks/flow.py)
+
+SEARCH_PLACEHOLDER = "搜索全文或文号（Ctrl+F）"
+_SEP = "　·　"
+
+
+def department_button(name: str | None) -> str:
+    """The department button above the tree: the department shown, or how to pick one."""
+    return f"部门：{name}" if name else "部门：全部（点此选择部门）"
+
+
+def library_status(issues: str, documents: int, clauses: int, department: str | None = None,
+                   expired: str = "") -> str:
+    """The status bar's counts: the issues, their documents, the clauses the tree shows (all,
+    or the *department*'s), and the *expired* banner of the document being read."""
+    shown = f"{department}：显示 {clauses} 条" if department else f"共 {clauses} 条"
+    text = f"{issues}{_SEP}{documents} 件公文{_SEP}{shown}"
+    return text + (f"{_SEP}当前公文{expired}" if expired else "")
+
+
+def filter_status(described: str) -> str:
+    """The status bar's permanent note of the department filter ("" when none is on)."""
+    return f"筛选：{described}" if described else ""

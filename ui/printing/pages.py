@@ -1,0 +1,201 @@
+"""Printing a PrintJob on A4 pages the way GB/T 9704-2012 sets an official document.
+
+QTextDocument.print_ cannot draw a running head or the "— 1 —" page numbers
+of the standard, so pages are painted one by one: the document is laid out
+at the printer's resolution in the text block (156 × 225 mm inside the
+standard's margins), then each page gets its head, its slice of the text and
+its number. When the job has a table of contents, the layout is done again
+with the page numbers found in the first pass.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.views.print_html import MARGINS_MM, PrintJob
+from ui.fonts import register_bundled_fonts
+from ui.qt import (QAbstractTextDocumentLayout, QFont, QFontMetricsF, QMarginsF, QPageLayout,
+                   QPageSize, QPainter, QPen, QPrinter, QRectF, QSizeF, Qt, QTextCursor,
+                   QTextDocument)
+
+HEAD_PT = 10.5  # 五号
+FOOT_PT = 14  # 四号, as the standard's page numbers
+
+
+def make_pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def prepare_printer(printer: QPrinter, title: str) -> None:
+    printer.setDocName(title)
+    printer.setCreator("公报通")
+    layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                         QMarginsF(*MARGINS_MM), QPageLayout.Unit.Millimeter)
+    printer.setPageLayout(layout)
+
+
+def _layout(html: str, printer: QPrinter, body_height: float) -> QTextDocument:
+    fonts = register_bundled_fonts()
+    rect = printer.pageRect(QPrinter.Unit.DevicePixel)
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(printer)
+    font = QFont(fonts.serif, 16)
+    font.setFamilies([fonts.serif, fonts.sans])
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setPageSize(QSizeF(rect.width(), body_height))
+    doc.setHtml(html)
+    return doc
+
+
+def _anchor_pages(doc: QTextDocument, names: set[str], page_height: float) -> dict[str, int]:
+    pages: dict[str, int] = {}
+    layout = doc.documentLayout()
+    layout.documentSize()  # Qt lays out lazily: finish it before reading positions
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            for name in it.fragment().charFormat().anchorNames():
+                if name in names:
+                    top = layout.blockBoundingRect(block).top()
+                    pages[name] = int(top // page_height) + 1
+            it += 1
+        block = block.next()
+    return pages
+
+
+def _split_at_page_breaks(doc: QTextDocument, page_height: float) -> None:
+    """End every paragraph that runs over a page at the page's foot.
+
+    Qt draws a page by clipping the whole document, and for a paragraph that
+    runs over from the page before it also draws the line above the clip
+    (QTextLayout::draw starts one line early). That line is invisible but its
+    text is in the PDF twice, so a search or a copy finds it twice (found by
+    reading a brief back with pdftotext). Splitting such a paragraph in two
+    where the page breaks — the second part with no first-line indent and no
+    space above — prints the same page and leaves no paragraph across pages.
+    """
+    layout = doc.documentLayout()
+    for _ in range(1000):  # one split per page at most; bounded all the same
+        layout.documentSize()  # Qt lays out lazily: finish it before reading positions
+        split = None
+        block = doc.begin()
+        while block.isValid() and split is None:
+            lines = block.layout()
+            if lines.lineCount() > 1:
+                top = layout.blockBoundingRect(block).top()
+                first = int((top + lines.lineAt(0).y()) // page_height)
+                for i in range(1, lines.lineCount()):
+                    if int((top + lines.lineAt(i).y()) // page_height) != first:
+                        split = (block, lines.lineAt(i).textStart())
+                        break
+            block = block.next()
+        if split is None:
+            return
+        block, offset = split
+        before = block.blockFormat()
+        before.setBottomMargin(0)
+        cursor = QTextCursor(block)
+        cursor.setBlockFormat(before)
+        cursor.setPosition(block.position() + offset)
+        after = block.blockFormat()
+        after.setTopMargin(0)
+        after.setTextIndent(0)
+        cursor.insertBlock(after)
+
+
+def _draw_page(doc: QTextDocument, painter: QPainter, page: QRectF) -> None:
+    """Draw one page's slice of *doc*, and only the lines that belong to it.
+
+    A line can start exactly on the page's foot, and Qt draws every line that
+    touches the clip, so the lines are chosen with a clip a hair inside the
+    page; the painter still clips at the page itself.
+    """
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = page.adjusted(0, 1, 0, -1)
+    painter.setClipRect(page)
+    doc.documentLayout().draw(painter, context)
+
+
+def page_geometry(printer: QPrinter) -> tuple[float, float, float]:
+    """(running head, text block, page number) heights in device pixels."""
+    rect = printer.pageRect(QPrinter.Unit.DevicePixel)
+    dpi = printer.resolution()
+    head_h = dpi * 0.45  # room for the running head above the text block
+    foot_h = dpi * 0.55  # and for the page number below it
+    return head_h, rect.height() - head_h - foot_h, foot_h
+
+
+def lay_out_job(job: PrintJob, printer: QPrinter) -> QTextDocument:
+    """The job laid out in pages of the text block, its table of contents settled."""
+    prepare_printer(printer, job.title)
+    dpi = printer.resolution()
+    _, body_h, _ = page_geometry(printer)
+    html = job.with_toc({}, dpi)
+    doc = _layout(html, printer, body_h)
+    if job.toc_entries and doc.pageCount() > 1:
+        names = {a for a, _ in job.toc_entries}
+        pages: dict[str, int] = {}
+        for _ in range(3):  # the TOC itself moves what follows: settle in a few passes
+            doc = _layout(job.with_toc(pages or {a: 0 for a in names}, dpi), printer, body_h)
+            found = _anchor_pages(doc, names, body_h)
+            if found == pages:
+                break
+            pages = found
+        if doc.pageCount() <= 1:  # one page needs no table of contents
+            doc = _layout(html, printer, body_h)
+    _split_at_page_breaks(doc, body_h)
+    return doc
+
+
+def print_job(job: PrintJob, printer: QPrinter) -> int:
+    """Paint *job* onto *printer* (a PDF or a real printer); return the number of pages."""
+    doc = lay_out_job(job, printer)
+    rect = printer.pageRect(QPrinter.Unit.DevicePixel)
+    dpi = printer.resolution()
+    head_h, body_h, foot_h = page_geometry(printer)
+    fonts = register_bundled_fonts()
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("无法开始打印（打印机或 PDF 文件不可写）")
+    try:
+        count = doc.pageCount()
+        for index in range(count):
+            if index:
+                printer.newPage()
+            head_font = QFont(fonts.sans, 1)
+            head_font.setPointSizeF(HEAD_PT)
+            painter.setFont(head_font)
+            painter.setPen(QPen(Qt.GlobalColor.black))
+            head = QFontMetricsF(head_font, printer).elidedText(
+                job.running_head, Qt.TextElideMode.ElideMiddle, rect.width())
+            painter.drawText(QRectF(0, 0, rect.width(), head_h * 0.7),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, head)
+            pen = QPen(Qt.GlobalColor.black)
+            pen.setWidthF(dpi / 150)
+            painter.setPen(pen)
+            painter.drawLine(0, int(head_h * 0.8), int(rect.width()), int(head_h * 0.8))
+            painter.save()
+            painter.translate(0, head_h - index * body_h)
+            _draw_page(doc, painter, QRectF(0, index * body_h, rect.width(), body_h))
+            painter.restore()
+            foot_font = QFont(fonts.serif, 1)
+            foot_font.setPointSizeF(FOOT_PT)
+            painter.setFont(foot_font)
+            # GB/T 9704 §7.5: page numbers "— 1 —", odd pages right, even pages left.
+            align = Qt.AlignmentFlag.AlignRight if index % 2 == 0 else Qt.AlignmentFlag.AlignLeft
+            painter.drawText(QRectF(0, head_h + body_h, rect.width(), foot_h),
+                             align | Qt.AlignmentFlag.AlignVCenter, f"— {index + 1} —")
+        return count
+    finally:
+        painter.end()
+
+
+def print_job_to_pdf(job: PrintJob, path: Path) -> int:
+    """Write *job* as a PDF with embedded fonts and searchable text; return the page count."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return print_job(job, make_pdf_printer(path))

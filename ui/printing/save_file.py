@@ -1,0 +1,31 @@
+"""Saving something the user asked for: ask where, write it, say so — or say why not.
+
+Every export of the window (duty list, brief, bookmarks) goes through here,
+so a full disk or a read-only folder is always a Chinese warning, never a
+traceback, and the dialogs read alike.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ui.plain import warn
+from ui.qt import QFileDialog, QWidget
+
+
+def save_as(parent: QWidget, caption: str, suggested: str, filters: str,
+            write: Callable[[Path, str], None]) -> Path | None:
+    """Ask for a file name, then `write(path, chosen_filter)`; the path, or None."""
+    name, chosen = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    if not name:
+        return None
+    try:
+        write(Path(name), chosen)
+    except OSError as exc:
+        warn(parent, caption, f"无法写入 {name}：{exc.strerror or exc}")
+        return None
+    return Path(name)
+
+
+def text_writer(text: str) -> Callable[[Path, str], None]:
+    return lambda path, _chosen: path.write_text(text, encoding="utf-8")

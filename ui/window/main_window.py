@@ -1,0 +1,332 @@
+"""The main window: the tree (or search results) on the left, the document on the right.
+
+MainWindow composes parts that own their state, and wires them together; it
+keeps only what is the window's own: the open library (and its documents),
+the zoom, the settings, and navigation (open_key: the tree's row and the
+reading pane's document together). The parts, and the signals by which they
+talk, are listed in ui/window/__init__.py: each gets what it needs in its
+constructor (another part, or a callable such as the library or open_key);
+none reads the window's attributes.
+
+The window is built in two stages, so that it appears as fast as a bare Qt
+window (bench/startup_bench.py, ui/startup/):
+
+Stage 1, __init__ (before the first paint): the frame of the final window:
+the splitter, the left pane with the tree (with the rows of the outline cache
+when given, see models/views/outline_cache.py) and the stand-ins of the
+search field and department button, a stand-in where the reading pane goes,
+the menu titles, the status bar's counts, the saved geometry, splitters, tree
+zoom and current row. With a department filter saved and in the cache
+(cached_filter), the tree shows the filtered rows with their role tags, with
+the real filter bar (chip, role toggles) and the deadlines under the tree:
+what stage 2 will show. Only Qt classes that are cheap to load (never `Qt`
+nor QStyle, see ui/qt.py); nothing that opens or queries a library.
+
+Stage 2, complete(library): everything else: the real search field, filter
+bar and reading pane in place of the stand-ins (focus and typed text move
+across); the results beside the tree; the actions; the library (the real
+outline, behind the filter proxy, replaces the cached rows: same rows, so
+nothing moves); the bookmarks; the filter and the last position, which
+renders the document. Then `ready` is True and `started` is emitted.
+
+MainWindow(library, fonts, settings) runs both stages at once (tests, the
+self-test); ui/startup/staged.py passes library=None and the cached outline,
+shows the window and calls complete() right after the tree's first paint.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ui.item_roles import NODE_KEY
+from ui.labels import MENU_TITLES, filter_status, library_status
+from ui.qt import QApplication, QMainWindow, QSplitter, Signal
+from ui.startup.stand_ins import reading_stand_in
+from ui.window import state
+from ui.window.filter_search.controller import FilterSearch
+from ui.window.left.pane import LeftPane, outline_summary
+from ui.window.status import StatusLine
+
+if TYPE_CHECKING:
+    from models.store.content import ImportSummary
+    from models.store.library import Library
+    from models.views.outline_cache import CachedFilter
+    from models.views.outline_node import OutlineNode
+    from ui.fonts import FontFamilies
+    from ui.settings import Settings
+
+
+class MainWindow(QMainWindow):
+    started = Signal()  # stage 2 is complete: the window is fully usable
+
+    def __init__(self, library: Library | None, fonts: FontFamilies,
+                 settings: Settings | None = None, outline: OutlineNode | None = None,
+                 cached_filter: CachedFilter | None = None):
+        super().__init__()
+        self.setWindowTitle("公报通")
+        self.fonts, self.settings = fonts, settings
+        self.library: Library | None = None
+        self.docs: dict = {}  # the library's documents by key
+        self.issue_labels = ""
+        self.ready = False
+        self.zoom = 1.0
+        self.reader = self.output = self.bookmarks = self.tree_menu = self.import_flow = None
+        self.actions_: dict = {}
+        self.filter_search = FilterSearch(filtered=cached_filter is not None, parent=self)
+        self.left = LeftPane(self.filter_search.widgets(), with_deadlines=cached_filter is not None)
+        self._reader_stand_in = reading_stand_in()
+        self.splitter = QSplitter()  # horizontal
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self._reader_stand_in)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([400, 900])
+        self.setCentralWidget(self.splitter)
+        self.status = StatusLine(self.statusBar(), self._update_status)
+        # Kept: with some PySide6 versions (6.9) a menu made by addMenu(title) is deleted
+        # with its Python wrapper, although the menu bar owns it.
+        self.menus = [self.menuBar().addMenu(title) for title in MENU_TITLES]
+        self.resize(1280, 820)
+        if outline is not None:
+            self._show_cached(outline, cached_filter)
+        self._saved = state.load(settings) if settings is not None else None
+        if self._saved is not None:
+            self._restore_layout(self._saved)
+        if library is not None:
+            self.complete(library)
+
+    def _show_cached(self, root: OutlineNode, cached: CachedFilter | None) -> None:
+        """Stage 1: the cached outline, and what the cached filter shows, with their counts."""
+        issues, documents = outline_summary(root)
+        if cached is None:
+            self.left.show_outline(root)
+            self.status.show(library_status(issues, documents, self.left.outline.clause_count))
+            return
+        name = cached.key[0]
+        self.left.show_outline(root, filtered_roles=cached.roles)
+        self.filter_search.show_cached(cached.key)
+        self.left.show_deadlines(name, cached.deadlines)
+        self.status.show(library_status(issues, documents, len(cached.roles), name),
+                         filter_status(self.filter_search.describe()))
+
+    def _restore_layout(self, saved: state.Saved) -> None:
+        """Stage 1: what the first paint shows (needs neither the library nor Qt's enums)."""
+        for value, apply in ((saved.geometry, self.restoreGeometry),
+                             (saved.state, self.restoreState),
+                             (saved.splitter, self.splitter.restoreState)):
+            if value is not None:
+                apply(value)
+        self.left.restore_split(saved.left_splitter)  # built now when a filter is shown
+        if saved.zoom != 1.0:
+            self.zoom = saved.zoom
+            self.left.set_zoom(saved.zoom)
+        if saved.position:
+            self.left.preselect(saved.position)
+
+    # ------------------------------------------------------ stage 2
+    def complete(self, library: Library, fonts: FontFamilies | None = None) -> None:
+        """Stage 2: build the rest of the window on *library* (see the module docstring);
+        *fonts*: the families once every bundled font is registered."""
+        if self.ready:
+            return
+        from ui.window.import_flow import ImportFlow
+        from ui.window.output import OutputActions
+        from ui.window.reader import ReaderView, base_style
+        self.fonts = fonts or self.fonts
+        focus = QApplication.focusWidget()
+        self.reader = ReaderView(base_style(self.fonts.sans, self.fonts.serif))
+        fs = self.filter_search
+        fs.complete(self.left, self.reader, focus)
+        if focus is self.left.tree:
+            self.left.focus_tree()
+        sizes = self.splitter.sizes()
+        self.splitter.replaceWidget(1, self.reader)
+        self.splitter.setSizes(sizes)  # same place, same size (the new pane's hints differ)
+        self._reader_stand_in.deleteLater()
+        self.import_flow = ImportFlow(self)
+        self.import_flow.finished.connect(self._after_import)
+        self.output = OutputActions(self, self.reader, lambda: self.library,
+                                    lambda key: self.docs.get(key), fs.selection,
+                                    self.status.notify)
+        self.output.department_needed.connect(fs.open_picker)
+        fs.open_requested.connect(self.open_key)
+        fs.changed.connect(self._update_status)
+        fs.bar.print_requested.connect(self.output.print_duty_list)
+        self.left.current_changed.connect(self._on_current)
+        self.left.deadline_chosen.connect(self.open_key)
+        self.reader.document_link.connect(self.open_key)
+        self.reader.copy_citation_requested.connect(self.output.copy_citation)
+        self.reader.print_requested.connect(self.output.print_preview)
+        self.actions_ = self._build_menus()
+        self.load_library(library)
+        from ui.bookmarks import flow
+        self.bookmarks = flow.install(self, reader=self.reader, menu=self.menus[3],
+                                      library=lambda: self.library, open_key=self.open_key,
+                                      show_message=self.statusBar().showMessage)
+        self._install_tree_menu()
+        if self._saved is not None:
+            self._restore(self._saved)
+        self.ready = True
+        self.started.emit()
+
+    def _build_menus(self) -> dict:
+        from ui.window.menus import build_menus
+        fs, output = self.filter_search, self.output
+        return build_menus(self, self.menus, {
+            "import": self.import_flow.choose_and_import, "preview": output.print_preview,
+            "pdf": output.export_pdf, "quit": self.close, "copy": self.reader.copy,
+            "cite": output.copy_citation, "find": fs.focus_search,
+            "department": fs.open_picker, "duties": output.print_duty_list, "clear": fs.escape,
+            "zoom_in": lambda: self.zoom_step(1), "zoom_out": lambda: self.zoom_step(-1),
+            "zoom_reset": self.zoom_reset, "panes": self.switch_pane,
+            "expand": self.left.expand_all, "collapse": self.left.collapse_to_documents,
+            "about": self.show_about})
+
+    def _install_tree_menu(self) -> None:
+        from ui.window.left.tree_menu import TreeMenu
+
+        def kind_of(key: str) -> str | None:
+            node = self.left.node(key)
+            return node.kind if node is not None else None
+        menu = self.tree_menu = TreeMenu(self.left.tree, kind_of,
+                                         lambda: self.filter_search.selection().department)
+        menu.open_requested.connect(self.open_key)
+        menu.bookmark_requested.connect(self.bookmarks.add_current)
+        menu.cite_requested.connect(self.output.copy_citation)
+        menu.print_requested.connect(self.output.print_document)
+        menu.duty_list_requested.connect(self.output.print_duty_list)
+
+    def _restore(self, saved: state.Saved) -> None:
+        """Stage 2, the library open: left splitter, zoom of the text, filter, position."""
+        self.left.restore_split(saved.left_splitter)
+        if saved.zoom != 1.0:
+            self.set_zoom(saved.zoom)
+        self.filter_search.restore(saved.department, saved.roles, saved.include_general)
+        key = saved.position
+        if key and (self.left.node(key) is not None or self.library.has_node(key)):
+            self.open_key(key)
+
+    # ----------------------------------------------------------- library
+    def load_library(self, library: Library) -> None:
+        from models.views.outline import build_outline
+        self.library = library
+        self.docs = {doc.key: doc for doc in library.documents()}
+        self.issue_labels = "、".join(i["label"] for i in library.issues())
+        current = self.left.tree.currentIndex().data(NODE_KEY)
+        self.left.show_outline(build_outline(library))
+        if current:  # the row stage 1 showed as current stays current
+            self.left.show_row(current)
+        self.filter_search.set_library(library)
+        self.reader.set_library(library)
+        if self.bookmarks is not None:
+            self.bookmarks.set_library(library)
+        self._update_status()
+
+    def reload_library(self) -> None:
+        """After an import: reopen the active library, keep the filter and position."""
+        from models.store.content import active_library
+        from models.store.library import Library
+        key = self.current_key()
+        name = self.filter_search.selection().department
+        self.filter_search.stop_pending_search()  # it runs on the new library, below
+        old = self.library
+        self.load_library(Library(active_library()))
+        old.close()
+        self.filter_search.set_department(name if name else None)
+        if key and self.left.node(key) is not None:
+            self.open_key(key)
+
+    def _after_import(self, summary: ImportSummary | None) -> None:
+        if summary is not None:
+            self.reload_library()
+
+    # -------------------------------------------------------- navigation
+    def _on_current(self, kind: str, key: str, document_key: str) -> None:
+        """The tree's current row changed: show it (issues and categories show nothing)."""
+        if kind in ("issue", "category"):
+            return
+        self.reader.show_node(document_key, None if kind == "document" else key,
+                              self.filter_search.terms())
+        self._update_status()
+
+    def open_key(self, key: str, terms=()) -> None:
+        """Show a node (or a document) by key, selecting it in the tree when visible."""
+        node = self.left.node(key)
+        if node is None:  # a header node (title, 文号): open its document
+            doc_key = self._document_of(key)
+            if doc_key:
+                self.reader.show_node(doc_key, None, terms)
+            return
+        self.left.show_row(key, select=True)
+        current = None if node.kind == "document" else key
+        self.reader.show_node(node.document_key or key, current, terms)
+        self._update_status()
+
+    def _document_of(self, key: str) -> str | None:
+        if self.library.has_node(key):
+            return self.library.node(key).document_key
+        return key if self.left.node(key) is not None else None
+
+    def current_key(self) -> str | None:
+        return self.reader.current or self.reader.document_key
+
+    def switch_pane(self) -> None:
+        left = self.left.current_view()
+        (self.reader if left.hasFocus() or self.filter_search.has_focus() else left).setFocus()
+
+    # ------------------------------------------------------------ zoom
+    def zoom_step(self, step: int) -> None:
+        from ui.window.reader import ZOOM_STEPS
+        steps = list(ZOOM_STEPS)
+        here = min(range(len(steps)), key=lambda i: abs(steps[i] - self.zoom))
+        self.set_zoom(steps[max(0, min(len(steps) - 1, here + step))])
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = zoom
+        self.left.set_zoom(zoom)
+        self.reader.set_zoom(zoom)
+        self.status.notify(f"显示比例 {round(zoom * 100)}%", 2000)
+
+    def show_about(self) -> None:
+        from ui import about
+        about.show_about(self, self.library)
+
+    # ---------------------------------------------------------- status
+    def _update_status(self) -> None:
+        fs = self.filter_search
+        note = filter_status(fs.describe())
+        if fs.searching():
+            self.status.show(fs.search_status, note)
+            return
+        dept, expired = fs.department, ""
+        doc = self.docs.get(self.reader.document_key or "")
+        if doc is not None and doc.expired():
+            from models.views.document_html import expired_banner
+            expired = expired_banner(doc)
+        clauses = len(fs.concerned) if dept is not None else self.left.outline.clause_count
+        self.status.show(library_status(self.issue_labels, len(self.docs), clauses,
+                                        dept.name if dept else None, expired), note)
+
+    # ------------------------------------------------- what is remembered
+    def remembered(self) -> state.Saved:
+        selection = self.filter_search.selection()
+        return state.Saved(self.saveGeometry(), self.saveState(), self.splitter.saveState(),
+                           self.left.split_state(), self.zoom, selection.department or "",
+                           selection.roles, selection.include_general, self.current_key() or "")
+
+    def cached_picture(self):
+        """What the next start's first stage should show: (library path, outline root, the
+        filter's section or None); None before stage 2 (nothing changed)."""
+        if not self.ready or self.library is None:
+            return None
+        return self.library.path, self.left.outline.root, self.filter_search.cache_section()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self.settings is not None and self.ready:  # before stage 2 nothing changed
+            state.save(self.settings, self.remembered())
+        if self.ready:  # a search typed just now must not run once the library is closed
+            self.filter_search.stop_pending_search()
+        super().closeEvent(event)
+

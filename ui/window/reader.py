@@ -1,0 +1,194 @@
+"""The reading pane: one document rendered like the official text, offline only.
+
+A QTextBrowser that never follows a link by itself and never loads a
+resource: loadResource answers nothing for any URL, so an image or link in
+a gazette (already inert in the Markdown) can never reach the network. The
+pane re-renders its HTML when the zoom changes, so indents and chips scale
+with the text.
+
+The pane is made after the first paint of the window (ui/startup/staged.py; a
+blank panel holds its place until then): the HTML code (models.views.document_html)
+and the context menu's classes are imported when first needed.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ui.qt import QFont, QFontMetricsF, QTextBrowser, QTimer, QUrl, Signal
+
+if TYPE_CHECKING:
+    from models.views.document_html import ReadingStyle
+    from models.store.library import DepartmentInfo, Library
+
+ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4)
+
+
+def base_style(sans: str, serif: str, body_pt: float = 14.0) -> ReadingStyle:
+    """The pane's style at zoom 1, with the indent measured from the real body font."""
+    from models.views.document_html import ReadingStyle
+    char_px = QFontMetricsF(QFont(serif, round(body_pt))).horizontalAdvance("中")
+    return ReadingStyle(sans=sans, serif=serif, body_pt=body_pt, char_px=char_px)
+
+
+class ReaderView(QTextBrowser):
+    document_link = Signal(str)  # a cited document held in the library was clicked
+    copy_citation_requested = Signal()
+    bookmark_requested = Signal(str)  # a clause's mark (☆) or 收藏此条 in the context menu
+    print_requested = Signal()
+
+    def __init__(self, style: ReadingStyle, parent=None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName("正文")
+        self.anchorClicked.connect(self._on_anchor)
+        self.library: Library | None = None
+        self.style_ = style
+        self.zoom = 1.0
+        self.document_key: str | None = None
+        self.current: str | None = None
+        self.department: DepartmentInfo | None = None
+        self.terms: tuple[str, ...] = ()
+        self.bookmarked: frozenset[str] | None = None  # None: no marks (until bookmarks load)
+        self.html = ""
+        self.document().setDocumentMargin(28)
+        self.show_placeholder()
+
+    def _refresh(self) -> None:
+        """Draw again in the current style and zoom: the document, or the placeholder."""
+        if self.document_key:
+            self._render(keep_scroll=True)
+        else:
+            self.show_placeholder()
+
+    # --------------------------------------------------------- offline
+    def loadResource(self, type_: int, url: QUrl):  # noqa: N802 (Qt override)
+        """Nothing is ever loaded: not from the network, not from disk."""
+        return None
+
+    def _on_anchor(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("gazette:doc/"):
+            self.document_link.emit(text[len("gazette:doc/"):])
+        elif text.startswith("gazette:bookmark/"):
+            self.bookmark_requested.emit(text[len("gazette:bookmark/"):])
+        # any other link is inert
+
+    def set_bookmarked(self, keys: frozenset[str]) -> None:
+        """Which clauses are bookmarked: their marks show ★ instead of ☆."""
+        if keys != self.bookmarked:
+            self.bookmarked = keys
+            if self.document_key:
+                self._render(keep_scroll=True)
+
+    def clause_at(self, pos) -> str | None:
+        """The key of the clause under *pos* (viewport coordinates), from the anchors before it."""
+        block = self.cursorForPosition(pos).block()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                names = it.fragment().charFormat().anchorNames()
+                if names:
+                    return names[0]
+                it += 1
+            block = block.previous()
+        return None
+
+    # -------------------------------------------------------- content
+    def set_library(self, library: Library) -> None:
+        self.library = library
+        self.document_key = self.current = None
+        self.show_placeholder()
+
+    def show_placeholder(self) -> None:
+        self.html = ""
+        self.setHtml(f"<html><head><style>{self.style_.css()}</style></head><body>"
+                     '<p class="meta" style="margin-top: 80px;">在左侧目录中选择一件公文或一个条款，'
+                     "或按 Ctrl+F 搜索。</p></body></html>")
+
+    def show_node(self, document_key: str, current: str | None = None,
+                  terms: tuple[str, ...] | list[str] = (), force: bool = False) -> None:
+        """Render the document and scroll to *current* (highlighted), terms marked."""
+        terms = tuple(terms)
+        changed = (force or document_key != self.document_key or current != self.current
+                   or terms != self.terms)
+        self.document_key, self.current, self.terms = document_key, current, terms
+        if changed:
+            self._render()
+        self.scroll_to_current()
+
+    def set_department(self, department: DepartmentInfo | None) -> None:
+        if (department and department.name) != (self.department and self.department.name):
+            self.department = department
+            if self.document_key:
+                self._render(keep_scroll=True)
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = zoom
+        self._refresh()
+
+    def current_style(self) -> ReadingStyle:
+        from dataclasses import replace
+        return replace(self.style_, zoom=self.zoom)
+
+    def print_html(self, dpi: int = 96) -> str:
+        """The shown document at normal size for paper, without the on-screen highlight.
+
+        Qt's layout scales CSS pixels to the printer itself (1 px = 1/96 inch), so
+        the indent is one em of the body size at 96 dpi whatever *dpi* is.
+        """
+        if not (self.library and self.document_key):
+            return ""
+        from dataclasses import replace
+
+        from models.views.document_html import document_html
+        style = replace(self.style_, char_px=self.style_.body_pt * 96 / 72)
+        return document_html(self.library, self.document_key, style=style,
+                             department=self.department, terms=self.terms)
+
+    def _render(self, keep_scroll: bool = False) -> None:
+        if not (self.library and self.document_key and self.style_):
+            return
+        from models.views.document_html import document_html
+        bar = self.verticalScrollBar()
+        ratio = bar.value() / max(1, bar.maximum()) if keep_scroll else None
+        self.html = document_html(self.library, self.document_key, style=self.current_style(),
+                                  current=self.current, department=self.department,
+                                  terms=self.terms, bookmarked=self.bookmarked)
+        self.setHtml(self.html)
+        if ratio is not None:
+            bar.setValue(round(ratio * bar.maximum()))
+
+    def scroll_to_current(self) -> None:
+        if self.current:
+            self.scrollToAnchor(self.current)
+            QTimer.singleShot(0, lambda: self.current and self.scrollToAnchor(self.current))
+        else:
+            self.verticalScrollBar().setValue(0)
+
+    # -------------------------------------------------- context menu
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        from ui.qt import QAction, QKeySequence, QMenu
+        menu = QMenu(self)
+        copy = menu.addAction("复制")
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setEnabled(self.textCursor().hasSelection())
+        copy.triggered.connect(self.copy)
+        select_all = menu.addAction("全选")
+        select_all.setShortcut(QKeySequence.StandardKey.SelectAll)
+        select_all.triggered.connect(self.selectAll)
+        menu.addSeparator()
+        cite = menu.addAction("复制条款并注明出处")
+        cite.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        cite.setEnabled(bool(self.current or self.document_key))
+        cite.triggered.connect(self.copy_citation_requested)
+        here = self.clause_at(self.viewport().mapFromGlobal(event.globalPos()))
+        mark = menu.addAction("收藏此条…")
+        mark.setShortcut(QKeySequence("Ctrl+D"))
+        mark.setEnabled(bool(here))
+        mark.triggered.connect(lambda: here and self.bookmark_requested.emit(here))
+        print_action = QAction("打印…", menu)
+        print_action.setShortcut(QKeySequence.StandardKey.Print)
+        print_action.triggered.connect(self.print_requested)
+        menu.addAction(print_action)
+        menu.exec(event.globalPos())
