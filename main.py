@@ -141,10 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "self-test":
         from ui.selftest import run_self_test
         return run_self_test(args.library)
-    from cli import commands
+    from cli import bookmark_commands, commands
     from models.errors import GazetteError
-    name = args.command + ("_" + args.bookmarks_command if args.command == "bookmarks" else "")
-    handler = getattr(commands, "cmd_" + name.replace("-", "_"))
+    if args.command == "bookmarks":
+        handler = getattr(bookmark_commands, "cmd_bookmarks_" + args.bookmarks_command)
+    else:
+        handler = getattr(commands, "cmd_" + args.command.replace("-", "_"))
     try:
         return handler(args)
     except GazetteError as err:

@@ -12,7 +12,8 @@ from models.store.library import Library
 from models.store.search import search
 from models.views.citation import citation
 
-from .output import emit_json, line, notice, plain_snippet, role_label
+from .output import (emit_json, line, notice, output_folder, plain_snippet, print_pdf,
+                     role_label, write_file, write_output)
 
 
 def open_library(args: argparse.Namespace) -> Library:
@@ -214,44 +215,6 @@ def cmd_build_library(args: argparse.Namespace) -> int:
     return 0
 
 
-def _output_folder(output: str) -> None:
-    """A missing folder for an output file is made, and said so (a typo shows at once)."""
-    folder = Path(output).parent
-    if not folder.exists():
-        try:
-            folder.mkdir(parents=True)
-        except OSError as exc:
-            raise GazetteError(f"无法创建文件夹 {folder}：{os_reason(exc)}") from exc
-        notice(f"已创建文件夹 {folder}")
-
-
-def _write_output(text: str, output: str | None) -> None:
-    if output:
-        _output_folder(output)
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise GazetteError(f"无法写入 {output}：{exc.strerror or exc}") from exc
-        line(f"已写入 {output}")
-    else:
-        line(text.rstrip("\n"))
-
-
-def _print_pdf(job, output: str | None) -> int:
-    if not output:
-        raise GazetteError("PDF 输出需要用 --output 指定文件名")
-    from ui.headless import ensure_gui_app
-    from ui.paged_print import print_job_to_pdf
-    _output_folder(output)
-    ensure_gui_app()
-    try:
-        pages = print_job_to_pdf(job, Path(output))
-    except OSError as exc:
-        raise GazetteError(f"无法写入 {output}：{exc}") from exc
-    line(f"已生成 {output}（{pages} 页）")
-    return 0
-
-
 def _document_keys(lib, value: str | None) -> list[str] | None:
     """--documents 市中政办发[2021]13号,…: the keys of those documents, in any written form."""
     if not value:
@@ -280,130 +243,32 @@ def duties_document(args: argparse.Namespace) -> int:
                                            government=args.government)
         dl = dutylist.build_duty_list(lib, args.name, options)
     if args.format == "markdown":
-        _write_output(dutylist.to_markdown(dl), args.output)
+        write_output(dutylist.to_markdown(dl), args.output)
         return 0
     if args.format == "text":
-        _write_output(dutylist.to_text(dl, with_text=bool(args.output)), args.output)
+        write_output(dutylist.to_text(dl, with_text=bool(args.output)), args.output)
         return 0
     if args.format == "docx":
-        return _write_file(args.output, "Word", lambda path: dutylist.write_docx(dl, path))
+        return write_file(args.output, "Word", lambda path: dutylist.write_docx(dl, path))
     if args.format == "ics":
         return _write_ics(dl, args)
     job = dutylist.to_print_job(dl)
     if args.format == "html":
-        _write_output(job.with_toc({}), args.output)
+        write_output(job.with_toc({}), args.output)
         return 0
-    return _print_pdf(job, args.output)
-
-
-def _write_file(output: str | None, kind: str, write) -> int:
-    """Write a binary output (Word, calendar) through *write(path)*; say where."""
-    if not output:
-        raise GazetteError(f"{kind} 输出需要用 --output 指定文件名")
-    _output_folder(output)
-    try:
-        write(Path(output))
-    except OSError as exc:
-        raise GazetteError(f"无法写入 {output}：{os_reason(exc)}") from exc
-    line(f"已生成 {output}")
-    return 0
+    return print_pdf(job, args.output)
 
 
 def _write_ics(dl, args: argparse.Namespace) -> int:
-    from models.views import dutylist
+    from models.views import duty_calendar
     if not args.output:
         raise GazetteError("日历（ics）输出需要用 --output 指定文件名")
-    _output_folder(args.output)
+    output_folder(args.output)
     try:
-        count = dutylist.write_ics(dl, Path(args.output), include_past=args.include_past)
+        count = duty_calendar.write_ics(dl, Path(args.output), include_past=args.include_past)
     except OSError as exc:
         raise GazetteError(f"无法写入 {args.output}：{os_reason(exc)}") from exc
-    line(f"已生成 {args.output}：" + dutylist.calendar_message(dl, count, args.include_past))
+    line(f"已生成 {args.output}：" + duty_calendar.calendar_message(dl, count, args.include_past))
     if not args.include_past and any(dl.is_past(d["due"]) for d, _ in dl.deadlines()):
         line("加 --include-past 可一并写入已过的时限。")
-    return 0
-
-
-# ------------------------------------------------------------------ bookmarks
-def _store():
-    from models.bookmarks import BookmarkStore, bookmark_store_path
-    from models.locations import user_data_dir
-    return BookmarkStore(bookmark_store_path(user_data_dir()))
-
-
-def cmd_bookmarks_add(args: argparse.Namespace) -> int:
-    with open_library(args) as lib, _store() as store:
-        mark = store.add(lib, args.key, args.collection, args.note)
-    line(f"已收藏到“{mark.collection}”：{mark.citation()} {mark.heading}")
-    return 0
-
-
-def cmd_bookmarks_list(args: argparse.Namespace) -> int:
-    with open_library(args) as lib, _store() as store:
-        marks = store.resolved(lib, args.collection)
-    if args.format == "json":
-        emit_json([m.as_json() for m in marks])
-        return 0
-    from models.views.brief import STATUS_LABELS
-    current = None
-    for m in marks:
-        if m.collection != current:
-            current = m.collection
-            line(f"\n{current}")
-        status = STATUS_LABELS[m.status]
-        line(f"  [{m.key}] {m.citation()} {m.heading}" + (f"  【{status}】" if status else ""))
-        if m.note:
-            line(f"      备注：{m.note}")
-    if not marks:
-        line("还没有书签。")
-    return 0
-
-
-def cmd_bookmarks_collections(args: argparse.Namespace) -> int:
-    with _store() as store:
-        collections = store.collections()
-    if args.format == "json":
-        emit_json([{"name": c.name, "count": c.count, "created": c.created} for c in collections])
-        return 0
-    for c in collections:
-        line(f"{c.name}（{c.count} 条）")
-    return 0
-
-
-def cmd_bookmarks_print(args: argparse.Namespace) -> int:
-    from models.views import brief
-    with open_library(args) as lib, _store() as store:
-        marks = store.resolved(lib, args.collection)
-    if args.format == "docx":
-        return _write_file(args.output, "Word",
-                           lambda path: brief.write_docx(args.collection, marks, path))
-    return _print_pdf(brief.to_print_job(args.collection, marks), args.output)
-
-
-def cmd_bookmarks_export(args: argparse.Namespace) -> int:
-    import json
-    from models.views import brief
-    with _store() as store:
-        if args.format == "json":
-            from models.bookmarks import exchange
-            _write_output(json.dumps(exchange.export_json(store, args.collection),
-                                     ensure_ascii=False, indent=2), args.output)
-            return 0
-        if not args.collection:
-            raise GazetteError("导出为 Markdown 或文本时请用 --collection 指定收藏夹")
-        with open_library(args) as lib:
-            marks = store.resolved(lib, args.collection)
-    render = brief.to_markdown if args.format == "markdown" else brief.to_text
-    _write_output(render(args.collection, marks), args.output)
-    return 0
-
-
-def cmd_bookmarks_import(args: argparse.Namespace) -> int:
-    from models.bookmarks import exchange
-    from models.errors import BadBookmarkFileError
-    with _store() as store:
-        report = exchange.import_file(store, Path(args.file))
-    if report.bad and not (report.added or report.duplicates):
-        raise BadBookmarkFileError(report.message())  # nothing of it could be used
-    line(report.message())
     return 0

@@ -53,7 +53,7 @@ def _linux_dir(xdg_variable: str, default: str) -> Path | None:
     $XDG_DATA_HOME (or $XDG_CACHE_HOME) when absolute, else ~/.local/share (or
     ~/.cache) under an absolute $HOME, then the app's name. Elsewhere (Windows
     asks the shell, macOS has its own) platformdirs answers;
-    tests/test_ui_startup.py checks that both give the same folder here.
+    tests/test_locations.py checks that both give the same folder here.
     """
     if not sys.platform.startswith("linux") or os.environ.get("ANDROID_DATA"):
         return None

@@ -8,7 +8,8 @@ import pytest
 
 from models.store import build as library_build
 from models.errors import AmbiguousDepartmentError, BadLibraryError, DuplicateDocumentError
-from models.store.library import Library, check_library
+from models.store.library import Library
+from models.store.library_file import check_library
 from models.store.build import add_issues, fingerprint
 from models.parse.parser import parse_bytes
 from models.store.schema import SCHEMA_VERSION, TABLES

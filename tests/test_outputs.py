@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from models.views import brief, dutylist
+from models.views import brief, duty_calendar, dutylist
 from models.views.dutylist import DutyListOptions, build_duty_list, duty_document, duty_rows
 from models.views.outdoc import Para, Table
 from models.views.writers.docx import docx_texts
@@ -130,7 +130,7 @@ def test_headings_are_kept_with_the_text_after_them(finance):
 # ------------------------------------------------------------------ the PDF
 def _print(job, path: Path) -> int:
     from ui.headless import ensure_gui_app
-    from ui.paged_print import print_job_to_pdf
+    from ui.headless import print_job_to_pdf
     ensure_gui_app()
     return print_job_to_pdf(job, path)
 
@@ -258,7 +258,7 @@ def test_ics_one_all_day_event_per_future_deadline(seed_library, tmp_path):
     future = [(d, e) for d, e in dl.deadlines() if not dl.is_past(d["due"])]
     assert len(future) < len(dl.deadlines())  # 8月底前 of 六、23. has passed on 9月1日
     path = tmp_path / "人社局.ics"
-    assert dutylist.write_ics(dl, path) == len(future) == 3
+    assert duty_calendar.write_ics(dl, path) == len(future) == 3
     events = _events(path)
     assert len(events) == len(future)
     by_summary = {str(e["SUMMARY"]): e for e in events}
@@ -281,9 +281,9 @@ def test_ics_one_all_day_event_per_future_deadline(seed_library, tmp_path):
 def test_ics_uids_are_stable_so_a_second_export_updates(seed_library, tmp_path):
     first, second = tmp_path / "1.ics", tmp_path / "2.ics"
     dl = build_duty_list(seed_library, "区人力资源和社会保障局", today=EARLY)
-    dutylist.write_ics(dl, first)
+    duty_calendar.write_ics(dl, first)
     again = build_duty_list(seed_library, "区人社局", today=EARLY)  # another name, another run
-    dutylist.write_ics(again, second)
+    duty_calendar.write_ics(again, second)
     uids = [str(e["UID"]) for e in _events(first)]
     assert uids == [str(e["UID"]) for e in _events(second)]
     assert len(set(uids)) == len(uids)
@@ -292,8 +292,8 @@ def test_ics_uids_are_stable_so_a_second_export_updates(seed_library, tmp_path):
 
 
 def test_ics_past_deadlines_only_when_asked(finance, tmp_path):
-    assert dutylist.write_ics(finance, tmp_path / "a.ics") == 0  # 2021's deadlines, in 2026
-    assert dutylist.write_ics(finance, tmp_path / "b.ics", include_past=True) == 1
+    assert duty_calendar.write_ics(finance, tmp_path / "a.ics") == 0  # 2021's deadlines, in 2026
+    assert duty_calendar.write_ics(finance, tmp_path / "b.ics", include_past=True) == 1
     (event,) = _events(tmp_path / "b.ics")
     assert str(event["SUMMARY"]) == "【区财政局·配合】提高职业技能"
     assert "年内、12月底前" in str(event["DESCRIPTION"])
@@ -387,9 +387,6 @@ def test_cli_writes_word_and_calendar_files(seed_library_path, tmp_path):
     assert run.returncode == 0 and (tmp_path / "会.pdf").read_bytes()[:5] == b"%PDF-"
 
 
-@pytest.mark.xfail(reason="needs ui/paged_print to honour KEEP_WITH_NEXT (a heading moved to the "
-                          "next page with its text): the layout change is described for the "
-                          "ui/ refactor; Qt's HTML has no page-break-after: avoid", strict=False)
 def test_no_pdf_page_ends_with_a_heading(finance, tmp_path):
     pdf = tmp_path / "d.pdf"
     doc = duty_document(finance)
@@ -403,8 +400,8 @@ def test_no_pdf_page_ends_with_a_heading(finance, tmp_path):
 
 
 def test_calendar_message_says_what_was_left_out(finance, seed_library):
-    assert dutylist.calendar_message(finance, 0) == (
+    assert duty_calendar.calendar_message(finance, 0) == (
         "已写入 0 个日程（每项时限一个全天日程，提前一周提醒）。已过的时限 1 项未写入。")
-    assert "未写入" not in dutylist.calendar_message(finance, 1, include_past=True)
+    assert "未写入" not in duty_calendar.calendar_message(finance, 1, include_past=True)
     none = build_duty_list(seed_library, "区财政局", DutyListOptions(roles=["lead"]), today=TODAY)
-    assert dutylist.calendar_message(none, 0) == "清单中的任务没有时限，未写入日程。"
+    assert duty_calendar.calendar_message(none, 0) == "清单中的任务没有时限，未写入日程。"

@@ -34,7 +34,7 @@ _QTGUI = ("QAbstractTextDocumentLayout", "QAction", "QBrush", "QColor", "QDeskto
           "QFont", "QFontDatabase", "QIcon", "QFontInfo", "QFontMetricsF", "QGuiApplication",
           "QKeySequence", "QPageLayout", "QPageSize", "QPainter", "QPalette", "QPen", "QRawFont",
           "QStandardItem", "QStaticText", "QStandardItemModel", "QTextCharFormat", "QTextCursor",
-          "QTextDocument", "QTextLayout", "QTextOption")
+          "QTextDocument", "QTextFormat", "QTextLayout", "QTextOption")
 _QTWIDGETS = ("QAbstractItemView", "QApplication", "QCheckBox", "QComboBox", "QDialog",
               "QDialogButtonBox", "QDockWidget", "QFileDialog", "QFormLayout", "QFrame",
               "QGridLayout", "QGroupBox", "QHBoxLayout", "QHeaderView", "QInputDialog", "QLabel",
@@ -103,7 +103,7 @@ if TYPE_CHECKING:  # for type checkers, editors and PyInstaller (which finds the
                                QGuiApplication, QIcon, QKeySequence, QPageLayout, QPageSize,
                                QPainter, QPalette, QPen, QRawFont, QStandardItem,
                                QStandardItemModel, QStaticText, QTextCharFormat, QTextCursor,
-                               QTextDocument, QTextLayout, QTextOption)
+                               QTextDocument, QTextFormat, QTextLayout, QTextOption)
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
     from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
                                    QDialog, QDialogButtonBox, QDockWidget, QFileDialog,

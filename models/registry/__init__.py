@@ -8,7 +8,7 @@ document sees it, which the parser asks.
 """
 from __future__ import annotations
 
-from models.registry.departments import (Department, Registry, RoleWords, load_registry,
-                                         lookup_form, suggest)
+from models.registry.departments import Department, Registry, RoleWords, load_registry, suggest
+from models.registry.naming import lookup_form
 
 __all__ = ["Department", "Registry", "RoleWords", "load_registry", "lookup_form", "suggest"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.errors import BadRegistryError
-from models.registry.departments import lookup_form
+from models.registry.naming import lookup_form
 
 FILE_NAME = "registry.toml"
 KINDS = ("alias", "rename", "collective")

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from models.errors import BadRegistryError, UnknownDepartmentError
-from models.registry.naming import NamingRules, load_naming_rules
-from models.textnorm import fold, mend_spaces
+from models.registry.naming import NamingRules, load_naming_rules, lookup_form
+from models.textnorm import mend_spaces
 
 if TYPE_CHECKING:
     from models.registry.amendments import Amendments
@@ -53,14 +53,6 @@ class RoleWords:
     unit_endings: tuple[str, ...] = ()  # how the names of units end (a name ending otherwise is none)
     subject_verbs: tuple[str, ...] = ()  # what follows a unit that is an item's subject
     table_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind → headers
-
-
-def lookup_form(name: str) -> str:
-    """The form a department's name is looked up by: widths folded, stray spaces gone.
-    The registry, the library's alias table and every lookup use this one."""
-    if " " not in name and "\u3000" not in name and "\t" not in name:
-        return fold(name)  # nothing to mend: the common case, and the parser's hot path
-    return fold(mend_spaces(name)).replace(" ", "")
 
 
 def suggest(name: str, names: Iterable[tuple[str, str]], limit: int = 5) -> list[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.errors import BadRegistryError
+from models.textnorm import fold, mend_spaces
 
 # characters a place name may have before its level word, by level (沛县 is one, 青川区 two)
 _MIN_BEFORE = {"市": 2, "区": 2, "县": 1, "镇": 2, "乡": 2, "街道": 2}
@@ -155,3 +156,11 @@ def load_naming_rules(path: Path) -> NamingRules:
         suffix_exclude=_words(suffix, "exclude_before", where),
         infix=_pairs(data.get("infix", {}), f"{where} [infix]"),
     )
+
+
+def lookup_form(name: str) -> str:
+    """The form a department's name is looked up by: widths folded, stray spaces gone.
+    The registry, the library's alias table and every lookup use this one."""
+    if " " not in name and "\u3000" not in name and "\t" not in name:
+        return fold(name)  # nothing to mend: the common case, and the parser's hot path
+    return fold(mend_spaces(name)).replace(" ", "")

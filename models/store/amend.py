@@ -13,7 +13,7 @@ from typing import Callable
 from models.errors import GazetteError, UnknownDepartmentError, os_reason
 from models.registry.amendments import (FILE_NAME, Amendment, load_amendments,
                                         save_amendments)
-from models.registry.departments import lookup_form
+from models.registry import lookup_form
 from models.store.build import open_for_writing, storage_errors
 from models.store.counts import recount
 from models.store.writelock import writer_lock

@@ -279,7 +279,7 @@ def open_for_writing(path: Path) -> sqlite_utils.Database:
 
 def _write_in_place(library: Path, issues: list[Issue], registry: Registry, replace: bool,
                     fresh: bool, extra_metadata: dict[str, str] | None, wal: bool) -> None:
-    from models.store.library import check_library
+    from models.store.library_file import check_library
     if not fresh:
         check_library(library)  # a damaged or foreign file is never written into
     db = open_for_writing(library)

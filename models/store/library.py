@@ -8,192 +8,17 @@ the window's start fast.
 """
 from __future__ import annotations
 
-import json
 import sqlite3
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from models.errors import (AmbiguousDepartmentError, BadLibraryError, UnknownDepartmentError,
                            UnknownDocumentError, UnknownGovernmentError, UnknownNodeError)
-from models.roles import ROLES
-from models.store.schema import APP_ID, SCHEMA_VERSION
-from models.store.spans import HEADING_SQL, NOTE_SQL
 from models.registry import lookup_form, suggest
-
-
-def _connect_ro(path: Path) -> sqlite3.Connection:
-    if not path.exists():
-        raise BadLibraryError(f"找不到资料库文件：{path}")
-    uri = path.resolve().as_uri() + "?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        conn.execute("PRAGMA query_only = 1")
-    except sqlite3.Error as exc:
-        raise BadLibraryError(f"无法打开资料库 {path}：{exc}") from exc
-    return conn
-
-
-def check_library(path: Path) -> dict[str, str]:
-    """Validate a library file; return its metadata, or raise BadLibraryError in Chinese."""
-    conn = _connect_ro(Path(path))
-    try:
-        return _check(conn, Path(path))
-    finally:
-        conn.close()
-
-
-def damaged(what: str, value: object) -> BadLibraryError:
-    """A row whose stored value cannot be read: the file is damaged, say where."""
-    shown = str(value)[:40]
-    return BadLibraryError(f"资料库已损坏：{what}“{shown}”无法读取。可以从内置公报重新生成资料库。")
-
-
-def stored_json(value: str | None, what: str):
-    try:
-        return json.loads(value or "[]")
-    except (ValueError, TypeError):
-        raise damaged(what, value) from None
-
-
-def stored_date(value: str | None, what: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except (ValueError, TypeError):
-        raise damaged(what, value) from None
-
-
-def _check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
-    try:
-        meta = dict(conn.execute("SELECT key, value FROM metadata").fetchall())
-        conn.execute("SELECT count(*) FROM nodes").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise BadLibraryError(f"资料库文件已损坏或不是公报通的资料库（{path.name}）："
-                              f"{exc}。可以从内置公报重新生成。") from exc
-    if meta.get("application") != APP_ID:
-        raise BadLibraryError(f"{path.name} 不是公报通的资料库")
-    try:
-        version = int(meta.get("schema_version", "0") or 0)
-    except ValueError:
-        raise BadLibraryError(f"资料库 {path.name} 已损坏：格式版本“{meta.get('schema_version')}”"
-                              "不是数字。可以从内置公报重新生成。") from None
-    if version > SCHEMA_VERSION:
-        raise BadLibraryError(f"资料库 {path.name} 由更新版本的公报通生成（格式版本 {version}），"
-                              f"当前程序只支持到版本 {SCHEMA_VERSION}，请升级公报通。")
-    if version < SCHEMA_VERSION:
-        raise BadLibraryError(f"资料库 {path.name} 的格式版本 {version} 已过时，请重新生成。")
-    return meta
-
-
-@dataclass
-class DocumentInfo:
-    key: str
-    doc_number: str | None
-    title: str
-    short_title: str
-    issuer: str
-    date: str | None
-    category: str
-    valid_until: str | None
-    issue: str
-    addressee: str
-    plan_title: str
-    attachments: list[str]
-    position: int
-    id: int = 0
-    masthead: str = ""
-    publicity: str = ""
-    cc: str = ""
-    imprint_org: str = ""
-    imprint_date: str | None = None
-    page: int | None = None
-    source_sha256: str = ""  # the file it was imported from (its original is kept by this)
-    source_format: str = "text"  # text | pdf | ofd | word
-    government: str = ""  # whose document: 市中区, 青川区 …
-    issuers: list[str] = field(default_factory=list)  # every organ that signs it
-
-    def expired(self, today: date | None = None) -> bool:
-        today = today or date.today()
-        until = stored_date(self.valid_until, "公文的有效期")
-        return until is not None and until < today
-
-    def as_json(self) -> dict:
-        return {"key": self.key, "doc_number": self.doc_number, "title": self.title,
-                "short_title": self.short_title, "issuer": self.issuer, "date": self.date,
-                "category": self.category, "valid_until": self.valid_until, "issue": self.issue,
-                "addressee": self.addressee, "attachments": self.attachments,
-                "government": self.government, "issuers": self.issuers}
-
-
-@dataclass
-class NodeInfo:
-    id: int
-    key: str
-    document_key: str
-    parent_id: int | None
-    depth: int
-    kind: str
-    label: str
-    path: str
-    heading: str
-    text: str
-    note: str
-    fingerprint: str
-    ord: int
-    page: int | None = None  # the page of the source file where it starts (PDF, OFD)
-    page_label: str | None = None  # the page number printed there
-
-    @property
-    def full_text(self) -> str:
-        return self.label + self.text
-
-    @property
-    def page_text(self) -> str:
-        """公报第17页: the printed page number where there is one, else the file's page."""
-        if self.page_label:
-            return f"公报第{self.page_label}页"
-        return f"第{self.page}页" if self.page else ""
-
-
-@dataclass
-class DutyEntry:
-    doc_number: str | None
-    document_key: str
-    key: str
-    path: str
-    heading: str
-    role: str
-    text: str
-    deadlines: list[dict] = field(default_factory=list)
-    via: str = ""  # the collective unit through which the entry concerns the department
-    valid_until: str | None = None
-    expired: bool = False
-    form: str = "note"  # how the document gave the duty (models.issue.FORMS)
-
-    def as_json(self) -> dict:
-        return {"doc_number": self.doc_number, "key": self.key, "path": self.path,
-                "heading": self.heading, "role": self.role, "text": self.text,
-                "deadlines": self.deadlines, "valid_until": self.valid_until,
-                "expired": self.expired, "form": self.form,
-                **({"via": self.via} if self.via else {})}
-
-
-@dataclass
-class DepartmentInfo:
-    id: int
-    name: str
-    kind: str
-    known: bool
-    aliases: list[str]
-    counts: dict[str, int]
-    part_of: list[str]
-    government: str = ""  # whose unit: 市中区, 青川区 …
-
-    @property
-    def total(self) -> int:
-        return sum(v for k, v in self.counts.items() if k != "general")
+from models.roles import ROLES
+from models.store.library_file import check_open, connect_ro, stored_date, stored_json
+from models.store.records import DepartmentInfo, DocumentInfo, DutyEntry, NodeInfo
+from models.store.spans import HEADING_SQL, NOTE_SQL
 
 
 _NODE_COLUMNS = ("nodes.id, nodes.key, documents.key, nodes.parent_id, nodes.depth, nodes.kind, "
@@ -206,8 +31,8 @@ class Library:
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        conn = _connect_ro(self.path)
-        self.metadata = _check(conn, self.path)
+        conn = connect_ro(self.path)
+        self.metadata = check_open(conn, self.path)
         self.conn = conn
         self._departments: list[DepartmentInfo] | None = None
 

@@ -1,7 +1,7 @@
 """A meeting brief: a collection's bookmarks with citations, text and notes.
 
 Laid out once (brief_document) for every writer: printed through
-ui/paged_print, as a Word file (.docx), or as Markdown or plain text for
+ui/printing/pages.py, as a Word file (.docx), or as Markdown or plain text for
 pasting into a draft. It lists its items first (序号 · 标题 · 出处), then each
 clause under a title with its heading, its full citation on the line below
 (never a path alone), the user's note set as prominently as the clause (the

@@ -349,23 +349,6 @@ def write_docx(dl: DutyList, path: Path, table_only: bool | None = None) -> Path
     return write(duty_document(dl, table_only), Path(path))
 
 
-def write_ics(dl: DutyList, path: Path, include_past: bool = False) -> int:
-    """The list's deadlines as an iCalendar file (导出时限到日历…); the number of events."""
-    from models.views.writers.ics import write_ics as write
-    return write(dl, Path(path), include_past)
-
-
-def calendar_message(dl: DutyList, written: int, include_past: bool = False) -> str:
-    """What to tell the user after write_ics (the window and the CLI say the same)."""
-    past = sum(1 for d, _ in dl.deadlines() if dl.is_past(d["due"]))
-    message = f"已写入 {written} 个日程（每项时限一个全天日程，提前一周提醒）。"
-    if past and not include_past:
-        message += f"已过的时限 {past} 项未写入。"
-    if not written and not past:
-        message = "清单中的任务没有时限，未写入日程。"
-    return message
-
-
 def citation_of(row: DutyRow) -> str:
     """The full citation of a row's clause, 《标题》（文号）path【已失效】."""
     doc = row.document
@@ -373,5 +356,5 @@ def citation_of(row: DutyRow) -> str:
 
 
 __all__ = ["DutyGroup", "DutyList", "DutyListOptions", "DutyRow", "build_duty_list",
-           "calendar_message", "citation_of", "duty_document", "duty_rows", "merge_deadlines", "source_ref",
-           "to_markdown", "to_print_job", "to_text", "write_docx", "write_ics"]
+           "citation_of", "duty_document", "duty_rows", "merge_deadlines", "source_ref",
+           "to_markdown", "to_print_job", "to_text", "write_docx"]

@@ -4,7 +4,7 @@ Opening a library costs imports (sqlite3, the query code, dataclasses, json)
 and queries; the tree itself is a few hundred short labels. After every
 normal start the window writes those labels to `outline.txt` in the cache
 folder; the next start draws its tree from that file before the first paint
-and only then opens the library (ui/startup.py), which replaces the cached
+and only then opens the library (ui/startup/staged.py), which replaces the cached
 rows by the real ones.
 
 The file names the library it was made from (resolved path, size, mtime in
@@ -17,7 +17,7 @@ With a department filter on, the window's first paint must show the tree
 as the filter leaves it, which the library decides. So the file also keeps,
 for the last few filters the window was left with (department, roles,
 include-general; most recent first), what the filter showed: the rows with
-the department's role tag in each, and its deadlines. ui/startup.py uses
+the department's role tag in each, and its deadlines. ui/startup/staged.py uses
 the section of the saved filter, if there is one, and starts unstaged
 otherwise. A section is only ever as old as the library state the file
 names, and none of it depends on the date (expired rows are kept, shown as

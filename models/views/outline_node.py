@@ -48,7 +48,7 @@ def shown_by_filter(node: OutlineNode, keys: set[str]) -> bool:
 
 
 def filtered_copy(root: OutlineNode, keys: set[str]) -> OutlineNode:
-    """The rows ui.tree_filter.OutlineFilter would show for *keys* (the clauses in *keys* and
+    """The rows ui.window.left.tree_filter.OutlineFilter would show for *keys* (the clauses in *keys* and
     the rows above them), as a tree of their own: stage 1's tree with a filter on."""
     def copy(node: OutlineNode) -> OutlineNode | None:
         children = [c for c in (copy(child) for child in node.children) if c is not None]

@@ -18,7 +18,7 @@ from typing import Callable, Union
 Page = Union[str, Callable[[int], str]]
 
 # The block user state (CSS -qt-user-state) of a heading that must not end a page: the
-# page layout (ui/paged_print) moves it to the next page with the text it heads.
+# page layout (ui/printing/pages.py) moves it to the next page with the text it heads.
 KEEP_WITH_NEXT = 1
 
 # GB/T 9704-2012 §5.2: 天头 37 mm, 订口 28 mm, text block 156 × 225 mm on A4.

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.views.print_html import MARGINS_MM, PrintJob
+from models.views.print_html import KEEP_WITH_NEXT, MARGINS_MM, PrintJob
 from ui.fonts import register_bundled_fonts
 from ui.qt import (QAbstractTextDocumentLayout, QFont, QFontMetricsF, QMarginsF, QPageLayout,
                    QPageSize, QPainter, QPen, QPrinter, QRectF, QSizeF, Qt, QTextCursor,
-                   QTextDocument)
+                   QTextDocument, QTextFormat)
 
 HEAD_PT = 10.5  # 五号
 FOOT_PT = 14  # 四号, as the standard's page numbers
@@ -107,6 +107,46 @@ def _split_at_page_breaks(doc: QTextDocument, page_height: float) -> None:
         cursor.insertBlock(after)
 
 
+def _first_line_page(doc: QTextDocument, block, page_height: float) -> int:
+    layout = doc.documentLayout()
+    lines = block.layout()
+    y = lines.lineAt(0).y() if lines.lineCount() else 0
+    return int((layout.blockBoundingRect(block).top() + y) // page_height)
+
+
+def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
+    """Move a heading that would end a page to the next page, with the text it heads.
+
+    Qt's rich text has no page-break-after: avoid; a heading says it must stay
+    with what follows by its block state KEEP_WITH_NEXT (models/views/print_html).
+    When such a block and the next one start on different pages, the block — and
+    the keep-with-next blocks just above it on its page (a document heading
+    over a clause's title) — get a page break before them.
+    """
+    layout = doc.documentLayout()
+    for _ in range(1000):  # one move per page at most; bounded all the same
+        layout.documentSize()  # Qt lays out lazily: finish it before reading positions
+        block, move = doc.begin(), None
+        while block.isValid() and move is None:
+            after = block.next()
+            if block.userState() == KEEP_WITH_NEXT and after.isValid():
+                page = _first_line_page(doc, block, page_height)
+                if _first_line_page(doc, after, page_height) != page:
+                    move = block
+                    while (move.previous().isValid()
+                           and move.previous().userState() == KEEP_WITH_NEXT
+                           and _first_line_page(doc, move.previous(), page_height) == page):
+                        move = move.previous()
+            block = after
+        if move is None:
+            return
+        fmt = move.blockFormat()
+        if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            return  # already at the top of a page: a heading taller than a page
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(move).setBlockFormat(fmt)
+
+
 def _draw_page(doc: QTextDocument, painter: QPainter, page: QRectF) -> None:
     """Draw one page's slice of *doc*, and only the lines that belong to it.
 
@@ -147,6 +187,7 @@ def lay_out_job(job: PrintJob, printer: QPrinter) -> QTextDocument:
             pages = found
         if doc.pageCount() <= 1:  # one page needs no table of contents
             doc = _layout(html, printer, body_h)
+    _keep_headings_with_text(doc, body_h)
     _split_at_page_breaks(doc, body_h)
     return doc
 

@@ -1,6 +1,6 @@
 """An OutDoc as a PrintJob: HTML in Qt's rich-text subset, styled by print_html's CSS.
 
-Two things Qt's HTML carries for the page layout in ui/paged_print:
+Two things Qt's HTML carries for the page layout in ui/printing/pages.py:
 - a table's header row sits in <thead>, which Qt repeats at the top of every
   page the table runs onto (QTextTableFormat.headerRowCount);
 - a heading that must stay with the text after it carries the block user
@@ -36,7 +36,7 @@ def para_html(para: Para) -> str:
 
 
 def cell_html(cell: Cell, align: str = "") -> str:
-    """A cell's lines as paragraphs of their own: ui/paged_print splits a paragraph that
+    """A cell's lines as paragraphs of their own: ui/printing/pages.py splits a paragraph that
     runs over a page, and a split after a line break (<br/>, U+2028) never settles."""
     attrs = f' align="{align}"' if align else ""
     return "".join(f'<p class="cell"{attrs}>{spans_html(line)}</p>' for line in cell)

@@ -14,12 +14,9 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from models.views.cn_date import cn_date
-
-if TYPE_CHECKING:
-    from models.views.dutylist import DutyList, DutyRow
+from models.views.dutylist import DutyList, DutyRow, citation_of
 
 UID_DOMAIN = "gazette-desk"
 REMINDER = timedelta(days=7)
@@ -37,7 +34,6 @@ def event_summary(department: str, row: DutyRow) -> str:
 
 
 def event_description(row: DutyRow, deadline: dict) -> str:
-    from models.views.dutylist import citation_of
     when = f"时限：{deadline['phrase']}（{cn_date(deadline['due'])}）"
     if deadline.get("start"):
         when = f"时限：{deadline['phrase']}（{cn_date(deadline['start'])}至{cn_date(deadline['due'])}）"
@@ -91,3 +87,14 @@ def write_ics(dl: DutyList, path: Path, include_past: bool = False) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(cal.to_ical())
     return len(cal.walk("VEVENT"))
+
+
+def calendar_message(dl: DutyList, written: int, include_past: bool = False) -> str:
+    """What to tell the user after write_ics (the window and the CLI say the same)."""
+    past = sum(1 for d, _ in dl.deadlines() if dl.is_past(d["due"]))
+    message = f"已写入 {written} 个日程（每项时限一个全天日程，提前一周提醒）。"
+    if past and not include_past:
+        message += f"已过的时限 {past} 项未写入。"
+    if not written and not past:
+        message = "清单中的任务没有时限，未写入日程。"
+    return message
