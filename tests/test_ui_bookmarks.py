@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 
+from tests.dialog_answers import answer_file_dialogs
 from tests.ui_fixtures import clause, make_window, qt_app  # noqa: F401  (fixtures)
 
 COLLECTION = "周四 专题会"
@@ -134,29 +135,26 @@ def test_the_mark_in_the_view_bookmarks_its_clause(qtbot, window, flow):
 
 
 def test_brief_exports_as_pdf_from_the_menu(window, flow, tmp_path, monkeypatch):
-    from ui.bookmarks import flow as bookmark_flow
     node = _clause(window, "市中政发〔2021〕16号", "二、（一）")
     window.open_key(node.key)
     flow.answers.append((COLLECTION, "会前准备"))
     flow.add_current()
     out = tmp_path / "brief.pdf"
-    monkeypatch.setattr(bookmark_flow.QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(out), "")))
+    asked = answer_file_dialogs(monkeypatch, out)
     action = next(a for a in flow.menu.actions() if a.text() == "导出会议材料为 PDF…")
     action.trigger()
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "加强登记注册环节" in text and "备注：会前准备" in text
+    assert asked.shown[0].windowTitle() == "导出会议材料为 PDF"
 
 
 def test_an_export_that_cannot_be_written_says_why(window, flow, tmp_path, monkeypatch):
     from ui import plain
-    from ui.printing import save_file
     warnings = []
+    target = tmp_path / "no-such-folder" / "书签.json"
+    answer_file_dialogs(monkeypatch, target)
     monkeypatch.setattr(plain, "show_message",
                         lambda kind, parent, title, text: warnings.append(text))
-    target = tmp_path / "no-such-folder" / "书签.json"
-    monkeypatch.setattr(save_file.QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "")))
     flow.export_json()
     assert warnings and "无法写入" in warnings[0] and not target.exists()

@@ -265,14 +265,14 @@ def test_row_heights_document_rows_two_lines_others_as_qt_sizes_them(window):
 def test_the_menus_export_pdf_asks_where_and_writes_the_document(window, tmp_path, monkeypatch):
     """文件 → 导出为 PDF… (Ctrl+Shift+E): the action once passed its `checked` flag as the
     path, and the export failed before asking where."""
-    from ui.qt import QFileDialog
+    from tests.dialog_answers import answer_file_dialogs
     out = tmp_path / "导出.pdf"
-    asked = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: asked.append(a[2]) or (str(out), "")))
+    asked = answer_file_dialogs(monkeypatch, out)
     window.open_key("doc:市中政发|2021|16")
     window.actions_["pdf"].trigger()
-    assert asked and asked[0].endswith(".pdf") and out.stat().st_size > 1000
+    dialog = asked.shown[0]
+    assert dialog.windowTitle() == "导出为 PDF" and dialog.nameFilters() == ["PDF 文件 (*.pdf)"]
+    assert out.stat().st_size > 1000
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "关于全面深化证照分离改革工作的实施意见" in text.replace("\n", "")

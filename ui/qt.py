@@ -28,15 +28,15 @@ from typing import TYPE_CHECKING
 _QTCORE = ("QAbstractItemModel", "QAbstractListModel", "QByteArray", "QEvent", "QMarginsF",
            "QItemSelectionModel", "QLibraryInfo", "QLocale", "QModelIndex", "QObject",
            "QPersistentModelIndex", "QPoint", "QPointF", "QRect", "QRectF", "QSettings", "QSize",
-           "QSizeF", "QSortFilterProxyModel", "Qt", "QThread", "QTimer", "QTranslator", "QUrl",
-           "QtMsgType", "Signal", "Slot", "qInstallMessageHandler")
+           "QSizeF", "QSortFilterProxyModel", "QStandardPaths", "Qt", "QThread", "QTimer",
+           "QTranslator", "QUrl", "QtMsgType", "Signal", "Slot", "qInstallMessageHandler")
 _QTGUI = ("QAbstractTextDocumentLayout", "QAction", "QBrush", "QColor", "QDesktopServices",
           "QFont", "QFontDatabase", "QIcon", "QFontInfo", "QFontMetricsF", "QGuiApplication",
           "QKeySequence", "QPageLayout", "QPageSize", "QPainter", "QPalette", "QPen", "QRawFont",
           "QStandardItem", "QStaticText", "QStandardItemModel", "QTextCharFormat", "QTextCursor",
           "QTextDocument", "QTextFormat", "QTextLayout", "QTextOption")
-_QTWIDGETS = ("QAbstractItemView", "QApplication", "QCheckBox", "QComboBox", "QDialog",
-              "QDialogButtonBox", "QDockWidget", "QFileDialog", "QFormLayout", "QFrame",
+_QTWIDGETS = ("QAbstractButton", "QAbstractItemView", "QApplication", "QCheckBox", "QComboBox",
+              "QDialog", "QDialogButtonBox", "QDockWidget", "QFileDialog", "QFormLayout", "QFrame",
               "QGridLayout", "QGroupBox", "QHBoxLayout", "QHeaderView", "QInputDialog", "QLabel",
               "QLineEdit", "QListView", "QListWidget", "QListWidgetItem", "QMainWindow", "QMenu",
               "QMessageBox", "QPlainTextEdit", "QProgressDialog", "QPushButton", "QSizePolicy",
@@ -96,8 +96,8 @@ if TYPE_CHECKING:  # for type checkers, editors and PyInstaller (which finds the
                                 QItemSelectionModel, QLibraryInfo, QLocale, QMarginsF,
                                 QModelIndex, QObject, QPersistentModelIndex, QPoint, QPointF,
                                 QRect, QRectF, QSettings, QSize, QSizeF, QSortFilterProxyModel,
-                                Qt, QThread, QtMsgType, QTimer, QTranslator, QUrl, Signal, Slot,
-                                qInstallMessageHandler)
+                                QStandardPaths, Qt, QThread, QtMsgType, QTimer, QTranslator,
+                                QUrl, Signal, Slot, qInstallMessageHandler)
     from PySide6.QtGui import (QAbstractTextDocumentLayout, QAction, QBrush, QColor,
                                QDesktopServices, QFont, QFontDatabase, QFontInfo, QFontMetricsF,
                                QGuiApplication, QIcon, QKeySequence, QPageLayout, QPageSize,
@@ -105,8 +105,8 @@ if TYPE_CHECKING:  # for type checkers, editors and PyInstaller (which finds the
                                QStandardItemModel, QStaticText, QTextCharFormat, QTextCursor,
                                QTextDocument, QTextFormat, QTextLayout, QTextOption)
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-    from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-                                   QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
+                                   QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
                                    QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
                                    QHeaderView, QInputDialog, QLabel, QLineEdit, QListView,
                                    QListWidget, QListWidgetItem, QMainWindow, QMenu, QMessageBox,

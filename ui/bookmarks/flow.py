@@ -30,7 +30,7 @@ from ui.bookmarks.dialogs import BookmarkDialog
 from ui.bookmarks.panel import BookmarksPanel
 from ui.plain import inform, warn
 from ui.printing.save_file import save_as, text_writer
-from ui.qt import QAction, QDialog, QDockWidget, QFileDialog, QKeySequence, QObject, Qt
+from ui.qt import QAction, QDialog, QDockWidget, QKeySequence, QObject, Qt
 
 if TYPE_CHECKING:
     from models.store.library import Library
@@ -250,9 +250,11 @@ class BookmarkFlow(QObject):
     def import_json(self) -> None:
         if not self.usable(writing=True):
             return
-        path, _ = QFileDialog.getOpenFileName(self.host, "导入书签", "", "书签文件 (*.json)")
-        if not path:
+        from ui.file_dialogs import BOOKMARKS, open_files
+        chosen = open_files(self.host, "导入书签", "书签文件 (*.json)", BOOKMARKS, several=False)
+        if not chosen:
             return
+        path = chosen[0]
         try:
             report = exchange.import_file(self.store, Path(path))
         except BookmarkError as err:

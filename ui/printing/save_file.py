@@ -9,16 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from ui.file_dialogs import save_file
 from ui.plain import warn
-from ui.qt import QFileDialog, QWidget
+from ui.qt import QWidget
 
 
 def save_as(parent: QWidget, caption: str, suggested: str, filters: str,
             write: Callable[[Path, str], None]) -> Path | None:
-    """Ask for a file name, then `write(path, chosen_filter)`; the path, or None."""
-    name, chosen = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
-    if not name:
+    """Ask for a file name (ui/file_dialogs.py), then `write(path, chosen_filter)`; the path,
+    or None."""
+    path, chosen = save_file(parent, caption, suggested, filters)
+    if path is None:
         return None
+    name = str(path)
     try:
         write(Path(name), chosen)
     except OSError as exc:

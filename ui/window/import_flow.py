@@ -14,10 +14,11 @@ from models.store.content import ImportSummary, import_gazette
 from models.errors import DuplicateDocumentError, GazetteError
 from ui.error_dialogs import show_error, write_log
 from ui.plain import as_rich, ask, inform
-from ui.qt import (QFileDialog, QObject, QProgressDialog, Qt, QThread, QWidget,
+from ui.qt import (QObject, QProgressDialog, Qt, QThread, QWidget,
                    Signal)
 
-FILE_FILTER = "公报文本 (*.txt);;所有文件 (*)"
+FILE_FILTER = ("公报文件 (*.pdf *.ofd *.docx *.txt);;PDF 文件 (*.pdf);;OFD 文件 (*.ofd);;"
+               "Word 文件 (*.docx);;文本文件 (*.txt);;所有文件 (*)")
 
 
 class ImportWorker(QThread):
@@ -51,9 +52,10 @@ class ImportFlow(QObject):
         self.progress: QProgressDialog | None = None
 
     def choose_and_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.owner, "导入公报", str(Path.home()), FILE_FILTER)
-        if path:
-            self.start(Path(path))
+        from ui.file_dialogs import IMPORTS, open_files
+        chosen = open_files(self.owner, "导入公报", FILE_FILTER, IMPORTS, several=False)
+        if chosen:
+            self.start(chosen[0])
 
     def start(self, path: Path, replace: bool = False) -> None:
         self.progress = QProgressDialog(as_rich(f"正在导入 {path.name}……"), "", 0, 0, self.owner)

@@ -95,12 +95,11 @@ class OutputActions(QObject):
             self.notify("请先在左侧选择要导出的公文", 4000)
             return None
         if path is None:
-            from ui.qt import QFileDialog
+            from ui.file_dialogs import save_file
             doc = self.document(key)
-            suggested = str(Path.home() / f"{doc.doc_number or doc.short_title}.pdf")
-            path, _ = QFileDialog.getSaveFileName(self.parent_widget, "导出为 PDF", suggested,
-                                                  "PDF 文件 (*.pdf)")
-            if not path:
+            path, _ = save_file(self.parent_widget, "导出为 PDF",
+                                f"{doc.doc_number or doc.short_title}.pdf", "PDF 文件 (*.pdf)")
+            if path is None:
                 return None
         from ui.printing import printout
         out = printout.export_pdf(self.reader.print_html, self.print_title(), Path(path))
