@@ -22,31 +22,34 @@ issue_structure() is what "the same tree" means (node kinds in order, roles and
 deadlines per node); make_issue() checks each variant against the seed with it,
 so a generator change that would alter the parse fails at once.
 
-Building a library of N issues (build_library) goes through the real import path:
-models.store.content.import_gazette(path, library) — what `main.py import FILE
---library LIB` does — one issue after the other, each a transaction of its own,
-as an official importing them would. A library of N is built by extending a
-copy of the largest smaller one of the same generation (same generator, same
-code), so 10, 100 and 1,000 are one sequence of imports.
+Building a library of N issues (build_libraries) goes through the real import
+path: models.store.content.import_gazette(path, library) — what `main.py import
+FILE --library LIB` does — one issue after the other, each a transaction of its
+own, as an official importing them would. Libraries are named by a hash of the
+texts they hold and of models/ (so a library built by other code or from other
+texts is never reused), and a library of N is built by extending a copy of the
+largest smaller one: 10, 100 and 1,000 are one sequence of imports, and every
+import's time is logged (import-times.csv in the work folder).
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import random
 import re
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from models.textnorm import is_doc_number_line, parse_doc_number  # noqa: E402
+from models.textnorm import is_doc_number_line, parse_doc_number
 
 SEED = ROOT / "content" / "issues" / "2021-05_shizhong.txt"
 SEED_YEAR = 2021
@@ -228,13 +231,18 @@ def code_digest() -> str:
     return digest.hexdigest()[:12]
 
 
+_SIZES: dict[tuple[int, int], int] = {}  # (seed, index) → bytes of the issue's text
+
+
 def corpus_digests(count: int, seed: int = DEFAULT_SEED) -> list[str]:
     """digests[n]: a hash of the texts of issues 0..n-1 (so a library of n issues is named by
     exactly what it holds, and a smaller one is recognised as a prefix of a larger one)."""
     digest = hashlib.sha256(b"gazette scale corpus")
     out = [digest.hexdigest()[:12]]
     for index in range(count):
-        digest.update(make_issue(index, seed).text.encode("utf-8"))
+        data = make_issue(index, seed).text.encode("utf-8")
+        _SIZES[(seed, index)] = len(data)
+        digest.update(data)
         out.append(digest.hexdigest()[:12])
     return out
 
@@ -284,12 +292,12 @@ def build_libraries(work: Path, sizes: list[int], seed: int = DEFAULT_SEED,
     if not missing:
         return result
     start, source = 0, None
-    for n in range(missing[-1] - 1, 0, -1):  # the largest library that is a prefix of ours
+    for n in range(missing[0] - 1, 0, -1):  # the largest smaller library: a prefix of ours
         candidate = work / library_name(n, digests[n], code)
         if candidate.exists():
             start, source = n, candidate
             break
-    building = work / f"building-{code}.sqlite"
+    building = work / f"building-{code}-{os.getpid()}.sqlite"
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{building}{suffix}").unlink(missing_ok=True)
     if source is not None:
@@ -299,7 +307,6 @@ def build_libraries(work: Path, sizes: list[int], seed: int = DEFAULT_SEED,
     expected = seed_structure(registry)
     texts = work / "issues"
     began = last = time.perf_counter()
-    times = open(log, "a", encoding="utf-8") if log else None
     try:
         for index in range(start, missing[-1]):
             item = make_issue(index, seed)
@@ -308,9 +315,9 @@ def build_libraries(work: Path, sizes: list[int], seed: int = DEFAULT_SEED,
             t0 = time.perf_counter()
             import_gazette(path, library=building)
             now = time.perf_counter()
-            if times:
-                times.write(f"{index},{now - t0:.4f}\n")
-                times.flush()
+            if log:
+                with open(log, "a", encoding="utf-8") as times:
+                    times.write(f"{index},{now - t0:.4f}\n")
             if index + 1 in missing:
                 copy_library(building, result[index + 1])
             if now - last > 60 or index + 1 in missing:
@@ -318,8 +325,6 @@ def build_libraries(work: Path, sizes: list[int], seed: int = DEFAULT_SEED,
                     f"(last import {now - t0:.2f} s)")
                 last = now
     finally:
-        if times:
-            times.close()
         for suffix in ("", "-wal", "-shm", ".lock"):
             Path(f"{building}{suffix}").unlink(missing_ok=True)
     return result
@@ -327,7 +332,8 @@ def build_libraries(work: Path, sizes: list[int], seed: int = DEFAULT_SEED,
 
 def source_size(count: int, seed: int = DEFAULT_SEED) -> int:
     """Bytes of the gazette texts of issues 0..count-1 (what the library is compared to)."""
-    return sum(len(make_issue(i, seed).text.encode("utf-8")) for i in range(count))
+    return sum(_SIZES.get((seed, i)) or len(make_issue(i, seed).text.encode("utf-8"))
+               for i in range(count))
 
 
 def main() -> int:

@@ -10,7 +10,7 @@ from models.parse.parser import parse_bytes
 from tests.conftest import ROOT, SEED
 
 sys.path.insert(0, str(ROOT / "bench"))
-import scale_corpus  # noqa: E402
+import scale_corpus
 
 COUNT = 3
 
