@@ -54,6 +54,7 @@ bench: dev-venv
 	$(PY) bench/startup_bench.py
 	$(PY) bench/bookmarks_bench.py
 	$(PY) bench/dutylist_bench.py
+	$(PY) bench/pdf_import_bench.py
 	$(PY) bench/frozen_startup_bench.py --build
 
 $(VENV)/bin/activate:

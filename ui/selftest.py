@@ -2,7 +2,9 @@
 
 Run by CI on the frozen build (a smoke test): open the window on the active
 library (or --library), render every document, filter by a department,
-search, copy with citation, print the current view to a temporary PDF. Exits
+search, copy with citation, print the current view to a temporary PDF, read it back
+with the PDF reader, load every registry file, write a duty list as Word and iCalendar
+and read the Word file back (the libraries a build could leave out). Exits
 0, or 1 naming each check that failed. Settings go to a temporary folder so
 the user's own window state is never touched.
 """
@@ -105,10 +107,40 @@ def run_self_test(library_path: str | None = None) -> int:
             size = path.stat().st_size if path.exists() else 0
             return "" if size > 1000 else "PDF 为空"
 
+        def read_pdf_ok():
+            # the PDF reader (pypdfium2) inside the build: the printout just made, read back
+            from models.parse.sources.pdf import read_pdf
+            pages = read_pdf(Path(tmp) / "current-view.pdf")
+            text = "".join(g.char for page in pages for g in page.glyphs)
+            title = library.document(window.reader.document_key).title
+            return "" if title[:8] in text else "读不出刚导出的 PDF 中的文字"
+
+        def registry_ok():
+            # every registry file of content/ is in the build (departments, alias rules, roles)
+            from models.store.content import load_content_registry
+            registry = load_content_registry()
+            rules = registry.rules
+            return "" if registry.departments and (rules.whole or rules.suffix) else "部门名录为空"
+
+        def word_and_calendar_ok():
+            # python-docx, lxml and icalendar inside the build: a duty list written and read
+            from models.parse.sources.word import read_docx
+            from models.views import duty_calendar, dutylist
+            dl = dutylist.build_duty_list(library, state.get("dept") or
+                                          library.departments()[0].name)
+            docx = dutylist.write_docx(dl, Path(tmp) / "duties.docx")
+            lines = read_docx(docx)
+            duty_calendar.write_ics(dl, Path(tmp) / "duties.ics", include_past=True)
+            ics = (Path(tmp) / "duties.ics").read_text(encoding="utf-8")
+            if not any(dl.department.name in line.text for line in lines):
+                return "写出的 Word 文件中没有部门名称"
+            return "" if ics.startswith("BEGIN:VCALENDAR") else "日历文件不完整"
+
         for name, fn in (("内置字体", fonts_ok), ("显示目录", tree_ok),
                          ("显示每一件公文", render_all), ("部门筛选", filter_ok),
                          ("全文检索", search_ok), ("复制并注明出处", copy_ok),
-                         ("打印当前公文为 PDF", print_ok)):
+                         ("打印当前公文为 PDF", print_ok), ("读取 PDF", read_pdf_ok),
+                         ("部门名录", registry_ok), ("写出 Word 与日历", word_and_calendar_ok)):
             _check(failures, name, fn)
         window.settings = None  # nothing to remember from a self-test
         window.close()
