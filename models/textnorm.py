@@ -145,6 +145,17 @@ def parse_doc_number(text: str) -> tuple[str, int, int] | None:
     return m.group("org"), int(m.group("year")), int(m.group("seq"))
 
 
+def doc_number_pattern(number: tuple[str, int, int]) -> re.Pattern:
+    """A pattern finding the 文号 *number* (parse_doc_number's answer) in text as published,
+    in any of its forms: 〔2021〕 [2021] 【2021】 (2021), any width, with or without 号."""
+    org, year, seq = number
+
+    def digits(n: int) -> str:  # each digit, half- or full-width
+        return "".join(f"[{d}{chr(ord(d) + 0xFEE0)}]" for d in str(n))
+    return re.compile(folded_pattern(fold(org).lower()).pattern + r"\s*[\[(（〔【［]\s*"
+                      + digits(year) + r"\s*[\])）〕】］]\s*[0０]*" + digits(seq) + "号?")
+
+
 def doc_number_key(text: str) -> str | None:
     """A comparable key for a 文号: same key for 〔2021〕, [2021], 【2021】, (2021), with or without 号."""
     parts = parse_doc_number(text)

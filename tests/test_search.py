@@ -161,3 +161,13 @@ def test_matches_are_found_in_the_published_text_as_folding_finds_them(term, tex
     assert fold(found).lower() == term
     assert folded_pattern(term).search(text).group() == found
     assert _marked(make_snippet(text, [term])) == [found]
+
+
+@pytest.mark.parametrize("query", ["鲁政发[2021]11号", "鲁政发〔２０２１〕１１", "鲁政发(2021)11号"])
+def test_a_cited_document_number_finds_the_clauses_citing_it(seed_library, query):
+    """鲁政发〔2021〕11号 is not in the library; the paragraph that cites it is found."""
+    expected = {n.key for n in seed_library.nodes() if "鲁政发〔2021〕11号" in n.full_text}
+    result = search(seed_library, query)
+    assert expected and {h.key for h in result.hits} == expected
+    assert all(g.why == "text" for g in result.groups)
+    assert _marked(result.hits[0].snippet)[0].startswith("鲁政发〔2021〕11")

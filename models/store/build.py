@@ -81,11 +81,13 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["deadlines"].create({"id": int, "node_id": int, "phrase": str, "due": str, "start": str,
                             "kind": str}, pk="id", foreign_keys=[("node_id", "nodes")])
     db["references"].create({"id": int, "node_id": int, "title": str, "doc_number": str,
-                             "doc_number_key": str}, pk="id", foreign_keys=[("node_id", "nodes")])
+                             "doc_number_key": str, "doc_number_tail": str}, pk="id",
+                            foreign_keys=[("node_id", "nodes")])
     db["nodes"].create_index(["key"], unique=True)
     db["nodes"].create_index(["document_id", "ord"])
     db["documents"].create_index(["key"], unique=True)
     db["documents"].create_index(["doc_number_tail"])
+    db["references"].create_index(["doc_number_tail"])
     db["documents"].create_index(["issue_id"])
     db["assignments"].create_index(["department_id"])
     db["departments"].create_index(["government", "name"], unique=True)
@@ -193,7 +195,8 @@ def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
                               "start": d.start, "kind": d.kind})
         for r in node.references:
             refs.append({"node_id": node_id, "title": r.title, "doc_number": r.doc_number,
-                         "doc_number_key": doc_number_key(r.doc_number or "")})
+                         "doc_number_key": doc_number_key(r.doc_number or ""),
+                         "doc_number_tail": doc_number_tail(r.doc_number or "")})
         for child in node.children:
             visit(child, node_id, depth + 1)
 

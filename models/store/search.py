@@ -12,12 +12,13 @@ marked in the published text.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 from models.store import search_index
 from models.store.library import Library
 from models.store.spans import HEADING_SQL
-from models.textnorm import fold, folded_pattern, parse_doc_number
+from models.textnorm import doc_number_pattern, fold, folded_pattern, parse_doc_number
 
 TITLE_KINDS = ("title",)
 
@@ -87,12 +88,19 @@ def search(library: Library, query: str, department: str | None = None,
         allowed = ("AND +rowid IN (SELECT node_id FROM assignments WHERE department_id IN (%s))"
                    % ",".join("?" * len(ids)))
         params = ids
-    numbered = _doc_number_documents(library, query) if not department else set()
-    leading = _leading_documents(library, terms, numbered, limit) if not department else {}
-    rows = library.query(
-        f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH ? {allowed} "
-        "ORDER BY rowid DESC LIMIT ?", [search_index.match(terms), *params, limit + 1])
-    ids = [r[0] for r in rows]
+    number = parse_doc_number(query)
+    marks = [doc_number_pattern(number)] if number else None  # a 文号 in any of its forms
+    if number:  # a 文号: its document, and the clauses that cite it (references)
+        numbered = _doc_number_documents(library, number) if not department else set()
+        leading = _leading_documents(library, [], numbered, limit) if numbered else {}
+        ids = _citing(library, number, allowed, params, limit + 1)
+    else:
+        numbered = set()
+        leading = _leading_documents(library, terms, numbered, limit) if not department else {}
+        ids = [r[0] for r in library.query(
+            f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH ? "
+            f"{allowed} ORDER BY rowid DESC LIMIT ?",
+            [search_index.match(terms), *params, limit + 1])]
     more = len(ids) > limit
     ids = ids[:limit]
     leading_titles = [k for k in leading.values() if k]
@@ -119,7 +127,7 @@ def search(library: Library, query: str, department: str | None = None,
         group.hits = kept
         shown += len(kept)
         for hit in kept:  # snippets only for the hits returned
-            hit.snippet = make_snippet(hit.snippet, terms)
+            hit.snippet = make_snippet(hit.snippet, terms, patterns=marks)
         if kept:
             out.append(group)
     return SearchResult(query, terms, out, more=more)
@@ -153,10 +161,12 @@ def _leading_documents(library: Library, terms: list[str], docs: set[str],
     """Documents that come first whatever the index's order: *docs* (whose 文号 the query
     is) and, newest first, at most *limit* whose title holds every term; document key →
     its title node's key."""
-    checks = " AND ".join("instr(search_title, ?) > 0" for _ in terms)
-    keys = list(docs) + [k for (k,) in library.query(
-        f"SELECT key FROM documents WHERE {checks} ORDER BY issue_id DESC, position LIMIT ?",
-        [*terms, limit]) if k not in docs]
+    keys = list(docs)
+    if terms:
+        checks = " AND ".join("instr(search_title, ?) > 0" for _ in terms)
+        keys += [k for (k,) in library.query(
+            f"SELECT key FROM documents WHERE {checks} ORDER BY issue_id DESC, position "
+            "LIMIT ?", [*terms, limit]) if k not in docs]
     if not keys:
         return {}
     rows = library.query(
@@ -166,22 +176,41 @@ def _leading_documents(library: Library, terms: list[str], docs: set[str],
     return dict(rows)
 
 
-def _doc_number_documents(library: Library, query: str) -> set[str]:
-    """Documents whose 文号 the query is, written in any common form (a shorter 机关代字
-    too: 政办发 for 市中政办发)."""
-    parts = parse_doc_number(query)
-    if not parts:
-        return set()
-    org, year, seq = parts
+def _doc_number_documents(library: Library, number: tuple) -> set[str]:
+    """Documents whose 文号 is *number* (机关代字, year, serial: parse_doc_number's answer to
+    a 文号 in any common form; a shorter 机关代字 too: 政办发 for 市中政办发)."""
+    org, year, seq = number
     rows = library.query("SELECT key, doc_number_key FROM documents WHERE doc_number_tail = ?",
                          [f"{year}|{seq}"])
     return {key for key, dkey in rows if dkey.split("|")[0].endswith(org)}
 
 
-def make_snippet(text: str, terms: list[str], width: int = 36) -> str:
-    """A window of *text* around the first match, HTML-escaped, matches in <mark>."""
-    spans = sorted((m.start(), m.end()) for term in terms
-                   for m in folded_pattern(term).finditer(text))
+def _citing(library: Library, number: tuple, allowed: str, params: list,
+            limit: int) -> list[int]:
+    """The clauses citing the 文号 *number* (as the parser found the 文号 in their text),
+    newest first. A 文号's characters are among the commonest of the index (2, 0, 号, 市):
+    its own column answers in a lookup, where a phrase of a dozen of them is a long merge."""
+    org, year, seq = number
+    rows = library.query(
+        "SELECT node_id, doc_number_key FROM [references] WHERE doc_number_tail = ? "
+        + allowed.replace("+rowid", "node_id") + " ORDER BY node_id DESC",
+        [f"{year}|{seq}", *params])
+    ids: list[int] = []
+    for node_id, dkey in rows:
+        if dkey.split("|")[0].endswith(org) and node_id not in ids:
+            ids.append(node_id)
+            if len(ids) == limit:
+                break
+    return ids
+
+
+def make_snippet(text: str, terms: list[str], width: int = 36,
+                 patterns: list[re.Pattern] | None = None) -> str:
+    """A window of *text* around the first match, HTML-escaped, matches in <mark>; what
+    matches is *patterns*, by default each term in any width (textnorm.folded_pattern)."""
+    patterns = patterns if patterns is not None else [folded_pattern(t) for t in terms]
+    spans = sorted((m.start(), m.end()) for pattern in patterns
+                   for m in pattern.finditer(text))
     first = spans[0][0] if spans else 0
     start = max(0, first - width // 2)
     end = min(len(text), start + width * 2)
