@@ -62,6 +62,9 @@ EXCLUDED_MODULES = [
     "_codecs_jp", "_codecs_kr", "_codecs_hk", "_codecs_tw", "_codecs_iso2022",
     # compression formats nothing reads (zipfile/shutil import them optionally)
     "lzma", "_lzma", "bz2", "_bz2",
+    # lxml beyond etree, which is all python-docx uses (objectify alone is 2.9 MB)
+    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.sax", "lxml.builder",
+    "lxml.cssselect", "lxml.ElementInclude",
 ]
 
 KEEP_PLUGINS: dict[str, tuple[str, ...] | None] = {
@@ -78,8 +81,9 @@ KEEP_PLUGINS: dict[str, tuple[str, ...] | None] = {
 KEEP_TRANSLATIONS = re.compile(r"^qt(base)?_(zh_CN|en)\.qm$")
 
 # Loaded with dlopen (so absent from import tables) yet needed; or simply never pruned.
+# PDFium is loaded by pypdfium2 through ctypes: nothing links against it.
 ALWAYS_KEEP = re.compile(r"^(libgcc_s|libpython|python3|vcruntime|msvcp|ucrtbase|api-ms-win|"
-                         r"Python$|libicudata|icudt)", re.IGNORECASE)
+                         r"Python$|libicudata|icudt|libpdfium|pdfium)", re.IGNORECASE)
 # Collected by the hooks for OpenGL fall-backs a widgets application never uses.
 ALWAYS_DROP = re.compile(r"^(opengl32sw\.dll|d3dcompiler_\d+\.dll)$", re.IGNORECASE)
 # Taken from the user's system, never bundled (like libGL, libxcb and

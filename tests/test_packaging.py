@@ -6,6 +6,7 @@ The build itself (PyInstaller, ~30 s) is not run here: packaging/ci_frozen.sh do
 from __future__ import annotations
 
 import re
+import shutil
 import struct
 import sys
 from pathlib import Path
@@ -281,3 +282,37 @@ def test_dangling_symlinks_are_dropped():
     assert b == binaries
     assert [e[0] for e in d] == ["libQt6Core.so.6"]
     assert [e[0] for e in dropped] == ["libQt6Network.so.6"]
+
+
+@pytest.mark.parametrize("item, gone", [
+    ("de.res", True), ("ar_EG.res", True), ("coll/de.res", True), ("coll/de_.res", True),
+    ("zone/fr.res", True), ("brkitr/cjdict.dict", True), ("translit/root.res", True),
+    ("gb18030.cnv", True), ("unames.icu", True),
+    ("root.res", False), ("zh.res", False), ("zh_Hans_CN.res", False), ("coll/zh.res", False),
+    ("coll/root.res", False), ("pool.res", False), ("res_index.res", False),
+    ("supplementalData.res", False), ("likelySubtags.res", False), ("nfkc.nrm", False),
+    ("cnvalias.icu", False), ("coll/ucadata.icu", False),
+])
+def test_icu_keeps_root_english_chinese_and_its_infrastructure(item, gone):
+    import icu_data
+    assert icu_data.dropped(item) is gone
+
+
+@pytest.mark.skipif(not (sys.platform.startswith("linux") and shutil.which("icupkg")
+                         and (shutil.which("cc") or shutil.which("gcc"))),
+                    reason="needs Linux, icupkg (icu-devtools) and a C compiler")
+def test_the_filtered_icu_library_is_a_package_icu_reads(tmp_path):
+    import subprocess
+    import icu_data
+    from PySide6 import __file__ as pyside
+    library = next((Path(pyside).parent / "Qt" / "lib").glob("libicudata.so.*"))
+    small = icu_data.build(library, tmp_path)
+    assert small.name == library.name and small.stat().st_size < library.stat().st_size / 4
+    data = next(tmp_path.glob("icudt*l-small.dat"))
+    items = subprocess.run(["icupkg", "-l", str(data)], capture_output=True, text=True,
+                           check=True).stdout.split()
+    assert {"root.res", "zh.res", "zh_Hans_CN.res", "coll/zh.res"} <= set(items)
+    assert not [i for i in items if icu_data.dropped(i)]
+    symbols = subprocess.run(["nm", "-D", str(small)], capture_output=True, text=True,
+                             check=True).stdout
+    assert f"icudt{library.name.rsplit('.', 1)[1]}_dat" in symbols
