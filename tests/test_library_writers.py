@@ -103,6 +103,39 @@ def test_a_second_writer_waits_then_fails_clearly(env, tmp_path, seed_library_pa
     assert "已导入" not in out
 
 
+def test_another_thread_of_the_same_process_is_a_second_writer(tmp_path):
+    """The window imports in a worker thread: its main thread (a 部门名录 amendment, a
+    second import) must wait for the lock like another process, not slip in beside it."""
+    import threading
+
+    from models.errors import LibraryBusyError
+    from models.store.writelock import writer_lock
+    library = tmp_path / "lib.sqlite"
+    held, release, outcome = threading.Event(), threading.Event(), []
+
+    def worker():
+        with writer_lock(library):
+            with writer_lock(library):  # re-entrant within its own thread
+                held.set()
+                release.wait(30)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    try:
+        assert held.wait(30)
+        try:
+            with writer_lock(library, on_wait=outcome.append, timeout=0.3):
+                outcome.append("entered")
+        except LibraryBusyError as exc:
+            outcome.append(str(exc))
+    finally:
+        release.set()
+        thread.join(30)
+    assert "entered" not in outcome and "正在等待" in outcome[0], outcome
+    with writer_lock(library, timeout=0):  # free again once the worker is done
+        pass
+
+
 def test_readers_are_not_blocked_by_a_writer(seed_library_path, tmp_path, registry):
     """A reader opened while a writer's transaction is open sees the library as it was."""
     from models.store.library import Library

@@ -11,7 +11,8 @@ Readers never take it: they read the live file (WAL), unblocked.
 The lock is an OS advisory lock (flock / LockFileEx through msvcrt) on
 `<library>.lock`; the OS releases it when the process dies, so a killed
 import never leaves the library locked. It is re-entrant within a process
-(an import that rebuilds, then adds, takes it once).
+(an import that rebuilds, then adds, takes it once) but only within a thread: the
+window's import worker and its main thread are two writers like two processes.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ DEFAULT_TIMEOUT = 30.0  # seconds a second writer waits before giving up
 POLL = 0.05
 BUILDING_PREFIX = ".building-"
 
-_held: dict[str, int] = {}  # lock path → depth, for this process
+_held: dict[tuple[str, int], int] = {}  # (lock path, thread) → depth
 _guard = threading.Lock()
 
 
@@ -77,7 +78,7 @@ def writer_lock(library: Path, on_wait: Callable[[str], None] | None = None,
     """Hold the library's writer lock; wait up to *timeout* seconds, saying so through
     *on_wait* once, then raise LibraryBusyError."""
     path = lock_path(library)
-    key = str(path.resolve()) if path.parent.exists() else str(path)
+    key = (str(path.resolve()) if path.parent.exists() else str(path), threading.get_ident())
     with _guard:
         if _held.get(key):
             _held[key] += 1
