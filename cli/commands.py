@@ -10,7 +10,7 @@ from models.errors import GazetteError, os_reason
 from models.roles import ROLES
 from models.store.library import Library
 from models.store.search import search
-from models.views.citation import citation
+from models.views.citation import citation, cited_path
 
 from .output import (emit_json, line, notice, output_folder, plain_snippet, print_pdf,
                      role_label, write_file, write_output)
@@ -197,10 +197,10 @@ def cmd_show(args: argparse.Namespace) -> int:
                        "markdown": markdown_of(node, lib.assignments(doc.key).get(node.key, []),
                                                lib.deadlines_of([node.key]).get(node.key, [])),
                        "page": node.page,
-                       "page_label": node.page_label, "citation": citation(doc, node.path),
+                       "page_label": node.page_label, "citation": citation(doc, cited_path(node)),
                        "expired": doc.expired()})
             return 0
-        line(citation(doc, node.path, page=node if args.page else None))
+        line(citation(doc, cited_path(node), page=node if args.page else None))
         line(node.full_text)
     return 0
 

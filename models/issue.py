@@ -11,6 +11,14 @@ NUMBERED_KINDS = ("chapter", "section", "article", "subsection", "item", "subite
 CONTENT_KINDS = NUMBERED_KINDS + ("paragraph", "annex", "duty", "roster", "plan_title", "notice",
                                   "row")
 
+# A document's key: "doc:" + its 文号 folded, or "title:" + a hash of its title when it has
+# no 文号 (models/parse/layout.document_key). A clause's key is a bare hex string.
+DOCUMENT_KEY_PREFIXES = ("doc:", "title:")
+
+
+def is_document_key(key: str) -> bool:
+    return key.startswith(DOCUMENT_KEY_PREFIXES)
+
 
 # The forms a document assigns a duty in (the reader can say which):
 FORMS = ("note", "responsibility_line", "section", "article_item", "annex", "table", "roster")

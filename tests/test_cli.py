@@ -107,7 +107,17 @@ def test_show(env, seed_library_path):
     data = run_json(env, "show", key, "--library", seed_library_path)
     assert data["key"] == key and "证照分离" in data["text"]
     proc = run(env, "show", "nosuchkey", "--library", seed_library_path)
-    assert proc.returncode == 2 and "nosuchkey" in proc.stderr
+    assert proc.returncode == 2 and "nosuchkey" in proc.stderr and "条款" in proc.stderr
+
+
+def test_show_and_bookmark_a_document_by_its_key(env, seed_library_path):
+    doc = run_json(env, "documents", "--library", seed_library_path)[0]
+    data = run_json(env, "show", doc["key"], "--library", seed_library_path)
+    assert data["kind"] == "title" and data["citation"] == f"《{doc['title']}》（{doc['doc_number']}）"
+    for args in (("show", "doc:某政发|2099|1"),
+                 ("bookmarks", "add", "doc:某政发|2099|1", "--collection", "周四")):
+        proc = run(env, *args, "--library", seed_library_path)
+        assert proc.returncode == 2 and "没有编号为 doc:某政发|2099|1 的公文" in proc.stderr, args
 
 
 def test_text_output(env, seed_library_path):

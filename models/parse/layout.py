@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from models.parse.markers import (ANNEX_MARK, CC_LINE, DATE_LINE, IMPRINT_DATE, IMPRINT_LINE,
                                   PUBLICITY, match_marker)
+from models.issue import DOCUMENT_KEY_PREFIXES
 from models.parse.line import Line
 from models.parse.paragraphs import ends_sentence
 from models.textnorm import doc_number_key, fold, is_doc_number_line, mend_spaces
@@ -38,8 +39,8 @@ def find_document_starts(lines: list[Line]) -> list[int]:
 def document_key(doc_number: str | None, title: str) -> str:
     key = doc_number_key(doc_number) if doc_number else None
     if key:
-        return "doc:" + key
-    return "title:" + hashlib.sha1(fold(mend_spaces(title)).encode()).hexdigest()[:12]
+        return DOCUMENT_KEY_PREFIXES[0] + key
+    return DOCUMENT_KEY_PREFIXES[1] + hashlib.sha1(fold(mend_spaces(title)).encode()).hexdigest()[:12]
 
 
 @dataclass

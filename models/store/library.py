@@ -14,6 +14,7 @@ from pathlib import Path
 
 from models.errors import (AmbiguousDepartmentError, BadLibraryError, UnknownDepartmentError,
                            UnknownDocumentError, UnknownGovernmentError, UnknownNodeError)
+from models.issue import is_document_key
 from models.registry import lookup_form, suggest
 from models.roles import ROLES
 from models.store.library_file import check_open, connect_ro, stored_date, stored_json
@@ -92,8 +93,12 @@ class Library:
         return [NodeInfo(*r) for r in rows]
 
     def node(self, key: str) -> NodeInfo:
+        """A clause by its key; a document's key gives its title node (what stands for the
+        whole document in a bookmark or a citation)."""
         rows = self.query(f"SELECT {_NODE_COLUMNS} FROM nodes JOIN documents ON documents.id = "
                           "nodes.document_id WHERE nodes.key = ?", [key])
+        if not rows and is_document_key(key):
+            return self.node(self.title_key(key))  # UnknownDocumentError when there is none
         if not rows:
             raise UnknownNodeError(key)
         return NodeInfo(*rows[0])

@@ -13,6 +13,7 @@ from models.errors import UnknownNodeError
 from models.store.library import DocumentInfo, Library, NodeInfo
 
 EXPIRED_MARK = "【已失效】"
+WHOLE_DOCUMENT_KINDS = ("title", "doc_number", "masthead")
 
 
 def cite(title: str, doc_number: str | None = None, path: str = "",
@@ -37,6 +38,12 @@ def citation(doc: DocumentInfo, path: str = "", today: date | None = None,
     """The citation of *path* in *doc*, marked when the document has expired; with the
     page of the node *page* when given (an option: officials quote the page in drafts)."""
     return cite(doc.title, doc.doc_number, path, doc.expired(today), page_of(page))
+
+
+def cited_path(node: NodeInfo) -> str:
+    """The path a citation names: none for the document's own title, 文号 or masthead
+    (citing them is citing the whole document)."""
+    return "" if node.kind in WHOLE_DOCUMENT_KINDS else node.path
 
 
 def source_ref(doc_number: str | None, path: str) -> str:
@@ -65,5 +72,4 @@ def quote(library: Library, key: str) -> str:
         if other.id == node.id or other.parent_id in ids:
             ids.add(other.id)
             lines.append(other.full_text)
-    path = "" if node.kind in ("title", "doc_number", "masthead") else node.path
-    return citation(doc, path) + "\n" + "\n".join(lines)
+    return citation(doc, cited_path(node)) + "\n" + "\n".join(lines)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from models.views.citation import cite
 from models.views.cn_date import cn_date
 from models.store.library import DepartmentInfo, DocumentInfo, Library, NodeInfo
 from models.views.markdown import clause_markdown, inline_html, mark_terms
@@ -224,9 +225,7 @@ def references_html(references: list[dict], terms=()) -> str:
         return ""
     out = ['<p class="refs">本文引用的文件</p>']
     for ref in references:
-        text = "《" + html.escape(ref["title"], quote=False) + "》"
-        if ref.get("doc_number"):
-            text += "（" + html.escape(ref["doc_number"], quote=False) + "）"
+        text = html.escape(cite(ref["title"], ref.get("doc_number")), quote=False)
         if terms:
             text = mark_terms(text, list(terms), cls="hit")
         if ref.get("in_library"):

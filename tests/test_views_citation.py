@@ -1,0 +1,60 @@
+"""The one citation (models/views/citation.py): its form with and without 文号, the mark of an
+expired document, the page, and what a document key stands for."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from models.errors import UnknownDocumentError, UnknownNodeError
+from models.views.citation import EXPIRED_MARK, cite, citation, cited_path, page_of, quote
+
+EXPIRED_DOC = "市中政办字〔2021〕14号"  # the seed's plan valid until 2023-12-31
+
+
+def test_the_form_with_and_without_a_doc_number():
+    assert cite("关于印发某某方案的通知", "某政发〔2022〕7号", "二、（三）1.") == \
+        "《关于印发某某方案的通知》（某政发〔2022〕7号）二、（三）1."
+    assert cite("关于印发某某方案的通知", None, "二、（三）1.") == "《关于印发某某方案的通知》二、（三）1."
+    assert cite("关于印发某某方案的通知", "", "") == "《关于印发某某方案的通知》"
+
+
+def test_page_then_the_expired_mark_come_last():
+    text = cite("某办法", "某政发〔2022〕7号", "第九条", expired=True, page="第17页")
+    assert text == "《某办法》（某政发〔2022〕7号）第九条（第17页）" + EXPIRED_MARK
+
+
+def _doc(lib, number):
+    return next(d for d in lib.documents() if d.doc_number == number)
+
+
+def test_an_expired_document_is_marked_and_a_current_one_is_not(seed_library):
+    plan = _doc(seed_library, EXPIRED_DOC)
+    assert citation(plan, "二、", today=date(2024, 1, 1)).endswith("二、" + EXPIRED_MARK)
+    assert citation(plan, "二、", today=date(2023, 12, 31)).endswith("二、")
+    current = _doc(seed_library, "市中政发〔2021〕16号")
+    assert EXPIRED_MARK not in citation(current, "一、", today=date(2030, 1, 1))
+
+
+def test_the_page_is_the_printed_label_when_there_is_one(seed_library):
+    node = next(n for n in seed_library.nodes() if n.kind == "section")
+    expected = f"第{node.page_label}页" if node.page_label else (
+        f"第{node.page}页" if node.page else "")
+    assert page_of(node) == expected
+    assert page_of(None) == ""
+
+
+def test_a_document_key_stands_for_the_whole_document(seed_library):
+    doc = _doc(seed_library, "市中政发〔2021〕16号")
+    node = seed_library.node(doc.key)  # the document's key gives its title node
+    assert node.kind == "title" and node.document_key == doc.key
+    assert cited_path(node) == ""
+    assert quote(seed_library, doc.key).splitlines()[0] == \
+        f"《{doc.title}》（市中政发〔2021〕16号）"
+
+
+def test_a_missing_document_is_not_called_a_missing_clause(seed_library):
+    with pytest.raises(UnknownDocumentError, match="公文"):
+        seed_library.node("doc:某政发|2099|1")
+    with pytest.raises(UnknownNodeError, match="条款"):
+        seed_library.node("0123456789ab")
