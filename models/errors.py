@@ -6,6 +6,8 @@ code 2; anything else escaping is a bug.
 from __future__ import annotations
 
 import errno
+import shutil
+from pathlib import Path
 
 
 class GazetteError(Exception):
@@ -109,6 +111,20 @@ class LibraryBusyError(GazetteError):
         super().__init__(f"资料库 {library} 正由另一个导入写入，等待 {waited:g} 秒后仍未完成。"
                          "请等另一个导入结束后再试；资料库未作改动。")
         self.library = library
+
+
+def is_disk_full(exc: BaseException, folder: Path) -> bool:
+    """A failed write (SQLite's or the OS's) was for want of space: SQLite may report a full
+    disk as a plain I/O error, so a folder with (next to) no space left counts as full."""
+    if isinstance(exc, OSError):  # the OS says exactly why
+        return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1))
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL" or "full" in str(exc).lower():
+        return True
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
 
 
 def os_reason(exc: OSError) -> str:

@@ -220,3 +220,23 @@ def test_a_full_disk_is_named_as_such(seed_library, seed_library_path, tmp_path)
     listed = run_inside(setup, [*main, "bookmarks", "list", "--library", str(seed_library_path)],
                         env=env, timeout=120)
     assert listed.returncode == 0 and listed.stdout.count("[") == 3  # still readable
+
+
+def test_the_window_on_a_full_disk_opens_and_says_so(seed_library, seed_library_path, tmp_path):
+    seed = tmp_path / "seed"
+    fill_store(seed / "bookmarks.sqlite", seed_library, count=3)
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    # the store is copied in, then the rest of the disk filled: opening it for writing
+    # (its journal, its WAL) fails for want of space, as on an official's full laptop
+    setup = (f"{small_disk(disk)} && cp {seed}/bookmarks.sqlite {disk}/ && "
+             f"(head -c 10M /dev/zero > {disk}/filler 2>/dev/null; true)")
+    env = dict(os.environ, GAZETTE_USER_DATA=str(disk), GAZETTE_CACHE_DIR=str(tmp_path / "c"),
+               PYTHONIOENCODING="utf-8")
+    proc = run_inside(setup, [sys.executable, "-c", READ_ONLY_CHILD, str(ROOT),
+                              str(seed_library_path), str(tmp_path / "s.ini")],
+                      env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "notice True" in proc.stdout and "磁盘空间不足" in proc.stdout, proc.stdout
+    assert "损坏" not in proc.stdout
+    assert "marks 3 " in proc.stdout  # the bookmarks are still there to read

@@ -7,8 +7,9 @@ each reaches the user as what it is: 书签文件已损坏, 只读, 磁盘空间
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
+
+from models.errors import is_disk_full
 
 _DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
@@ -20,19 +21,9 @@ def is_damage(exc: BaseException) -> bool:
     return name.startswith(_DAMAGE) or "malformed" in text or "not a database" in text
 
 
-def _disk_full(exc: BaseException, folder: Path) -> bool:
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    if name == "SQLITE_FULL" or "full" in str(exc).lower() or getattr(exc, "errno", 0) == 28:
-        return True
-    try:  # an I/O error where (next to) no space is left is that
-        return shutil.disk_usage(folder).free < 256 * 1024
-    except OSError:
-        return False
-
-
 def storage_message(exc: BaseException, path: Path) -> str:
     """Why the bookmark file cannot be written, in the user's words."""
-    if _disk_full(exc, path.parent if path.parent.exists() else Path(path.anchor or "/")):
+    if is_disk_full(exc, path.parent if path.parent.exists() else Path(path.anchor or "/")):
         return (f"磁盘空间不足（{path.parent}）：书签可以查看，但暂时不能保存。"
                 "请腾出空间后重试，已有书签未受影响。")
     text = str(exc).lower()

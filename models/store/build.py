@@ -7,11 +7,9 @@ import leaves the old library untouched.
 """
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import tempfile
 from contextlib import contextmanager
@@ -21,7 +19,7 @@ from typing import Callable, Iterator
 
 import sqlite_utils
 
-from models.errors import BadLibraryError, DuplicateDocumentError
+from models.errors import BadLibraryError, DuplicateDocumentError, is_disk_full
 from models.issue import Document, Issue, Node
 from models.registry import Registry, lookup_form
 from models.store import search_index, spans
@@ -251,28 +249,18 @@ def add_issues(library: Path, issues: list[Issue], registry: Registry, *,
 @contextmanager
 def storage_errors(library: Path) -> Iterator[None]:
     """SQLite and file-system failures while writing, as BadLibraryError in Chinese."""
+    full = (f"无法写入资料库 {library}：磁盘空间不足。原资料库未被改动；请腾出空间后重试。")
     try:
         yield
     except sqlite3.DatabaseError as exc:
-        if _disk_full(exc, library):
-            raise BadLibraryError(f"无法写入资料库 {library}：磁盘空间不足。"
-                                  "原资料库未被改动；请腾出空间后重试。") from exc
+        if is_disk_full(exc, library.parent):
+            raise BadLibraryError(full) from exc
         raise BadLibraryError(f"无法写入资料库 {library.name}：文件可能已损坏（{exc}）。"
                               "原资料库未被改动；可以从内置公报重新生成。") from exc
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise BadLibraryError(f"无法写入资料库 {library}：磁盘空间不足。"
-                                  "原资料库未被改动；请腾出空间后重试。") from exc
+        if is_disk_full(exc, library.parent):
+            raise BadLibraryError(full) from exc
         raise BadLibraryError(f"无法写入资料库 {library}：{exc.strerror or exc}") from exc
-
-
-def _disk_full(exc: sqlite3.DatabaseError, library: Path) -> bool:
-    if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" or "full" in str(exc).lower():
-        return True
-    try:  # an I/O error on a disk with (next to) no space left is that
-        return shutil.disk_usage(library.parent).free < 1024 * 1024
-    except OSError:
-        return False
 
 
 def open_for_writing(path: Path) -> sqlite_utils.Database:
