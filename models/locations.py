@@ -23,6 +23,11 @@ def app_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def resources_dir() -> Path:
+    """The bundled read-only resources (fonts, icons, the frozen app's prebuilt library)."""
+    return app_root() / "resources"
+
+
 def content_dir() -> Path:
     return Path(os.environ.get("GAZETTE_CONTENT_DIR") or app_root() / "content")
 

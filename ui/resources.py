@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.locations import app_root
+from models.locations import resources_dir
 
 __all__ = ["resource_path", "resources_root"]
 
@@ -16,7 +16,7 @@ __all__ = ["resource_path", "resources_root"]
 def resources_root() -> Path:
     """Return the ``resources`` directory for the running layout (beside content/, under
     the one root models.locations knows for both layouts)."""
-    return app_root() / "resources"
+    return resources_dir()
 
 
 def resource_path(*parts: str) -> Path:

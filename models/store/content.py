@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from models.store import imports
 from models.errors import BadGazetteError, BadLibraryError, GazetteError, os_reason
-from models.locations import (app_root, cache_dir, content_dir, imports_dir, user_data_dir,
+from models.locations import (cache_dir, content_dir, imports_dir, resources_dir, user_data_dir,
                               user_library_path)
 from models.store.schema import SCHEMA_VERSION
 
@@ -89,7 +89,7 @@ def parse_file(path: Path, registry: Registry, name: str | None = None) -> Issue
 
 def default_library() -> Path:
     """The library of the embedded content, built (or rebuilt) when needed."""
-    prebuilt = app_root() / "resources" / PREBUILT_NAME
+    prebuilt = resources_dir() / PREBUILT_NAME
     if getattr(sys, "frozen", False) and prebuilt.exists():
         return prebuilt
     fingerprint = content_fingerprint()
@@ -115,7 +115,7 @@ def user_library_fingerprint() -> str:
     the version and its prebuilt library (a new release rebuilds it)."""
     if getattr(sys, "frozen", False):
         from models.version import VERSION
-        prebuilt = app_root() / "resources" / PREBUILT_NAME
+        prebuilt = resources_dir() / PREBUILT_NAME
         size = prebuilt.stat().st_size if prebuilt.exists() else 0
         return f"frozen {VERSION} {size}"
     return content_fingerprint()
