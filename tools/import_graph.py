@@ -39,10 +39,10 @@ def graph(root: Path) -> dict[str, set[str]]:
                     base = ".".join(parts + ([base] if base else []))
                 deps.add(base)
                 deps |= {f"{base}.{a.name}" for a in node.names}
-        # importing a.b.c imports its packages a and a.b too, but a package's
-        # __init__ importing its own modules is no cycle: keep module edges only
-        edges[name] = {d for d in deps if d in mods and d != name
-                       and not name.startswith(d + ".")}
+        # `from a.b import c` names the package a.b as well as a.b.c: a module that
+        # imports from its own package, whose __init__ imports that module, is a cycle
+        # (Python resolves it only by import order), so such edges are kept.
+        edges[name] = {d for d in deps if d in mods and d != name}
     return edges
 
 

@@ -29,10 +29,9 @@ costs nothing: the pieces are imported when used.
 from __future__ import annotations
 
 from ui.startup.arguments import user_data_argument, wants_window
+from ui.startup.preflight import EXIT_NO_DISPLAY  # os and sys only: importing it costs nothing
 
 __all__ = ["EXIT_NO_DISPLAY", "open_window", "prepare", "user_data_argument", "wants_window"]
-
-EXIT_NO_DISPLAY = 3  # no display, or Qt's libraries do not load (preflight.EXIT_NO_DISPLAY)
 
 
 def prepare() -> str | None:

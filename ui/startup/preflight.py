@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ui.startup import EXIT_NO_DISPLAY
+EXIT_NO_DISPLAY = 3  # no display, or Qt's libraries do not load
 
 # Platform plugins that draw into memory or straight to the hardware: no display server needed.
 _SERVERLESS = {"offscreen", "minimal", "linuxfb", "vnc", "eglfs", "vkkhrdisplay"}
@@ -64,7 +64,7 @@ def qt_problem() -> str | None:
     This is where the window's start first imports Qt: PySide6's support
     modules come from bytecode while it does (ui/startup/qt_bytecode.py)."""
     from ui import qt
-    from ui.startup import qt_bytecode
+    import ui.startup.qt_bytecode as qt_bytecode
     qt_bytecode.install()
     try:
         qt.load_libraries()
@@ -106,7 +106,7 @@ def gui_preflight() -> str | None:
     The window's start begins here (main.py, or the frozen build's runtime
     hook before it): the garbage collector is paused until the window is
     complete (ui/startup/gc_pause.py), before Qt is imported."""
-    from ui.startup import gc_pause
+    import ui.startup.gc_pause as gc_pause
     gc_pause.pause()
     problem = display_problem() or qt_problem()
     if problem:

@@ -42,7 +42,7 @@ from models.locations import user_data_dir
 from models.views import outline_cache
 from ui.qt import QApplication, QTimer
 from ui.settings import SETTINGS_NAME, Settings
-from ui.startup import gc_pause
+import ui.startup.gc_pause as gc_pause
 from ui.startup.application import (finish_base_app, install_translations, make_base_app,
                                     open_library, show_warnings_later)
 from ui.window import state as window_state
