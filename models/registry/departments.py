@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from models.errors import BadRegistryError, UnknownDepartmentError
+from models.errors import BadRegistryError
 from models.registry.naming import NamingRules, load_naming_rules, lookup_form
 from models.textnorm import mend_spaces
 
@@ -97,12 +97,6 @@ class Registry:
         """The department a name (canonical or alias, any width) stands for."""
         canonical = self._index.get(lookup_form(name))
         return self.departments[canonical] if canonical else None
-
-    def require(self, name: str) -> Department:
-        dept = self.resolve(name)
-        if dept is None:
-            raise UnknownDepartmentError(name, self.suggest(name))
-        return dept
 
     def is_general(self, phrase: str) -> bool:
         general = self.__dict__.get("_general_forms")
