@@ -178,10 +178,7 @@ def departments_amend(args: argparse.Namespace) -> int:
             else None
     item = Amendment(args.action, government, dept.name,
                      target.name if target else (args.names[1] if wanted == 2 else ""))
-    moved = amend(library, user_data_dir(), item, notice)
-    done = {"alias": f"已把“{dept.name}”并入“{item.to}”", "rename": f"已把“{dept.name}”改名为“{item.to}”",
-            "collective": f"已把“{dept.name}”标为集体单位"}[args.action]
-    line(f"{done}（{government or '未知政府'}，涉及 {moved} 条）。以后导入和重建时都会照此处理。")
+    line(item.describe(amend(library, user_data_dir(), item, notice)))
     return 0
 
 

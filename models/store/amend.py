@@ -11,16 +11,12 @@ from pathlib import Path
 from typing import Callable
 
 from models.errors import GazetteError, UnknownDepartmentError, os_reason
-from models.registry.amendments import (FILE_NAME, Amendment, load_amendments,
+from models.registry.amendments import (Amendment, amendments_path, load_amendments,
                                         save_amendments)
 from models.registry import lookup_form
 from models.store.build import open_for_writing, storage_errors
 from models.store.counts import recount
 from models.store.writelock import writer_lock
-
-
-def amendments_path(user_data: Path) -> Path:
-    return Path(user_data) / FILE_NAME
 
 
 def _department(db, government: str, name: str) -> int | None:
@@ -109,3 +105,12 @@ def amend(library: Path, user_data: Path, item: Amendment,
         else:
             path.unlink(missing_ok=True)
         raise
+
+
+def amend_user_library(item: Amendment, on_wait: Callable[[str], None] | None = None) -> int:
+    """Keep *item* and apply it to the user's library (made from the default one first, when
+    there is none yet): what the window's 部门名录 and `departments alias` without --library
+    do. The number of clauses whose unit it changed."""
+    from models.locations import user_data_dir
+    from models.store.content import ensure_user_library
+    return amend(ensure_user_library(on_wait), user_data_dir(), item, on_wait)

@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
         self._reader_stand_in.deleteLater()
         self.import_flow = ImportFlow(self)
         self.import_flow.finished.connect(self._after_import)
+        from ui.window.registry.flow import RegistryFlow
+        self.registry = RegistryFlow(self, lambda: self.library, self.reload_library,
+                                     self.status.notify)
+        self.import_flow.registry_requested.connect(self.registry.open_for_import)
         self.output = OutputActions(self, self.reader, lambda: self.library,
                                     lambda key: self.docs.get(key), fs.selection,
                                     self.status.notify)
@@ -176,6 +180,7 @@ class MainWindow(QMainWindow):
             "pdf": output.export_pdf, "quit": self.close, "copy": self.reader.copy,
             "cite": output.copy_citation, "find": fs.focus_search,
             "department": fs.open_picker, "duties": output.print_duty_list, "clear": fs.escape,
+            "registry": self.registry.open,
             "zoom_in": lambda: self.zoom_step(1), "zoom_out": lambda: self.zoom_step(-1),
             "zoom_reset": self.zoom_reset, "panes": self.switch_pane,
             "expand": self.left.expand_all, "collapse": self.left.collapse_to_documents,
