@@ -142,7 +142,7 @@ def cmd_departments(args: argparse.Namespace) -> int:
             depts = [d for d in depts if d.government == wanted]
         if args.format == "json":
             emit_json([{"name": d.name, "government": d.government, "kind": d.kind,
-                        "aliases": d.aliases, "counts": d.counts,
+                        "aliases": d.aliases, "counts": d.counts, "total": d.total,
                         **({"unregistered": True} if not d.known else {})} for d in depts])
             return 0
         shown = None
@@ -150,8 +150,8 @@ def cmd_departments(args: argparse.Namespace) -> int:
             if several and d.government != shown:
                 shown = d.government
                 line(f"\n【{shown or '未知'}】")
-            counts = "，".join(f"{role_label(r)} {n}" for r, n in d.counts.items()) or "无条目"
-            line(f"{d.name}（{d.kind}）：{counts}")
+            counts = "，".join(f"{role_label(r)} {n}" for r, n in d.counts.items())
+            line(f"{d.name}（{d.kind}）：" + (f"{d.total} 条（{counts}）" if counts else "无条目"))
             if d.aliases:
                 line(f"    又称：{'、'.join(d.aliases)}")
     return 0
@@ -178,10 +178,7 @@ def departments_amend(args: argparse.Namespace) -> int:
             else None
     item = Amendment(args.action, government, dept.name,
                      target.name if target else (args.names[1] if wanted == 2 else ""))
-    moved = amend(library, user_data_dir(), item, notice)
-    done = {"alias": f"已把“{dept.name}”并入“{item.to}”", "rename": f"已把“{dept.name}”改名为“{item.to}”",
-            "collective": f"已把“{dept.name}”标为集体单位"}[args.action]
-    line(f"{done}（{government or '未知政府'}，涉及 {moved} 条）。以后导入和重建时都会照此处理。")
+    line(item.describe(amend(library, user_data_dir(), item, notice)))
     return 0
 
 

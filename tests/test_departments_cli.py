@@ -3,6 +3,7 @@ and amending it where the official is (kept in the user data folder, applied at 
 from __future__ import annotations
 
 import json
+from collections import Counter
 import os
 import subprocess
 import sys
@@ -114,3 +115,47 @@ def test_a_bad_amendment_exits_2_and_keeps_nothing(two_governments, tmp_path):
     assert not (tmp_path / "user" / "registry.toml").exists()
     proc = run(env, "departments", "alias", "只有一个名字")
     assert proc.returncode == 2 and "用法" in proc.stderr
+
+
+def test_a_unit_is_not_merged_into_itself(two_governments, tmp_path):
+    env = two_governments
+    for name in ("青川区城市管理委员会", "区城管委"):  # its name, or one of its aliases
+        proc = run(env, "departments", "alias", name, "青川区城市管理委员会", "--government", "青川区")
+        assert proc.returncode == 2, proc.stdout
+        assert "不能把一个单位并入它自己" in proc.stderr
+    assert not (tmp_path / "user" / "registry.toml").exists()
+    assert run_json(env, "duties", "青川区城市管理委员会")["entries"]
+
+
+def test_a_government_is_named_whole_never_by_a_fragment(two_governments):
+    env = two_governments
+    for fragment in ("川区", "青川", "区"):
+        proc = run(env, "duties", "区财政局", "--government", fragment)
+        assert proc.returncode == 2 and f"找不到政府“{fragment}”" in proc.stderr, fragment
+    out = run_json(env, "duties", "区财政局", "--government", "上海市青川区")
+    assert out["department"] == "青川区财政局"
+
+
+def test_a_unit_named_after_its_government(two_governments):
+    env = two_governments
+    out = run_json(env, "duties", "青川区人防办")  # 区人防办 as 青川区's documents write it
+    assert (out["government"], out["department"]) == ("青川区", "青川区人民防空办公室")
+    out = run_json(env, "duties", "市中区财政局")  # the home registry's 区财政局
+    assert (out["government"], out["department"]) == ("市中区", "区财政局")
+    assert len(out["entries"]) == 14
+
+
+def test_departments_counts_are_the_duty_lists(two_governments):
+    """The counts `departments` gives (the picker's: collectives' clauses included) are the
+    entries of the unit's duty list, by role; the printed list says what it leaves out."""
+    env = two_governments
+    towns = next(d for d in run_json(env, "departments") if d["name"] == "各镇人民政府")
+    entries = run_json(env, "duties", "各镇人民政府", "--government", "市中区")["entries"]
+    assert towns["counts"] == dict(Counter(e["role"] for e in entries))
+    assert towns["total"] == len(entries) == 17
+    assert any(e.get("via") == "各镇街" for e in entries)
+    text = run(env, "departments", "--government", "市中区").stdout
+    assert "各镇人民政府（镇街）：17 条（责任 9，配合 7，附件职责 1）" in text
+    printed = run(env, "duties", "各镇人民政府", "--government", "市中区").stdout
+    expired = sum(e["expired"] for e in entries)
+    assert f"共 {17 - expired} 项任务" in printed and f"已失效公文 {expired} 项未列入" in printed

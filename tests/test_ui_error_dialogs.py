@@ -19,6 +19,8 @@ def dialogs(monkeypatch):
         (title, msg)))
     monkeypatch.setattr("ui.plain.show_message",
                         lambda kind, parent, title, msg: shown.append((title, msg)))
+    monkeypatch.setattr("ui.plain.offer",
+                        lambda parent, title, msg, action: shown.append((title, msg)) and False)
     return shown
 
 

@@ -53,9 +53,8 @@ def test_outline_filter_proxy(qtmodeltester, outline, seed_library):
 
 
 def test_department_models(qtmodeltester, seed_library):
-    from models.views.outline import entry_counts
     from ui.window.filter_search.department_picker import DepartmentFilterProxy, DepartmentModel
-    model = DepartmentModel(seed_library.departments(), entry_counts(seed_library))
+    model = DepartmentModel(seed_library.departments())
     qtmodeltester.check(model)
     proxy = DepartmentFilterProxy()
     proxy.setSourceModel(model)

@@ -25,6 +25,7 @@ class Role(IntEnum):
     Snippet = USER_ROLE + 9  # HTML with marked matches (search results)
     BookmarkId = USER_ROLE + 10  # the bookmark's id in the store (bookmarks panel)
     BookmarkStatus = USER_ROLE + 11  # ok | changed | orphaned (bookmarks panel)
+    Government = USER_ROLE + 12  # whose unit (department picker, 部门名录)
 
 
 # Plain ints for the comparisons the tree model's data() makes on every call.

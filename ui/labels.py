@@ -15,6 +15,19 @@ SEARCH_PLACEHOLDER = "搜索全文或文号（Ctrl+F）"
 _SEP = "　·　"
 
 
+def government_label(government: str | None) -> str:
+    """A government as the window names it (a document that names none: 未知政府)."""
+    return "未知政府" if government in (None, "", "未知") else government
+
+
+def department_label(name: str, government: str, several: bool) -> str:
+    """A department as the filter shows it: with its government when the library holds
+    several and the name does not say it (区财政局（市中区）, but 青川区财政局)."""
+    if not several or (government and name.startswith(government)):
+        return name
+    return f"{name}（{government_label(government)}）"
+
+
 def department_button(name: str | None) -> str:
     """The department button above the tree: the department shown, or how to pick one."""
     return f"部门：{name}" if name else "部门：全部（点此选择部门）"

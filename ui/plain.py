@@ -87,6 +87,17 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
     show_message("information", parent, title, text)
 
 
+def offer(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    """An information message with 确定 and a button *action* next to it (打开部门名录…);
+    True when *action* was chosen."""
+    from ui.qt import QMessageBox
+    box = message_box("information", parent, title, text)
+    chosen = box.addButton(action, QMessageBox.ButtonRole.ActionRole)
+    box.setDefaultButton(box.addButton("确定", QMessageBox.ButtonRole.AcceptRole))
+    run_dialog(box)
+    return box.clickedButton() is chosen
+
+
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     show_message("warning", parent, title, text)
 

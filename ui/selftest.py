@@ -70,12 +70,11 @@ def run_self_test(library_path: str | None = None) -> int:
             return "" if count > 0 else "目录为空"
 
         def filter_ok():
-            counts = window.filter_search.departments.counts
-            depts = sorted(library.departments(), key=lambda d: -counts.get(d.name, 0))
-            name = depts[0].name
-            window.filter_search.set_department(name)
+            dept = max(library.departments(), key=lambda d: d.total)
+            name = dept.name
+            window.filter_search.set_department(name, dept.government)
             app.processEvents()
-            state["dept"] = name
+            state["dept"], state["government"] = name, dept.government
             shown = len(window.filter_search.concerned)
             return "" if shown and window.left.proxy.visible_clause_count() >= shown else \
                 f"按“{name}”筛选后目录为空"
@@ -126,8 +125,10 @@ def run_self_test(library_path: str | None = None) -> int:
             # python-docx, lxml and icalendar inside the build: a duty list written and read
             from models.parse.sources.word import read_docx
             from models.views import duty_calendar, dutylist
-            dl = dutylist.build_duty_list(library, state.get("dept") or
-                                          library.departments()[0].name)
+            first = library.departments()[0]
+            dl = dutylist.build_duty_list(library, state.get("dept") or first.name,
+                                          dutylist.DutyListOptions(government=state.get(
+                                              "government", first.government) or None))
             docx = dutylist.write_docx(dl, Path(tmp) / "duties.docx")
             lines = read_docx(docx)
             duty_calendar.write_ics(dl, Path(tmp) / "duties.ics", include_past=True)

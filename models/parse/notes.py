@@ -53,11 +53,11 @@ def looks_like_note(note: str, registry: Registry | Scope) -> bool:
                                or unit_like(a.as_written, registry.registry) for a in found)
 
 
-def _strip_trailing(unit: str, registry: Registry) -> str:
+def _strip_trailing(unit: str, registry: Scope) -> str:
     changed = True
     while changed:
         changed = False
-        for word in registry.roles.trailing_words:
+        for word in registry.registry.trailing_words():
             if unit.endswith(word) and len(unit) > len(word):
                 unit = unit[: -len(word)]
                 changed = True

@@ -146,7 +146,7 @@ def build_tree(paras: list[Para], ctx: RegionContext) -> list[Node]:
             node = make_node(ctx, struct, marker.kind, marker.label, head, path,
                              head.rstrip("。") if heading_only else heading_of(head), para)
             if not units:
-                _annotate(node, ctx, para, _owner(stack), _in_article(stack, node))
+                _annotate(node, ctx, para, _owner(stack), _subject_form(stack, node, ctx))
             _attach(parent, node, roots, root)
             opened = _Open(rank, node, struct, heading_only, units=units)
             stack.append(opened)
@@ -158,7 +158,7 @@ def build_tree(paras: list[Para], ctx: RegionContext) -> list[Node]:
             struct = f"{parent.struct}/p{parent.paragraphs}"
             path = _join_path(parent.node.path, f"第{parent.paragraphs}段")
             node = make_node(ctx, struct, "paragraph", "", text, path, _short(text), para)
-            _annotate(node, ctx, para, _owner(stack), _in_article(stack, node))
+            _annotate(node, ctx, para, _owner(stack), _subject_form(stack, node, ctx))
             _attach(parent, node, roots, root)
         i += 1
     return roots
@@ -189,10 +189,19 @@ def _owner(stack: list[_Open]) -> _Open | None:
     return next((o for o in reversed(stack) if o.units), None)
 
 
-def _in_article(stack: list[_Open], node: Node) -> bool:
-    """Whether *node* is an item of an article (第九条（一）…): its subject may be a unit."""
-    return node.kind in ("subsection", "item", "subitem") and any(
-        o.node.kind == "article" for o in stack)
+def _subject_form(stack: list[_Open], node: Node, ctx: RegionContext) -> str:
+    """The form an item has when its first words are units ("" when they cannot be): an
+    item of an article (第九条（一）区民政局负责…) is an article_item; any other numbered item
+    ("（一）区林业局负责…"), or a paragraph under a heading that says it divides duties
+    (roles.toml [subjects] headings: 职责分工 …), is a section entry."""
+    if node.kind in ("subsection", "item", "subitem"):
+        return "article_item" if any(o.node.kind == "article" for o in stack) else "section"
+    if node.kind == "paragraph":
+        words = ctx.registry.roles.subject_headings
+        heading = next((o for o in reversed(stack) if o.heading_only), None)
+        if heading is not None and words and any(w in heading.node.heading for w in words):
+            return "section"
+    return ""
 
 
 _INLINE = re.compile(r"(?<=[:;。])\s*(\(\s*([一二三四五六七八九十]{1,3})\s*\))")
@@ -226,7 +235,8 @@ def _inline_item(ctx: RegionContext, article: _Open, label: str, number: int, te
     path = _join_path(article.node.path, f"（{int_to_cn(number)}）")
     node = make_node(ctx, f"{article.struct}/{base}", "subsection", label, rest, path,
                      heading_of(rest), para)
-    _annotate(node, ctx, para, None, True)
+    form = "article_item" if article.node.kind == "article" else "section"
+    _annotate(node, ctx, para, None, form)
     article.node.children.append(node)
 
 
@@ -255,10 +265,10 @@ def _assign(node: Node, ctx: RegionContext, units: list[str], form: str) -> None
 
 
 def _annotate(node: Node, ctx: RegionContext, para: Para, owner: _Open | None = None,
-              in_article: bool = False) -> None:
+              subject_form: str = "") -> None:
     """Who the clause gives its duty to: a note ending it (or a 责任单位 line after it); an
-    annex's duty entry; units first — before a colon (职责分工), as an article item's
-    subject; or the units of the heading it stands under."""
+    annex's duty entry; units first — before a colon (职责分工), as the subject of an item
+    (*subject_form*, see _subject_form); or the units of the heading it stands under."""
     split = split_trailing_note(node.text)
     if split and looks_like_note(split[1], ctx.registry):
         node.note = split[1]
@@ -282,10 +292,10 @@ def _annotate(node: Node, ctx: RegionContext, para: Para, owner: _Open | None = 
     if units:
         _assign(node, ctx, units, "section")
         return
-    if in_article:
+    if subject_form:
         units = subject_units(node.text, ctx.registry)
         if units:
-            _assign(node, ctx, units, "article_item")
+            _assign(node, ctx, units, subject_form)
             return
     if owner is not None:
         _assign(node, ctx, owner.units, "section")

@@ -28,6 +28,14 @@ class Amendment:
     name: str
     to: str = ""  # the canonical name (alias) or the new name (rename)
 
+    def describe(self, moved: int) -> str:
+        """What was done, for the official: *moved* clauses changed their unit."""
+        done = {"alias": f"已把“{self.name}”并入“{self.to}”",
+                "rename": f"已把“{self.name}”改名为“{self.to}”",
+                "collective": f"已把“{self.name}”标为集体单位"}[self.kind]
+        return (f"{done}（{self.government or '未知政府'}，涉及 {moved} 条）。"
+                "以后导入和重建时都会照此处理。")
+
 
 @dataclass
 class Amendments:
@@ -53,6 +61,11 @@ class Amendments:
         self.items = [i for i in self.items if not (i.kind == item.kind and
                                                     i.government == item.government and
                                                     i.name == item.name)] + [item]
+
+
+def amendments_path(user_data: Path) -> Path:
+    """Where the user's amendments are kept: in their user data folder."""
+    return Path(user_data) / FILE_NAME
 
 
 def _text(value: object, where: str) -> str:

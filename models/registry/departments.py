@@ -52,6 +52,7 @@ class RoleWords:
     trailing_words: tuple[str, ...]
     unit_endings: tuple[str, ...] = ()  # how the names of units end (a name ending otherwise is none)
     subject_verbs: tuple[str, ...] = ()  # what follows a unit that is an item's subject
+    subject_headings: tuple[str, ...] = ()  # headings whose paragraphs may begin with units
     table_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind → headers
 
 
@@ -99,11 +100,28 @@ class Registry:
         return self.departments[canonical] if canonical else None
 
     def is_general(self, phrase: str) -> bool:
+        """Whether *phrase* names no unit but everyone (区政府有关部门): the phrases of
+        roles.toml at any level (市政府有关部门, 县直有关部门) or after a government's name
+        (青川区政府有关部门)."""
         general = self.__dict__.get("_general_forms")
         if general is None:  # computed once: the parser asks for every unit it reads
             general = self.__dict__["_general_forms"] = frozenset(
-                lookup_form(p) for p in self.roles.general_phrases)
-        return lookup_form(phrase) in general
+                lookup_form(p) for p in at_every_level(self.roles.general_phrases, self.rules))
+        form = lookup_form(phrase)
+        if form in general:
+            return True
+        places, rest = self.rules.place_names(form)
+        return bool(places) and self.rules.level_of(places[-1]) + rest in general
+
+    def trailing_words(self) -> tuple[str, ...]:
+        """The words that trail a list of units (roles.toml [trailing]), longest first, at
+        every level (等区政府有关部门 is written for a 区: 等市政府有关部门 too)."""
+        words = self.__dict__.get("_trailing")
+        if words is None:
+            words = self.__dict__["_trailing"] = tuple(sorted(
+                at_every_level(self.roles.trailing_words, self.rules, "等"), key=len,
+                reverse=True))
+        return words
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """Close canonical names for a name that did not resolve."""
@@ -122,6 +140,20 @@ class Registry:
     def copy(self) -> "Registry":
         return Registry(dict(self.departments), self.roles, home=self.home, rules=self.rules,
                         amendments=self.amendments)
+
+
+def at_every_level(words: tuple[str, ...], rules: NamingRules, lead: str = "") -> tuple[str, ...]:
+    """*words* as written and, for those that begin (after *lead*) with a level word, with
+    every other level word in its place: the role words of roles.toml are written for a
+    区 (区政府有关部门, 等区政府有关部门) and hold at every level."""
+    out = list(words)
+    for word in words:
+        rest = word[len(lead):] if word.startswith(lead) else None
+        level = next((lv for lv in rules.levels if rest and rest.startswith(lv)), "")
+        if level:
+            out += [lead + other + rest[len(level):] for other in rules.levels
+                    if lead + other + rest[len(level):] not in out]
+    return tuple(out)
 
 
 def _strs(table: dict, key: str, where: str) -> tuple[str, ...]:
@@ -188,9 +220,11 @@ def load_registry(departments_file: Path, roles_file: Path,
         unit_endings=_strs(role_data.get("units", {}), "endings", roles_file.name),
         subject_verbs=tuple(sorted(_strs(role_data.get("subjects", {}), "verbs", roles_file.name),
                                    key=len, reverse=True)),
+        subject_headings=_strs(role_data.get("subjects", {}), "headings", roles_file.name),
         table_columns={kind: _strs(role_data.get("table", {}), kind, roles_file.name)
                        for kind in ("serial", "lead", "support", "responsible", "deadline",
                                     "tasks", "same_as_above")},
     )
     rules = load_naming_rules(rules_file) if rules_file is not None else NamingRules()
+    rules = rules.knowing(n for d in departments.values() for n in (d.name, *d.aliases))
     return Registry(departments, roles, home=home, rules=rules)

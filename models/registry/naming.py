@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from models.errors import BadRegistryError
@@ -32,6 +32,22 @@ class NamingRules:
     suffix: dict[str, str] = field(default_factory=dict)
     suffix_exclude: tuple[str, ...] = ()
     infix: dict[str, str] = field(default_factory=dict)
+    # how the names of units begin after their level word (民政 of 区民政局, 民宗 of the
+    # [whole] rule 民宗局): a word of not_levels (市民) gives way to them (市民政局 is 市's)
+    heads: frozenset[str] = frozenset()
+
+    def knowing(self, names) -> "NamingRules":
+        """These rules, with the heads of *names* (a registry's names and aliases) and of
+        the [whole] rules added."""
+        heads = set(self.heads)
+        for name in (*names, *self.whole, *self.whole.values()):
+            if name.startswith(self.not_levels):
+                continue  # 街道办事处: no level word, nothing after one
+            level = next((lv for lv in self.levels if name.startswith(lv)), "")
+            rest = name[len(level):]
+            if len(rest) >= 3:
+                heads.add(rest[:2])
+        return replace(self, heads=frozenset(heads))
 
     # ------------------------------------------------------------- places
     def place_names(self, name: str, known: frozenset[str] | set[str] = frozenset()
@@ -86,11 +102,14 @@ class NamingRules:
 
     def leading_level(self, name: str) -> str:
         """The level word a unit's name starts with (区 of 区财政局), unless the word it
-        starts is no level at all (市场监管局)."""
-        if any(name.startswith(w) for w in self.not_levels):
+        starts is no level at all (市场监管局) — and the name after the level word does not
+        begin as a unit's name begins (市民政局: 民政, as in 区民政局)."""
+        level = next((lv for lv in sorted(self.levels, key=len, reverse=True)
+                      if name.startswith(lv) and len(name) > len(lv)), "")
+        if level and any(name.startswith(w) for w in self.not_levels) \
+                and name[len(level):len(level) + 2] not in self.heads:
             return ""
-        return next((lv for lv in sorted(self.levels, key=len, reverse=True)
-                     if name.startswith(lv) and len(name) > len(lv)), "")
+        return level
 
     # -------------------------------------------------------------- names
     def spell_out(self, rest: str) -> str:

@@ -96,20 +96,41 @@ class Scope:
         name = mend_spaces(written).replace(" ", "")
         places, rest = self.rules.place_names(name, self.known_places)
         level = "" if places else self.rules.leading_level(name)
+        own = self.government.name
         if places:
             owner = places[-1]
+        elif own == UNKNOWN:  # no government to read levels against: the name as written
+            spelled = level + self.rules.spell_out(name[len(level):])
+            return Department(name=spelled, kind=self._kind(own, spelled), known=False,
+                              government=own)
         elif level:
             owner = self.owner_at(level)
             rest = name[len(level):]
         else:
-            owner = self.government.name
-        if not owner:  # a level above any this document names: say the level, keep the name
-            return Department(name=name, kind="未登记", known=False, government=f"{level}级")
-        if owner == self.government.name and self.is_home and not places:
+            owner = own
+        if not owner:
+            return self._beyond(name, level, rest)
+        if owner == own and self.is_home and not places:
             return Department(name=name, kind=self._kind(owner, name), known=False,
                               government=owner)
         full = owner + self.rules.spell_out(rest)
         return Department(name=full, kind=self._kind(owner, full), known=False, government=owner)
+
+    def _beyond(self, name: str, level: str, rest: str) -> Department:
+        """A unit of a level this document's governments do not name. Below its own (区民政局
+        in a city's document) it is every such unit of this government: 江宁市各区民政局,
+        as 各区民政局 is written; above (市财政局 in a district's document that names no
+        city) it is the unknown government's above this one: 河口区所在市."""
+        rules, own = self.rules, self.government.name
+        below = rules.rank(level) > rules.rank(rules.level_of(own))
+        above = rules.rank(level) < rules.rank(rules.level_of(own))
+        if below:
+            full = ("各" + name) if self.is_home else own + "各" + level + rules.spell_out(rest)
+            return Department(name=full, kind=self._kind(own, full), known=False, government=own)
+        government = f"{own}所在{level}" if above else f"{level}级"
+        full = level + rules.spell_out(rest)
+        return Department(name=full, kind=self._kind(government, full), known=False,
+                          government=government)
 
     def assignment(self, written: str, role: str, form: str) -> Assignment:
         """The assignment a unit's name makes, in the *form* it was written."""

@@ -11,16 +11,12 @@ from pathlib import Path
 from typing import Callable
 
 from models.errors import GazetteError, UnknownDepartmentError, os_reason
-from models.registry.amendments import (FILE_NAME, Amendment, load_amendments,
+from models.registry.amendments import (Amendment, amendments_path, load_amendments,
                                         save_amendments)
 from models.registry import lookup_form
 from models.store.build import open_for_writing, storage_errors
 from models.store.counts import recount
 from models.store.writelock import writer_lock
-
-
-def amendments_path(user_data: Path) -> Path:
-    return Path(user_data) / FILE_NAME
 
 
 def _department(db, government: str, name: str) -> int | None:
@@ -61,6 +57,8 @@ def _apply(db, item: Amendment) -> int:
         db.execute("UPDATE departments SET kind = '集体单位' WHERE id = ?", [source])
         return count
     if item.kind == "rename":
+        if lookup_form(item.to) == lookup_form(item.name):
+            raise GazetteError(f"新名称“{item.to}”与原名称相同，无需改名")
         clash = _department(db, item.government, item.to)
         if clash is not None and clash != source:
             raise GazetteError(f"{item.government}已有名为“{item.to}”的单位；要合并请用“并入”")
@@ -70,7 +68,8 @@ def _apply(db, item: Amendment) -> int:
         if target is None:
             raise UnknownDepartmentError(item.to, [])
         if target == source:
-            return 0
+            raise GazetteError(f"“{item.name}”已是“{item.to}”的名称（{item.government or '未知政府'}），"
+                               "不能把一个单位并入它自己")
         for table in ("assignments", "roster"):
             db.execute(f"UPDATE [{table}] SET department_id = ? WHERE department_id = ?",
                        [target, source])
@@ -89,6 +88,7 @@ def amend(library: Path, user_data: Path, item: Amendment,
           on_wait: Callable[[str], None] | None = None) -> int:
     """Keep *item* in the user's amendments and apply it to *library* (both or neither)."""
     path = amendments_path(user_data)
+    existed = path.exists()
     before = load_amendments(path)
     after = load_amendments(path)
     after.add(item)
@@ -100,5 +100,17 @@ def amend(library: Path, user_data: Path, item: Amendment,
     try:
         return apply(library, item, on_wait)
     except BaseException:
-        save_amendments(path, before)  # the library refused it: the file says what it holds
+        if existed:  # the library refused it: the file says what it holds
+            save_amendments(path, before)
+        else:
+            path.unlink(missing_ok=True)
         raise
+
+
+def amend_user_library(item: Amendment, on_wait: Callable[[str], None] | None = None) -> int:
+    """Keep *item* and apply it to the user's library (made from the default one first, when
+    there is none yet): what the window's 部门名录 and `departments alias` without --library
+    do. The number of clauses whose unit it changed."""
+    from models.locations import user_data_dir
+    from models.store.content import ensure_user_library
+    return amend(ensure_user_library(on_wait), user_data_dir(), item, on_wait)

@@ -69,10 +69,10 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["assignments"].create({"id": int, "node_id": int, "department_id": int, "role": str,
                               "as_written": str, "form": str}, pk="id",
                              foreign_keys=[("node_id", "nodes"), ("department_id", "departments")])
-    # what the department picker and the filter show, kept as imports change the library
+    # what the department picker, the filter and `departments` show: each department's
+    # clauses by its strongest role (store/counts.py), kept as imports change the library
     db["dept_counts"].create({"department_id": int, "role": str, "n": int},
                              pk=("department_id", "role"))
-    db["entry_counts"].create({"department_id": int, "n": int}, pk="department_id")
     db["roster"].create({"id": int, "node_id": int, "department_id": int, "person": str,
                          "post": str, "grp": str, "position": str}, pk="id",
                         foreign_keys=[("node_id", "nodes")])

@@ -38,8 +38,7 @@ def load_content_registry(root: Path | None = None) -> Registry:
 def load_user_registry(root: Path | None = None) -> Registry:
     """The content's registry with the user's amendments (部门名录 merges and renames), as
     imports and rebuilds of the user's library read units."""
-    from models.registry.amendments import load_amendments
-    from models.store.amend import amendments_path
+    from models.registry.amendments import amendments_path, load_amendments
     registry = load_content_registry(root)
     registry.amendments = load_amendments(amendments_path(user_data_dir()))
     return registry

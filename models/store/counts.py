@@ -1,16 +1,22 @@
 """The department picker's and the filter's counts, kept as documents come and go.
 
-dept_counts holds, per department and role, the clauses that name it; entry_counts
-the clauses its filter shows: its own and those of the collective units it is part
-of (各镇街 for a 镇政府), general notes left out. A clause belongs to one document,
-so the counts of a write are the sum of its documents': each document added or
-taken away changes them by its own clauses, and the library is never recounted
-(a thousand issues would cost a second per import).
+dept_counts holds, per department and role, the clauses that concern it — those
+that name it and those of the collective units it is part of (各镇街 for a 镇政府),
+each once, by its strongest role, general notes left out: exactly the entries of its
+duty list (Library.duties), so the picker, `departments` and the printed list give
+the same numbers. A clause belongs to one document, so the counts of a write are the
+sum of its documents': each document added or taken away changes them by its own
+clauses, and the library is never recounted (a thousand issues would cost a second
+per import).
 """
 from __future__ import annotations
 
 import json
 from collections import Counter
+
+from models.roles import ROLES
+
+_RANK = {role: i for i, role in enumerate(ROLES)}
 
 
 class CountChanges:
@@ -25,8 +31,7 @@ class CountChanges:
             for name in json.loads(part_of or "[]"):
                 if (gov or "", name) in by_name:
                     self.members.setdefault(by_name[(gov or "", name)], set()).add(dept)
-        self.by_role: Counter = Counter()
-        self.entries: Counter = Counter()
+        self.by_role: Counter = Counter()  # (department, role) → clauses
 
     def document(self, doc_id: int, sign: int) -> None:
         """Count a document's clauses in (+1, once inserted) or out (-1, before deleting)."""
@@ -39,14 +44,16 @@ class CountChanges:
         """(clause, department, role) rows of whole clauses."""
         roles: dict[int, set[tuple[int, str]]] = {}
         for node, dept, role in rows:
-            roles.setdefault(node, set()).add((dept, role))
+            if role != "general":
+                roles.setdefault(node, set()).add((dept, role))
         for pairs in roles.values():
-            self.by_role.update({pair: sign for pair in pairs})
-            named = {dept for dept, role in pairs if role != "general"}
-            concerned = set(named)
-            for dept in named:
-                concerned |= self.members.get(dept, set())
-            self.entries.update({dept: sign for dept in concerned})
+            strongest: dict[int, str] = {}
+            for dept, role in pairs:
+                for concerned in (dept, *self.members.get(dept, ())):
+                    held = strongest.get(concerned)
+                    if held is None or _RANK[role] < _RANK[held]:
+                        strongest[concerned] = role
+            self.by_role.update({pair: sign for pair in strongest.items()})
 
     def apply(self) -> None:
         for (dept, role), n in self.by_role.items():
@@ -55,22 +62,14 @@ class CountChanges:
                     "INSERT INTO dept_counts (department_id, role, n) VALUES (?, ?, ?) "
                     "ON CONFLICT (department_id, role) DO UPDATE SET n = n + excluded.n",
                     [dept, role, n])
-        for dept, n in self.entries.items():
-            if n:
-                self.db.execute(
-                    "INSERT INTO entry_counts (department_id, n) VALUES (?, ?) "
-                    "ON CONFLICT (department_id) DO UPDATE SET n = n + excluded.n", [dept, n])
         self.db.execute("DELETE FROM dept_counts WHERE n <= 0")
-        self.db.execute("DELETE FROM entry_counts WHERE n <= 0")
         self.by_role.clear()
-        self.entries.clear()
 
 
 def recount(db) -> None:
     """Count the whole library again: after the 部门名录 is amended (units merged, renamed or
     made collective), when every count may change."""
     db.execute("DELETE FROM dept_counts")
-    db.execute("DELETE FROM entry_counts")
     changes = CountChanges(db)
     changes.clauses(db.execute("SELECT node_id, department_id, role FROM assignments "
                                "WHERE department_id IS NOT NULL").fetchall(), +1)

@@ -16,6 +16,7 @@ from models.errors import (AmbiguousDepartmentError, BadLibraryError, UnknownDep
                            UnknownDocumentError, UnknownGovernmentError, UnknownNodeError)
 from models.issue import is_document_key
 from models.registry import lookup_form, suggest
+from models.registry.naming import NamingRules
 from models.roles import ROLES
 from models.store.library_file import check_open, connect_ro, stored_date, stored_json
 from models.store.records import DepartmentInfo, DocumentInfo, DutyEntry, NodeInfo
@@ -188,7 +189,9 @@ class Library:
 
     # ---------------------------------------------------------- departments
     def departments(self) -> list[DepartmentInfo]:
-        """Every department with its aliases and entries by role (cached: the file is read-only)."""
+        """Every department with its aliases and entries by role — the clauses that concern
+        it, its collectives' included, as its duty list gives them (cached: the file is
+        read-only)."""
         if self._departments is not None:
             return self._departments
         aliases: dict[int, list[str]] = {}
@@ -215,40 +218,40 @@ class Library:
             "AND government != '' GROUP BY government ORDER BY count(*) DESC, min(id)")]
 
     def government_named(self, written: str) -> str:
-        """The government of the library *written* names, in any unambiguous form
-        (青川区, 江宁市青川区, 上海市某某区 → the part the library knows), or
-        UnknownGovernmentError listing those it holds."""
+        """The government of the library *written* names, in any unambiguous form: its whole
+        name (青川区), or that after the names of governments above it (江宁市青川区, 上海市
+        青川区, 枣庄市市中区); never a fragment (川区, 青川). UnknownGovernmentError, listing
+        those the library holds, otherwise."""
         form = lookup_form(written.strip())
-        known = {g for d in self.departments() for g in [d.government] if g}
-        known |= set(self.governments())
-        if form in {lookup_form(g) for g in known}:
-            return next(g for g in known if lookup_form(g) == form)
-        ending = [g for g in known if form.endswith(lookup_form(g))]  # 枣庄市市中区 → 市中区
-        if len(ending) == 1:
-            return ending[0]
-        inside = [g for g in known if lookup_form(g) in form or form in lookup_form(g)]
-        if len(inside) == 1:
-            return inside[0]
+        known = self._government_names()
+        by_form = {lookup_form(g): g for g in known}
+        if form in by_form:
+            return by_form[form]
+        places, rest = NamingRules().place_names(form, known)
+        if places and rest in by_form:
+            return by_form[rest]
         raise UnknownGovernmentError(written, sorted(known))
+
+    def _government_names(self) -> set[str]:
+        """The governments of the library's documents and departments."""
+        return {g for d in self.departments() for g in [d.government] if g} | \
+            set(self.governments())
 
     def entry_counts(self) -> dict[int, int]:
         """department id → the clauses its filter shows (its own and its collectives', general
-        notes left out), as counted at import."""
-        return dict(self.query("SELECT department_id, n FROM entry_counts"))
+        notes left out), as counted at import: the sum of its counts by role."""
+        return dict(self.query("SELECT department_id, sum(n) FROM dept_counts "
+                               "GROUP BY department_id"))
 
     def resolve_department(self, name: str, government: str | None = None) -> DepartmentInfo:
         """The department a name stands for (any alias, any width), of *government* when
         given; AmbiguousDepartmentError when it names units of several governments,
         UnknownDepartmentError when none."""
         form = lookup_form(name.strip())
-        by_id = {d.id: d for d in self.departments()}
-        found = [by_id[r[0]] for r in self.query(
-            "SELECT DISTINCT department_id FROM aliases WHERE folded = ?", [form])
-            if r[0] in by_id]
-        found += [d for d in by_id.values() if lookup_form(d.name) == form and d not in found]
-        if government:
-            wanted = self.government_named(government)
-            found = [d for d in found if d.government == wanted]
+        wanted = self.government_named(government) if government else None
+        found = self._named(form, wanted)
+        if not found:  # 青川区人防办: the government's name, then a name of its unit
+            found = self._named_after_government(form, wanted)
         if len(found) == 1:
             return found[0]
         if len({d.government for d in found}) > 1:
@@ -256,6 +259,35 @@ class Library:
         if found:
             return min(found, key=lambda d: (not d.known, d.id))
         raise UnknownDepartmentError(name, self.suggest_departments(name))
+
+    def _named(self, form: str, government: str | None) -> list[DepartmentInfo]:
+        """The departments (of *government*, when given) that have the name *form*."""
+        by_id = {d.id: d for d in self.departments()}
+        found = [by_id[r[0]] for r in self.query(
+            "SELECT DISTINCT department_id FROM aliases WHERE folded = ?", [form])
+            if r[0] in by_id]
+        found += [d for d in by_id.values() if lookup_form(d.name) == form and d not in found]
+        return [d for d in found if government is None or d.government == government]
+
+    def _named_after_government(self, form: str, government: str | None
+                                ) -> list[DepartmentInfo]:
+        """"青川区人防办", "枣庄市市中区财政局": a government's name, then the name its own
+        documents give the unit (区人防办, with the level word of the government)."""
+        rules = NamingRules()
+        places, rest = rules.place_names(form, self._government_names())
+        for i in range(len(places) - 1, -1, -1):
+            named = "".join(places[:i + 1])
+            try:
+                owner = self.government_named(named)
+            except UnknownGovernmentError:
+                continue
+            if government is not None and owner != government:
+                continue
+            rest = form[len(named):]
+            found = self._named(rules.level_of(owner) + rest, owner) or self._named(rest, owner)
+            if found:
+                return found
+        return []
 
     def concerning(self, dept: DepartmentInfo) -> dict[int, str]:
         """The units whose clauses concern *dept*: itself, and the collective units of its

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 # 2: pages and boxes of nodes, source format; 3: governments, forms;
-# 4: a one-character index without stored text, counts kept, no duties copy (issue 14)
-SCHEMA_VERSION = 4
+# 4: a one-character index without stored text, counts kept, no duties copy (issue 14);
+# 5: one count per department and role, collectives' clauses included (no entry_counts)
+SCHEMA_VERSION = 5
 APP_ID = "gazette-desk-library"
 
 TABLES = ("metadata", "issues", "toc", "documents", "nodes", "departments", "aliases",
-          "assignments", "dept_counts", "entry_counts", "roster", "deadlines", "references",
+          "assignments", "dept_counts", "roster", "deadlines", "references",
           "search_fts")
 

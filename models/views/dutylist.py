@@ -18,7 +18,7 @@ the same rows.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -129,6 +129,7 @@ def build_duty_list(library: Library, name: str, options: DutyListOptions | None
                                    roles=options.roles, document_keys=options.document_keys,
                                    include_expired=options.include_expired, today=today,
                                    government=options.government)
+    options = replace(options, government=dept.government)  # the name may be several's
     for entry in entries:
         entry.deadlines = merge_deadlines(entry.deadlines)
     docs = {d.key: d for d in library.documents()}

@@ -84,22 +84,26 @@ def _add_document(parent: OutlineNode, doc: DocumentInfo, nodes: list[NodeInfo],
 
 
 def concerned_keys(library: Library, department: str, roles: list[str] | None = None,
-                   include_general: bool = False) -> dict[str, str]:
+                   include_general: bool = False, government: str | None = None
+                   ) -> dict[str, str]:
     """node key → the department's strongest role there, for the chosen roles."""
     wanted = list(roles if roles is not None else FILTER_ROLES)
     if include_general:
         wanted.append("general")
-    _, entries = library.duties(department, include_general=include_general, roles=wanted)
+    _, entries = library.duties(department, include_general=include_general, roles=wanted,
+                                government=government)
     return {entry.key: entry.role for entry in entries}
 
 
 def department_deadlines(library: Library, department: str, roles: list[str] | None = None,
-                         include_general: bool = False) -> list[dict]:
+                         include_general: bool = False, government: str | None = None
+                         ) -> list[dict]:
     """The department's deadlines in date order: due, phrase, clause key, path, 文号."""
     wanted = list(roles if roles is not None else FILTER_ROLES)
     if include_general:
         wanted.append("general")
-    _, entries = library.duties(department, include_general=include_general, roles=wanted)
+    _, entries = library.duties(department, include_general=include_general, roles=wanted,
+                                government=government)
     rows = []
     for entry in entries:
         for deadline in entry.deadlines:

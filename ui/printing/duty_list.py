@@ -24,10 +24,12 @@ _CHOOSABLE = [r for r in ROLES if r != "general"]
 
 class DutyListDialog(QDialog):
     def __init__(self, library: Library, department: str, parent: QWidget | None = None,
-                 roles: list[str] | None = None, include_general: bool = False):
+                 roles: list[str] | None = None, include_general: bool = False,
+                 government: str | None = None):
         super().__init__(parent)
         self.library = library
-        self.department = library.resolve_department(department).name
+        dept = library.resolve_department(department, government or None)
+        self.department, self.government = dept.name, dept.government
         self.setWindowTitle(f"打印职责清单 — {self.department}")
         self.resize(560, 560)
         layout = QVBoxLayout(self)
@@ -84,7 +86,8 @@ class DutyListDialog(QDialog):
             include_general=self.general.isChecked(),
             roles=[r for r, c in self.role_boxes.items() if c.isChecked()]
             + (["general"] if self.general.isChecked() else []),
-            document_keys=keys, include_expired=self.expired.isChecked())
+            document_keys=keys, include_expired=self.expired.isChecked(),
+            government=self.government or None)
 
     def _refill_documents(self) -> None:
         today = date.today()

@@ -9,6 +9,7 @@
     status.py        the status bar
     state.py         what the window remembers between runs
     import_flow.py   文件 → 导入公报…, off the UI thread
+    registry/        部门 → 部门名录…: each government's units; merge, rename, collective
 
 Each part owns its state and its widgets. A part is given what it needs when
 it is made (another part, or a callable: the open library, open_key, notify)
@@ -22,6 +23,7 @@ and tells what happened by Qt signals, which MainWindow connects:
     tree_menu.*_requested                      → output, bookmarks (ui/bookmarks/)
     output.department_needed                   → the department picker opens
     import_flow.finished(summary)              → MainWindow.reload_library
+    import_flow.registry_requested(summary)    → registry.open_for_import (打开部门名录…)
 
 The bookmarks (ui/bookmarks/) and the printouts (ui/printing/) are parts too,
 in packages of their own, as they are used beyond this window.

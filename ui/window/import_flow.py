@@ -13,6 +13,7 @@ from pathlib import Path
 from models.store.content import ImportSummary, import_gazette
 from models.errors import DuplicateDocumentError, GazetteError
 from ui.error_dialogs import show_error, write_log
+from ui import plain
 from ui.plain import as_rich, ask, inform
 from ui.qt import (QObject, QProgressDialog, Qt, QThread, QWidget,
                    Signal)
@@ -44,6 +45,7 @@ class ImportFlow(QObject):
     """Owns the worker thread and the dialogs of one import."""
 
     finished = Signal(object)  # ImportSummary when the library changed, else None
+    registry_requested = Signal(object)  # ImportSummary: 打开部门名录… for its unknown units
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
@@ -88,8 +90,14 @@ class ImportFlow(QObject):
         lines = [f"已导入：{issue.title or ''} {issue.label}（{len(issue.documents)} 件公文）"]
         lines += [f"　{d.doc_number or '（无文号）'}　{d.title}" for d in issue.documents[:12]]
         lines += summary.notes
-        inform(self.owner, "导入完成", "\n".join(lines))
+        wanted = False
+        if issue.unknown_units:  # not a dead end: the 部门名录 is a click away
+            wanted = plain.offer(self.owner, "导入完成", "\n".join(lines), "打开部门名录…")
+        else:
+            inform(self.owner, "导入完成", "\n".join(lines))
         self.finished.emit(summary)
+        if wanted:
+            self.registry_requested.emit(summary)
 
     def _failed(self, exc: Exception, path: Path) -> None:
         self._close_progress()

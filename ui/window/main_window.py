@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
         self._reader_stand_in.deleteLater()
         self.import_flow = ImportFlow(self)
         self.import_flow.finished.connect(self._after_import)
+        from ui.window.registry.flow import RegistryFlow
+        self.registry = RegistryFlow(self, lambda: self.library, self.reload_library,
+                                     self.status.notify)
+        self.import_flow.registry_requested.connect(self.registry.open_for_import)
         self.output = OutputActions(self, self.reader, lambda: self.library,
                                     lambda key: self.docs.get(key), fs.selection,
                                     self.status.notify)
@@ -176,6 +180,7 @@ class MainWindow(QMainWindow):
             "pdf": output.export_pdf, "quit": self.close, "copy": self.reader.copy,
             "cite": output.copy_citation, "find": fs.focus_search,
             "department": fs.open_picker, "duties": output.print_duty_list, "clear": fs.escape,
+            "registry": self.registry.open,
             "zoom_in": lambda: self.zoom_step(1), "zoom_out": lambda: self.zoom_step(-1),
             "zoom_reset": self.zoom_reset, "panes": self.switch_pane,
             "expand": self.left.expand_all, "collapse": self.left.collapse_to_documents,
@@ -200,7 +205,8 @@ class MainWindow(QMainWindow):
         self.left.restore_split(saved.left_splitter)
         if saved.zoom != 1.0:
             self.set_zoom(saved.zoom)
-        self.filter_search.restore(saved.department, saved.roles, saved.include_general)
+        self.filter_search.restore(saved.department, saved.roles, saved.include_general,
+                                   saved.government)
         key = saved.position
         if key and (self.left.node(key) is not None or self.library.has_node(key)):
             self.open_key(key)
@@ -226,12 +232,12 @@ class MainWindow(QMainWindow):
         from models.store.content import active_library
         from models.store.library import Library
         key = self.current_key()
-        name = self.filter_search.selection().department
+        selection = self.filter_search.selection()
         self.filter_search.stop_pending_search()  # it runs on the new library, below
         old = self.library
         self.load_library(Library(active_library()))
         old.close()
-        self.filter_search.set_department(name if name else None)
+        self.filter_search.keep_department(selection.department, selection.government)
         if key and self.left.node(key) is not None:
             self.open_key(key)
 
@@ -314,7 +320,8 @@ class MainWindow(QMainWindow):
         selection = self.filter_search.selection()
         return state.Saved(self.saveGeometry(), self.saveState(), self.splitter.saveState(),
                            self.left.split_state(), self.zoom, selection.department or "",
-                           selection.roles, selection.include_general, self.current_key() or "")
+                           selection.roles, selection.include_general, self.current_key() or "",
+                           selection.government or "")
 
     def cached_picture(self):
         """What the next start's first stage should show: (library path, outline root, the

@@ -37,6 +37,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "department": ("选择部门…", ("Ctrl+E",), "只显示与某个部门有关的条款"),
     "duties": ("打印职责清单…", ("Ctrl+Shift+P",),
                "打印所选部门的职责清单：选择角色与公文，预览、打印或导出 PDF"),
+    "registry": ("部门名录…", (), "各政府的部门及其简称、条目数；把单位并入另一个、改名或标为集体单位"),
     "clear": ("清除搜索和筛选", ("Esc",), "先清除搜索，再按一次清除部门筛选"),
     "zoom_in": ("放大", ("Ctrl+=", "Ctrl++"), ""),
     "zoom_out": ("缩小", ("Ctrl+-",), ""),
@@ -49,7 +50,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
 MENUS = dict(zip(MENU_TITLES, (
     ["import", None, "preview", "pdf", None, "quit"],  # 文件
     ["copy", "cite", None, "find"],  # 编辑
-    ["department", "duties", None, "clear"],  # 部门
+    ["department", "duties", "registry", None, "clear"],  # 部门
     [],  # 书签: ui/bookmarks/flow.py
     ["zoom_in", "zoom_out", "zoom_reset", None, "panes", "expand", "collapse"],  # 查看
     ["about"],  # 帮助

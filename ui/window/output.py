@@ -74,14 +74,15 @@ class OutputActions(QObject):
     def print_duty_list(self, preview_only: bool = False) -> None:
         """打印职责清单: straight to the preview with the filter's roles (Ctrl+P), or the
         dialog with every option (menu)."""
-        name, roles, general = self.selection()
+        selection = self.selection()
+        name, roles, general = selection
         if not name:
             self.notify("请先选择部门（Ctrl+E），再打印它的职责清单", 5000)
             self.department_needed.emit()
             return
         from ui.printing.duty_list import DutyListDialog
         dialog = DutyListDialog(self.library(), name, self.parent_widget, roles=roles,
-                                include_general=general)
+                                include_general=general, government=selection.government)
         if preview_only:
             dialog.preview()
             dialog.deleteLater()

@@ -24,16 +24,17 @@ class Saved:
     and this is read before the first paint)."""
 
     __slots__ = ("geometry", "state", "splitter", "left_splitter", "zoom", "department", "roles",
-                 "include_general", "position")
+                 "include_general", "position", "government")
 
     def __init__(self, geometry: QByteArray | None = None, state: QByteArray | None = None,
                  splitter: QByteArray | None = None, left_splitter: QByteArray | None = None,
                  zoom: float = 1.0, department: str = "", roles: list[str] | None = None,
-                 include_general: bool = False, position: str = ""):
+                 include_general: bool = False, position: str = "", government: str = ""):
         self.geometry, self.state, self.splitter = geometry, state, splitter
         self.left_splitter, self.zoom = left_splitter, zoom
         self.department, self.roles = department, list(roles or [])
         self.include_general, self.position = include_general, position
+        self.government = government  # the department's: 区财政局 of one district or another
 
 
 def save(settings: Settings, saved: Saved) -> None:
@@ -44,6 +45,7 @@ def save(settings: Settings, saved: Saved) -> None:
             settings.set(key, value)
     settings.set("view/zoom", saved.zoom)
     settings.set("filter/department", saved.department or "")
+    settings.set("filter/government", saved.government or "")
     settings.set("filter/roles", saved.roles or ["none"])
     settings.set("filter/general", saved.include_general)
     settings.set("position/key", saved.position or "")
@@ -54,7 +56,8 @@ def load(settings: Settings) -> Saved:
     name, roles, general = saved_filter(settings)
     return Saved(settings.bytes("window/geometry"), settings.bytes("window/state"),
                  settings.bytes("window/splitter"), settings.bytes("window/left_splitter"),
-                 saved_zoom(settings), name, roles, general, settings.text("position/key"))
+                 saved_zoom(settings), name, roles, general, settings.text("position/key"),
+                 settings.text("filter/government"))
 
 
 def saved_zoom(settings: Settings) -> float:

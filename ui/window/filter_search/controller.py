@@ -32,14 +32,17 @@ SEARCH_LIMIT = 200
 
 
 class Selection:
-    """The filter as the user set it: the department's name (None: no filter), its roles.
-    Unpacks as (department, roles, include_general). (A plain class: a NamedTuple's
-    annotations are compiled when the class is made, before the window's first paint.)"""
+    """The filter as the user set it: the department's name (None: no filter) and its
+    government (区财政局 of one district is not another's), its roles. Unpacks as
+    (department, roles, include_general). (A plain class: a NamedTuple's annotations are
+    compiled when the class is made, before the window's first paint.)"""
 
-    __slots__ = ("department", "roles", "include_general")
+    __slots__ = ("department", "roles", "include_general", "government")
 
-    def __init__(self, department: str | None, roles: list[str], include_general: bool):
+    def __init__(self, department: str | None, roles: list[str], include_general: bool,
+                 government: str | None = None):
         self.department, self.roles, self.include_general = department, roles, include_general
+        self.government = government
 
     def __iter__(self):
         return iter((self.department, self.roles, self.include_general))
@@ -119,17 +122,17 @@ class FilterSearch(QObject):
         self.bar.roles_changed.connect(self.refilter)
 
     def set_library(self, library: Library) -> None:
-        from models.views.outline import entry_counts
         from ui.window.filter_search.department_picker import DepartmentModel
         self.library = library
-        self.departments = DepartmentModel(library.departments(), entry_counts(library), self)
+        self.departments = DepartmentModel(library.departments(), self, library.governments())
         if self.picker:
             self.picker.set_model(self.departments)
 
     # ------------------------------------------------------------ what it tells
     def selection(self) -> Selection:
-        bar = self.bar
-        return Selection(bar.department, bar.roles(), bar.include_general())
+        bar, dept = self.bar, self.department
+        return Selection(bar.department, bar.roles(), bar.include_general(),
+                         dept.government if dept is not None else None)
 
     def describe(self) -> str:
         """The filter in words, for the status bar ("" when none is on)."""
@@ -166,19 +169,35 @@ class FilterSearch(QObject):
         self.picker.resize(max(360, button.width()), 440)
         self.picker.open_at(button.mapToGlobal(QPoint(0, button.height())))
 
-    def set_department(self, name: str | None) -> None:
-        self.department = self.library.resolve_department(name) if name else None
-        self.bar.set_department(self.department.name if self.department else None)
+    def set_department(self, name: str | None, government: str | None = None) -> None:
+        """Filter by the department *name* (of *government*, when the name is several
+        governments'), or by none."""
+        from ui.labels import department_label
+        dept = self.department = self.library.resolve_department(name, government or None) \
+            if name else None
+        self.bar.set_department(dept.name if dept else None, dept and department_label(
+            dept.name, dept.government, self.departments.grouped))
         self.refilter()
 
-    def restore(self, name: str, roles: list[str], general: bool) -> None:
+    def keep_department(self, name: str | None, government: str | None = None) -> None:
+        """The department picked before the library changed (an import, an amended 部门名录):
+        still it, or what it is now called (merged or renamed, its old name is an alias),
+        else no filter."""
+        from models.errors import GazetteError
+        try:
+            self.set_department(name, government)
+        except GazetteError:
+            self.set_department(None)
+
+    def restore(self, name: str, roles: list[str], general: bool,
+                government: str | None = None) -> None:
         """The filter the window was left with (a department no longer in the library is
         skipped)."""
         from models.errors import GazetteError
         self.bar.set_roles(roles, general)
         if name:
             try:
-                self.set_department(name)
+                self.set_department(name, government)
             except GazetteError:
                 pass  # the department is no longer in the library
 
@@ -191,9 +210,11 @@ class FilterSearch(QObject):
             self.left.show_filter(None)
         else:
             roles, general = self.bar.roles(), self.bar.include_general()
-            self.concerned = concerned_keys(self.library, dept.name, roles, general)
+            self.concerned = concerned_keys(self.library, dept.name, roles, general,
+                                            dept.government or None)
             self.left.show_filter(self.concerned)
-            self.deadline_rows = department_deadlines(self.library, dept.name, roles, general)
+            self.deadline_rows = department_deadlines(self.library, dept.name, roles, general,
+                                                      dept.government or None)
             self.left.show_deadlines(dept.name, self.deadline_rows)
         self.reader.set_department(dept)
         if self.field.text().strip():

@@ -2,45 +2,102 @@
 
 Typing filters the list and matches aliases too (财政 finds 区财政局, 发改委
 finds 区发展和改革局), ignoring full/half width. It is a popup under the
-filter bar's button: type, arrow keys, Enter — no mouse needed.
+filter bar's button: type, arrow keys, Enter — no mouse needed. A library of
+several governments lists each government's units under its name (a heading
+row that cannot be chosen; typing the government's name finds its units), and
+the choice carries the government: 区财政局 of one district is not another's.
 """
 from __future__ import annotations
 
 from models.store.library import DepartmentInfo
 from models.textnorm import fold
 from ui.item_roles import Role
-from ui.qt import (QAbstractItemView, QAbstractListModel, QColor, QEvent, QFrame, QLabel,
+from ui.labels import government_label
+from ui.qt import (QAbstractItemView, QAbstractListModel, QColor, QEvent, QFont, QFrame, QLabel,
                    QLineEdit, QListView, QModelIndex, QSortFilterProxyModel, Qt, QVBoxLayout,
                    Signal, refilter_rows)
 
 
+def _search_text(dept: DepartmentInfo, grouped: bool) -> str:
+    names = (dept.name, *dept.aliases, *((dept.government,) if grouped else ()))
+    return "\n".join(fold(n).lower() for n in names)
+
+
 class DepartmentModel(QAbstractListModel):
-    def __init__(self, departments: list[DepartmentInfo], counts: dict[str, int], parent=None):
+    """The departments, by government when there is more than one (*governments*: the order
+    of the groups, the library's governments with the most documents first)."""
+
+    def __init__(self, departments: list[DepartmentInfo], parent=None,
+                 governments: list[str] | None = None):
         super().__init__(parent)
         self.departments = departments
-        self.counts = counts
+        order = {g: i for i, g in enumerate(governments or [])}
+        groups: dict[str, list[DepartmentInfo]] = {}
+        for dept in departments:
+            groups.setdefault(dept.government, []).append(dept)
+        self.grouped = len(groups) > 1
+        # a row is a department, or (grouped) the heading of a government: its name
+        self.rows: list[DepartmentInfo | str] = []
+        for government in sorted(groups, key=lambda g: (order.get(g, len(order)), g)):
+            if self.grouped:
+                self.rows.append(government)
+            self.rows += groups[government]
+        self.search = [self._search_of(i) for i in range(len(self.rows))]
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.departments)
+    def _search_of(self, row: int) -> str:
+        item = self.rows[row]
+        if isinstance(item, DepartmentInfo):
+            return _search_text(item, self.grouped)
+        members = [d for d in self.departments if d.government == item]
+        return "\n".join(_search_text(d, True) for d in members)  # shown while one matches
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def flags(self, index):
+        if index.isValid() and not isinstance(self.rows[index.row()], DepartmentInfo):
+            return Qt.ItemFlag.ItemIsEnabled  # a government's heading: not to be chosen
+        return super().flags(index)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        dept = self.departments[index.row()]
-        count = self.counts.get(dept.name, 0)
+        item = self.rows[index.row()]
+        if role == Role.SearchText:
+            return self.search[index.row()]
+        if not isinstance(item, DepartmentInfo):
+            return self._heading(item, role)
+        dept, count = item, item.total
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{dept.name}　（{count} 条）"
         if role == Qt.ItemDataRole.ToolTipRole:
             also = "、".join(dept.aliases)
-            return f"{dept.name}（{dept.kind}）" + (f"\n又称：{also}" if also else "")
+            where = government_label(dept.government) + "，" if self.grouped else ""
+            return f"{dept.name}（{where}{dept.kind}）" \
+                + (f"\n又称：{also}" if also else "")
         if role == Qt.ItemDataRole.ForegroundRole and not count:
             return QColor("#8a8a8a")
         if role == Role.NodeKey:
             return dept.name
-        if role == Role.SearchText:
-            return "\n".join(fold(n).lower() for n in (dept.name, *dept.aliases))
+        if role == Role.Government:
+            return dept.government
         if role == Role.Count:
             return count
+        return None
+
+    def _heading(self, government: str, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return government_label(government)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QColor("#eef1f5")
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#2b3a4a")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{government_label(government)}的部门"
         return None
 
 
@@ -61,9 +118,10 @@ class DepartmentFilterProxy(QSortFilterProxyModel):
 
 
 class DepartmentPicker(QFrame):
-    """A popup: a field to type into and the filtered list; emits the chosen name."""
+    """A popup: a field to type into and the filtered list; emits the chosen department's name
+    and government."""
 
-    picked = Signal(str)
+    picked = Signal(str, str)
 
     def __init__(self, model: DepartmentModel, parent=None):
         super().__init__(parent, Qt.WindowType.Popup)
@@ -101,16 +159,28 @@ class DepartmentPicker(QFrame):
         self.show()
         self.edit.setFocus()
 
+    def _choosable(self, row: int, step: int) -> int:
+        """The nearest row from *row* on, going by *step*, that is a department (not a
+        government's heading); *row* itself, clamped, when there is none that way."""
+        last = self.proxy.rowCount() - 1
+        row = max(0, min(last, row))
+        probe = row
+        while 0 <= probe <= last:
+            if self.proxy.index(probe, 0).data(Role.NodeKey) is not None:
+                return probe
+            probe += step or 1
+        return row
+
     def _filter(self, text: str) -> None:
         self.proxy.set_needle(text)
         if self.proxy.rowCount():
-            self.list.setCurrentIndex(self.proxy.index(0, 0))
+            self.list.setCurrentIndex(self.proxy.index(self._choosable(0, 1), 0))
 
     def _choose(self, index) -> None:
-        if index.isValid():
-            name = index.data(Role.NodeKey)
+        name = index.data(Role.NodeKey) if index.isValid() else None
+        if name is not None:
             self.hide()
-            self.picked.emit(name)
+            self.picked.emit(name, index.data(Role.Government) or "")
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
         if obj is self.edit and event.type() == QEvent.Type.KeyPress:
@@ -119,8 +189,10 @@ class DepartmentPicker(QFrame):
                 row = self.list.currentIndex().row()
                 step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,
                         Qt.Key.Key_PageDown: 8, Qt.Key.Key_PageUp: -8}[key]
-                row = max(0, min(self.proxy.rowCount() - 1, row + step))
-                self.list.setCurrentIndex(self.proxy.index(row, 0))
+                target = self._choosable(row + step, 1 if step > 0 else -1)
+                if self.proxy.index(target, 0).data(Role.NodeKey) is None:
+                    target = row  # only headings that way: stay
+                self.list.setCurrentIndex(self.proxy.index(target, 0))
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._choose(self.list.currentIndex())

@@ -74,9 +74,11 @@ class FilterBar(QWidget):
         layout.addWidget(toggles)
         self.set_department(None)
 
-    def set_department(self, name: str | None) -> None:
+    def set_department(self, name: str | None, label: str | None = None) -> None:
+        """Show the department *name* (as *label*, which may say its government), or none."""
         self.department = name
-        self.button.setText(department_button(name))
+        self.label = label or name
+        self.button.setText(department_button(self.label))
         self.button.setStyleSheet(BUTTON_CHIP if name else BUTTON_IDLE)
         self.clear.setVisible(bool(name))
         self.toggle_row.setVisible(bool(name))
@@ -100,4 +102,4 @@ class FilterBar(QWidget):
         labels = [ROLE_LABELS[r] for r in self.roles()]
         if self.include_general():
             labels.append("通用")
-        return f"{self.department}（{'、'.join(labels) or '未选角色'}）"
+        return f"{self.label}（{'、'.join(labels) or '未选角色'}）"
