@@ -41,8 +41,8 @@ def main() -> None:
     registry = load_content_registry()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        from tests.makers import typeset
-        pages = typeset.seed_pages(SEED.read_text(encoding="utf-8"))
+        from tests.makers.gazette_style import seed_pages
+        pages = seed_pages(SEED.read_text(encoding="utf-8"))
         if len(sys.argv) > 1:
             pdf = Path(sys.argv[1])
         else:

@@ -22,15 +22,16 @@ def text_issue(registry):
 
 @pytest.fixture(scope="session")
 def seed_typeset(seed_text):
-    from tests.makers import typeset
-    return typeset.seed_pages(seed_text)
+    from tests.makers.gazette_style import seed_pages
+    return seed_pages(seed_text)
 
 
 @pytest.fixture(scope="session")
 def first_numbered(seed_text) -> int:
     """The page where the page numbers start (the first document's first page)."""
     from tests.makers import typeset
-    blocks, first_doc = typeset.seed_blocks(seed_text)
+    from tests.makers.gazette_style import seed_blocks
+    blocks, first_doc = seed_blocks(seed_text)
     return len(typeset.typeset(blocks[:first_doc])) + 1
 
 
