@@ -244,8 +244,8 @@ class MainWindow(QMainWindow):
         if key and self.left.node(key) is not None:
             self.open_key(key)
 
-    def _after_import(self, summary: ImportSummary | None) -> None:
-        if summary is not None:
+    def _after_import(self, summaries: list[ImportSummary] | None) -> None:
+        if summaries:
             self.reload_library()
 
     # -------------------------------------------------------- navigation
