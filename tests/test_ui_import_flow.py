@@ -148,18 +148,21 @@ def test_duplicates_replaced_when_asked(qtbot, window, user, shown, tmp_path):
     assert shown["messages"][-1][1].startswith("共 2 个文件：导入 2 个。")
 
 
-def test_cancel_stops_after_the_current_file(qtbot, window, user, shown, tmp_path):
+def test_cancel_stops_after_the_current_file(qtbot, window, user, shown, tmp_path,
+                                             monkeypatch):
     from PySide6.QtCore import Qt
+    from ui.window import import_flow
     chosen = files(tmp_path / "多个", TAI, *OTHERS)
 
-    def start_and_cancel_at_once():
-        window.import_flow.start(chosen)
-        # in the worker's thread, as the first file starts: the deterministic stand-in for
-        # a click on 取消 while it is being imported
-        window.import_flow.worker.starting.connect(
-            lambda index, name: window.import_flow.worker.cancel(),
-            Qt.ConnectionType.DirectConnection)
-    done, _ = run_job(qtbot, window, start_and_cancel_at_once)
+    class CancelledAtOnce(import_flow.ImportWorker):
+        """取消 comes as the first file starts (told in the worker's thread, before it is
+        imported): the deterministic stand-in for a click while it is being imported."""
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.starting.connect(lambda index, name: self.cancel(),
+                                  Qt.ConnectionType.DirectConnection)
+    monkeypatch.setattr(import_flow, "ImportWorker", CancelledAtOnce)
+    done, _ = run_job(qtbot, window, lambda: window.import_flow.start(chosen))
     assert len(done) == 1  # the file being imported when 取消 came is kept
     title, text = shown["messages"][-1]
     assert title == "导入已取消" and "取消后未导入 2 个" in text
