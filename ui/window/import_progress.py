@@ -92,7 +92,7 @@ class ImportProgress(QDialog):
             self.cancel_requested.emit()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """The title bar's ✕ cancels like 取消; only the job's end closes the dialog."""
+        """The title bar's close button cancels like 取消; only the job's end closes the dialog."""
         event.ignore()
         self.reject()
 

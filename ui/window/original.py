@@ -44,6 +44,7 @@ class OriginalView(QWidget):
         self.zoom = 1.0
         self.scale = 0.0  # pixels per point of the page shown (0: nothing shown)
         self.message = ""  # the sentence shown instead of a page
+        self.rendered = None  # the QImage of the page shown (device pixels)
         self._stale = True  # something changed while hidden
         self.action: QAction | None = None  # 原文, checked while the pane is shown
         self._width = 0  # the pane's width when it was last closed
