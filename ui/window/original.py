@@ -310,6 +310,14 @@ def attach(view: OriginalView, action: QAction, status_bar: QStatusBar) -> QTool
     button = QToolButton()
     button.setObjectName("originalButton")
     button.setDefaultAction(action)
-    button.setAutoRaise(True)
+    # a quiet outlined button, blue while 原文 is shown, no taller than the bar's text, so
+    # the bar (and the tree above it) keeps its height
+    button.setStyleSheet("QToolButton { padding: 0px 8px; border: 1px solid #c4c7cc;"
+                         " border-radius: 3px; color: #333333; }"
+                         " QToolButton:checked { background: #d3e3fd; border-color: #7ba4e0;"
+                         " color: #0b3a8c; }")
+    text_height = max([label.sizeHint().height() for label in status_bar.findChildren(QLabel)]
+                      or [status_bar.fontMetrics().height()])
+    button.setFixedHeight(text_height)
     status_bar.addPermanentWidget(button)
     return button
