@@ -9,11 +9,12 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Qt's runtime libraries, Xvfb for screenshots, poppler for reading PDFs back,
 # binutils (objdump, strip) for PyInstaller, icu-devtools (icupkg) to trim the bundled
 # ICU data (packaging/icu_data.py), LibreOffice (headless) to read back the Word
-# files the tests write, as an office would.
+# files the tests write, as an office would, qpdf to encrypt the PDFs the import tests
+# refuse.
 APT_PACKAGES := xvfb xauth poppler-utils binutils libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
 	libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libreoffice-writer-nogui \
-	icu-devtools
+	icu-devtools qpdf
 
 .PHONY: run test test-fast test-qt69 test-frozen dist dist-onefile bench system-deps venv dev-venv build-venv clean
 

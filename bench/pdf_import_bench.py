@@ -5,7 +5,8 @@ Prints, medians of 5 runs in one warm process: PDFium's reading, the layout, the
 the whole parse path (read + layout + parse), and a whole import into a new library
 (parse and write) for the PDF, an OFD and the text; and the reading of a Word file of
 three seed documents (LibreOffice prints it on about twenty A4 pages; bound: 2 s). pypdfium2's own import is paid once
-per process and shown apart.
+per process and shown apart. Last, whether the PDF and the OFD give the text's structure:
+every node's key, path and kind, every duty (exit 1 if not).
 
 Run: .venv/bin/python bench/pdf_import_bench.py [file.pdf]
 """
@@ -41,13 +42,14 @@ def main() -> None:
     registry = load_content_registry()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        from tests.makers import typeset
-        pages = typeset.seed_pages(SEED.read_text(encoding="utf-8"))
+        from tests.makers.gazette_style import seed_pages
+        pages = seed_pages(SEED.read_text(encoding="utf-8"))
         if len(sys.argv) > 1:
             pdf = Path(sys.argv[1])
         else:
             from tests.makers.pdf_maker import write_pdf
             pdf = write_pdf(pages, tmp / "seed.pdf")
+        from tests.makers import typeset
         from tests.makers.ofd_maker import write_ofd
         ofd = write_ofd(pages, title="seed", advance=typeset.advance)
         start = time.perf_counter()
@@ -61,7 +63,7 @@ def main() -> None:
         t_total, _ = timed(lambda: parse_bytes(data, registry, "seed.pdf"))
         seed = SEED.read_bytes()
         t_text, text_issue = timed(lambda: parse_bytes(seed, registry, SEED.name))
-        t_ofd, _ = timed(lambda: parse_bytes(ofd, registry, "seed.ofd"))
+        t_ofd, ofd_issue = timed(lambda: parse_bytes(ofd, registry, "seed.ofd"))
         from models.parse.sources.word import read_docx
         from tests.makers.docx_maker import write_docx
         from tests.makers.seed_blocks import document_blocks, seed_documents
@@ -89,6 +91,20 @@ def main() -> None:
     print(f"  text parse                         {t_text:6.3f} s   ({len(text_issue.documents)} documents)")
     print(f"  import into a new library: PDF {i_pdf:6.3f} s (bound: 3 s), OFD {i_ofd:6.3f} s, "
           f"text {i_text:6.3f} s")
+    same = {kind: structure(parsed) == structure(text_issue)
+            for kind, parsed in (("PDF", issue), ("OFD", ofd_issue))}
+    duties = sum(len(n.assignments) for d in text_issue.documents for n in d.walk())
+    print(f"  same keys, paths and duties as the text ({nodes} nodes, {duties} assignments): "
+          + ", ".join(f"{kind} {'yes' if ok else 'NO'}" for kind, ok in same.items()))
+    if not all(same.values()):
+        raise SystemExit("the PDF or OFD import differs from the text import")
+
+
+def structure(issue) -> list[tuple]:
+    """Every node's key, path and kind and its duties (unit, role, form): what must not depend
+    on the format the gazette came in."""
+    return [(n.key, n.path, n.kind, sorted((a.department, a.role, a.form) for a in n.assignments))
+            for d in issue.documents for n in d.walk()]
 
 
 if __name__ == "__main__":

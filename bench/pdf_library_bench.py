@@ -124,9 +124,10 @@ def accuracy(got: list[tuple[str, float, float]], truth: list) -> tuple[bool, fl
 def main() -> None:
     from tests.makers import pdf_maker as pdf_writer
     from tests.makers import typeset
+    from tests.makers.gazette_style import seed_pages
     from models.parse.sources.pdf import read_pdf
 
-    pages = typeset.seed_pages(SEED.read_text(encoding="utf-8"))
+    pages = seed_pages(SEED.read_text(encoding="utf-8"))
     truth = [g for p in pages for g in p.glyphs]
     with tempfile.TemporaryDirectory() as tmp:
         seed_pdf = pdf_writer.write_pdf(pages, Path(tmp) / "seed.pdf")

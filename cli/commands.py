@@ -10,7 +10,7 @@ from models.errors import GazetteError, os_reason
 from models.roles import ROLES
 from models.store.library import Library
 from models.store.search import search
-from models.views.citation import citation, cited_path
+from models.views.citation import citation, cited_path, page_of
 
 from .output import (emit_json, line, notice, output_folder, plain_snippet, print_pdf,
                      role_label, write_file, write_output)
@@ -98,7 +98,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         for group in result.groups:
             line(f"\n{group.doc_number or ''} {group.title}")
             for hit in group.hits:
-                line(f"  [{hit.key}] {hit.path}  {plain_snippet(hit.snippet)}")
+                where = page_of(hit)
+                line(f"  [{hit.key}] {hit.path}{f'（{where}）' if where else ''}  "
+                     f"{plain_snippet(hit.snippet)}")
     return 0
 
 

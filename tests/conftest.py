@@ -18,8 +18,9 @@ SEED = ROOT / "content" / "issues" / "2021-05_shizhong.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # the seed as PDF, Word and text, made once for the whole session (tests/format_fixtures.py)
-from tests.format_fixtures import (first_numbered, pdf_issue, pdf_lines, seed_documents,  # noqa: E402,F401
-                                   seed_pdf, seed_text, seed_typeset, text_issue)
+from tests.format_fixtures import (first_numbered, imported_user_data,  # noqa: E402,F401
+                                   pdf_issue, pdf_lines, seed_documents, seed_pdf, seed_text,
+                                   seed_typeset, text_issue)
 
 
 def pytest_addoption(parser):

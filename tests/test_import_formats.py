@@ -88,6 +88,8 @@ def test_a_gazette_as_pdf_or_ofd_imports_like_its_text(env, tmp_path, seed_pdf, 
     assert (shown["page"], shown["page_label"]) == (first["page"], first["page_label"])
     cited = run(env, "show", first["key"], "--page", "--library", lib).stdout.splitlines()[0]
     assert cited.endswith(f"（第{first['page_label']}页）")
+    listed = run(env, "search", "托育", "--library", lib).stdout  # as people read it
+    assert f"[{first['key']}] {first['path']}（第{first['page_label']}页）" in listed
 
 
 def test_every_clause_has_its_page_and_the_number_printed_there(env, tmp_path, seed_pdf,

@@ -26,7 +26,8 @@ HERE = Path(__file__).resolve().parent
 
 @pytest.fixture(scope="module")
 def seed_pages():
-    return typeset.seed_pages(seed_text())
+    from tests.makers.gazette_style import seed_pages as styled
+    return styled(seed_text())
 
 
 @pytest.fixture(scope="module")

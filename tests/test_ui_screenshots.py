@@ -19,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 STATES = ("01-start", "02-department-picker", "03-department-filter", "04-search",
           "05-expired-banner", "06-zoomed", "07-print-preview", "08-duty-list-preview",
-          "09-bookmarks")
+          "09-bookmarks", "10-original")
 EMPTY_FONTCONFIG = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig><cachedir>{cache}</cachedir></fontconfig>
@@ -131,8 +131,26 @@ def take_shots(out: Path) -> None:
     window.open_key(next(n.key for n in window.library.nodes("doc:市中政办发|2021|13")
                          if n.path == "二、（一）"))
     shot("09-bookmarks")
+    flow.dock.hide()
+    shoot_original(window, shot)
     window.settings = None
     window.close()
+
+
+def shoot_original(window, shot) -> None:
+    """The seed imported as a PDF (as 文件 → 导入公报… does), a clause open, 原文 on."""
+    from models.store.content import import_gazette
+    from tests.makers.gazette_style import seed_pages
+    from tests.makers.pdf_maker import write_pdf
+    seed = ROOT / "content" / "issues" / "2021-05_shizhong.txt"
+    pdf = write_pdf(seed_pages(seed.read_text(encoding="utf-8")),
+                    Path(os.environ["GAZETTE_USER_DATA"]).parent / "市中区公报2021年第5期.pdf")
+    import_gazette(pdf, replace=True)
+    window.reload_library()
+    window.open_key(next(n.key for n in window.library.nodes("doc:市中政办发|2021|13")
+                         if n.path == "二、（二）"))
+    window.actions_["original"].trigger()
+    shot("10-original")
 
 
 if __name__ == "__main__":

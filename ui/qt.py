@@ -34,7 +34,8 @@ _QTGUI = ("QAbstractTextDocumentLayout", "QAction", "QBrush", "QColor", "QDeskto
           "QFont", "QFontDatabase", "QIcon", "QFontInfo", "QFontMetricsF", "QGuiApplication",
           "QKeySequence", "QPageLayout", "QPageSize", "QPainter", "QPalette", "QPen", "QRawFont",
           "QStandardItem", "QStaticText", "QStandardItemModel", "QTextCharFormat", "QTextCursor",
-          "QTextDocument", "QTextFormat", "QTextLayout", "QTextOption")
+          "QTextDocument", "QTextFormat", "QTextLayout", "QTextOption",
+          "QImage", "QPainterPath", "QPixmap")  # the 原文 view's page
 _QTWIDGETS = ("QAbstractButton", "QAbstractItemView", "QApplication", "QCheckBox", "QComboBox",
               "QDialog", "QDialogButtonBox", "QDockWidget", "QFileDialog", "QFormLayout", "QFrame",
               "QGridLayout", "QGroupBox", "QHBoxLayout", "QHeaderView", "QInputDialog", "QLabel",
@@ -42,7 +43,8 @@ _QTWIDGETS = ("QAbstractButton", "QAbstractItemView", "QApplication", "QCheckBox
               "QMessageBox", "QPlainTextEdit", "QProgressDialog", "QPushButton", "QSizePolicy",
               "QSplitter", "QStackedWidget", "QStatusBar", "QStyle", "QStyledItemDelegate",
               "QStyleOptionViewItem", "QTextBrowser", "QToolButton", "QTreeView", "QVBoxLayout",
-              "QWidget")
+              "QWidget",
+              "QProgressBar", "QScrollArea")  # the import's progress, the 原文 view
 _QTPRINTSUPPORT = ("QPrinter", "QPrintPreviewDialog")  # loaded when the user first prints
 
 _MODULE_OF = {**{n: "PySide6.QtCore" for n in _QTCORE}, **{n: "PySide6.QtGui" for n in _QTGUI},
@@ -103,7 +105,8 @@ if TYPE_CHECKING:  # for type checkers, editors and PyInstaller (which finds the
                                QGuiApplication, QIcon, QKeySequence, QPageLayout, QPageSize,
                                QPainter, QPalette, QPen, QRawFont, QStandardItem,
                                QStandardItemModel, QStaticText, QTextCharFormat, QTextCursor,
-                               QTextDocument, QTextFormat, QTextLayout, QTextOption)
+                               QTextDocument, QTextFormat, QTextLayout, QTextOption,
+                               QImage, QPainterPath, QPixmap)
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
     from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
                                    QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,
@@ -113,4 +116,5 @@ if TYPE_CHECKING:  # for type checkers, editors and PyInstaller (which finds the
                                    QPlainTextEdit, QProgressDialog, QPushButton, QSizePolicy,
                                    QSplitter, QStackedWidget, QStatusBar, QStyle,
                                    QStyledItemDelegate, QStyleOptionViewItem, QTextBrowser,
-                                   QToolButton, QTreeView, QVBoxLayout, QWidget)
+                                   QToolButton, QTreeView, QVBoxLayout, QWidget,
+                                   QProgressBar, QScrollArea)

@@ -69,13 +69,6 @@ class NodeInfo:
     def full_text(self) -> str:
         return self.label + self.text
 
-    @property
-    def page_text(self) -> str:
-        """公报第17页: the printed page number where there is one, else the file's page."""
-        if self.page_label:
-            return f"公报第{self.page_label}页"
-        return f"第{self.page}页" if self.page else ""
-
 
 @dataclass
 class DutyEntry:

@@ -8,8 +8,9 @@ list, the brief, printouts). Every one of them is made by cite() here.
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 
-from models.errors import UnknownNodeError
+from models.issue import is_document_key
 from models.store.library import DocumentInfo, Library, NodeInfo
 
 EXPIRED_MARK = "【已失效】"
@@ -24,13 +25,31 @@ def cite(title: str, doc_number: str | None = None, path: str = "",
     return out + (f"（{page}）" if page else "") + (EXPIRED_MARK if expired else "")
 
 
-def page_of(node: NodeInfo | None) -> str:
-    """第17页 (the page number printed on it), or 第3页 of the file; "" when unknown."""
-    if node is None:
+class Paged(Protocol):
+    """What has a page: a clause (NodeInfo), a search hit, a document (its 目录 page)."""
+    page: int | None
+
+
+def page_of(item: Paged | None) -> str:
+    """第17页 (the page number printed on it), or 第3页 of the file; "" when unknown.
+
+    The one rule of page text: citations, the reader's header, search results."""
+    if item is None:
         return ""
-    if node.page_label:
-        return f"第{node.page_label}页"
-    return f"第{node.page}页" if node.page else ""
+    label = getattr(item, "page_label", None)
+    if label:
+        return f"第{label}页"
+    return f"第{item.page}页" if item.page else ""
+
+
+def gazette_page(node: NodeInfo | None, doc: DocumentInfo) -> str:
+    """Where the reader's header says the text stands: 公报第17页 for a clause whose page is
+    known (PDF, OFD), else 公报第3页起 where its document starts (the 目录's page)."""
+    here = page_of(node)
+    if here:
+        return f"公报{here}"
+    start = page_of(doc)
+    return f"公报{start}起" if start else ""
 
 
 def citation(doc: DocumentInfo, path: str = "", today: date | None = None,
@@ -56,20 +75,21 @@ def source_lines(doc_number: str | None, path: str) -> list[str]:
     return [part for part in (doc_number or "", path) if part]
 
 
-def quote(library: Library, key: str) -> str:
-    """Citation line, then the text of the node and of the nodes under it.
+def quote(library: Library, key: str, with_page: bool = False) -> str:
+    """Citation line, then the text of the node and of the nodes under it; with *with_page*
+    the citation ends in the page where the clause starts (when it is known).
 
     *key* may also be a document key: then the citation alone is returned.
     """
-    try:
-        node = library.node(key)
-    except UnknownNodeError:
-        return citation(library.document(key))
+    node = library.node(key)  # a document key gives the document's title node
     doc = library.document(node.document_key)
+    if is_document_key(key):
+        return citation(doc, page=node if with_page else None)
     nodes = library.nodes(node.document_key)
     ids, lines = set(), []
     for other in nodes:
         if other.id == node.id or other.parent_id in ids:
             ids.add(other.id)
             lines.append(other.full_text)
-    return citation(doc, cited_path(node)) + "\n" + "\n".join(lines)
+    return (citation(doc, cited_path(node), page=node if with_page else None) + "\n"
+            + "\n".join(lines))

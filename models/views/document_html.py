@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from models.views.citation import cite
+from models.views.citation import cite, gazette_page
 from models.views.cn_date import cn_date
 from models.store.library import DepartmentInfo, DocumentInfo, Library, NodeInfo
 from models.views.markdown import clause_markdown, inline_html, mark_terms
@@ -170,7 +170,9 @@ def document_html(library: Library, document_key: str, *, style: ReadingStyle | 
     current_keys = _descendants(nodes, current)
     header_anchors = "".join(f'<a name="{n.key}"></a>' for n in nodes if n.kind in _HEADER_KINDS)
     parts = [f"<html><head><style>{style.css()}</style></head><body>"]
-    parts.append(header_html(doc, header_anchors, today))
+    shown = next((n for n in nodes if n.key == current), None) or \
+        next((n for n in nodes if n.kind == "title"), None)
+    parts.append(header_html(doc, header_anchors, today, gazette_page(shown, doc)))
     for node in nodes:
         if node.kind in _HEADER_KINDS:
             continue
@@ -191,8 +193,10 @@ def document_html(library: Library, document_key: str, *, style: ReadingStyle | 
     return "".join(parts)
 
 
-def header_html(doc: DocumentInfo, anchors: str = "", today: date | None = None) -> str:
-    """Banner when expired, masthead, 文号, the title, a quiet line of facts, 主送."""
+def header_html(doc: DocumentInfo, anchors: str = "", today: date | None = None,
+                where: str = "") -> str:
+    """Banner when expired, masthead, 文号, the title, a quiet line of facts (*where*: the
+    page of the clause shown, citation.gazette_page), 主送."""
     esc = lambda s: html.escape(s or "", quote=False)  # noqa: E731
     out = []
     if doc.expired(today):
@@ -211,7 +215,7 @@ def header_html(doc: DocumentInfo, anchors: str = "", today: date | None = None)
              f"成文日期：{cn_date(doc.date)}" if doc.date else "",
              f"有效期至{cn_date(doc.valid_until)}" if doc.valid_until and not doc.expired(today)
              else "",
-             f"{esc(doc.issue)}" + (f" 第{doc.page}页" if doc.page else "")]
+             f"{esc(doc.issue)}" + (f" {where}" if where else "")]
     out.append(f'<p class="meta">{"　·　".join(f for f in facts if f)}</p>')
     if doc.addressee:
         out.append(f'<p class="addressee"><span style="color: #6b6b6b;">主送：</span>'

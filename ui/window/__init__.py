@@ -8,7 +8,8 @@
     menus.py         the key map: every action's text, keys and tip, and its menu
     status.py        the status bar
     state.py         what the window remembers between runs
-    import_flow.py   文件 → 导入公报…, off the UI thread
+    original.py      原文: the kept PDF/OFD page of the clause (original_image.py draws it)
+    import_flow.py   imports of files, a folder or drops, off the UI thread (import_progress.py)
     registry/        部门 → 部门名录…: each government's units; merge, rename, collective
 
 Each part owns its state and its widgets. A part is given what it needs when
@@ -22,7 +23,8 @@ and tells what happened by Qt signals, which MainWindow connects:
     reader.document_link / bookmark_requested / copy_citation_requested / print_requested
     tree_menu.*_requested                      → output, bookmarks (ui/bookmarks/)
     output.department_needed                   → the department picker opens
-    import_flow.finished(summary)              → MainWindow.reload_library
+    reader.shown(document, clause)             → original.show_key
+    import_flow.finished(summaries)            → MainWindow.reload_library
     import_flow.registry_requested(summary)    → registry.open_for_import (打开部门名录…)
 
 The bookmarks (ui/bookmarks/) and the printouts (ui/printing/) are parts too,

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.ready = False
         self.zoom = 1.0
         self.reader = self.output = self.bookmarks = self.tree_menu = self.import_flow = None
+        self.original = None
         self.actions_: dict = {}
         self.filter_search = FilterSearch(filtered=cached_filter is not None, parent=self)
         self.left = LeftPane(self.filter_search.widgets(), with_deadlines=cached_filter is not None)
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         if self.ready:
             return
         from ui.window.import_flow import ImportFlow
+        from ui.window.original import OriginalView
         from ui.window.output import OutputActions
         from ui.window.reader import ReaderView, base_style
         self.fonts = fonts or self.fonts
@@ -142,6 +144,9 @@ class MainWindow(QMainWindow):
         self.splitter.replaceWidget(1, self.reader)
         self.splitter.setSizes(sizes)  # same place, same size (the new pane's hints differ)
         self._reader_stand_in.deleteLater()
+        self.original = OriginalView(lambda: self.library, self.fonts.serif)
+        self.splitter.addWidget(self.original)  # hidden until 原文 is turned on
+        self.reader.shown.connect(self.original.show_key)
         self.import_flow = ImportFlow(self)
         self.import_flow.finished.connect(self._after_import)
         from ui.window.registry.flow import RegistryFlow
@@ -161,6 +166,8 @@ class MainWindow(QMainWindow):
         self.reader.copy_citation_requested.connect(self.output.copy_citation)
         self.reader.print_requested.connect(self.output.print_preview)
         self.actions_ = self._build_menus()
+        from ui.window.original import attach
+        attach(self.original, self.actions_["original"], self.statusBar())
         self.load_library(library)
         from ui.bookmarks import flow
         self.bookmarks = flow.install(self, reader=self.reader, menu=self.menus[3],
@@ -176,9 +183,11 @@ class MainWindow(QMainWindow):
         from ui.window.menus import build_menus
         fs, output = self.filter_search, self.output
         return build_menus(self, self.menus, {
-            "import": self.import_flow.choose_and_import, "preview": output.print_preview,
+            "import": self.import_flow.choose_and_import,
+            "import_folder": self.import_flow.choose_folder, "preview": output.print_preview,
             "pdf": output.export_pdf, "quit": self.close, "copy": self.reader.copy,
-            "cite": output.copy_citation, "find": fs.focus_search,
+            "cite": output.copy_citation, "cite_page": lambda: output.copy_citation(True),
+            "find": fs.focus_search, "original": self.original.toggle,
             "department": fs.open_picker, "duties": output.print_duty_list, "clear": fs.escape,
             "registry": self.registry.open,
             "zoom_in": lambda: self.zoom_step(1), "zoom_out": lambda: self.zoom_step(-1),
@@ -241,8 +250,8 @@ class MainWindow(QMainWindow):
         if key and self.left.node(key) is not None:
             self.open_key(key)
 
-    def _after_import(self, summary: ImportSummary | None) -> None:
-        if summary is not None:
+    def _after_import(self, summaries: list[ImportSummary] | None) -> None:
+        if summaries:
             self.reload_library()
 
     # -------------------------------------------------------- navigation
@@ -293,6 +302,7 @@ class MainWindow(QMainWindow):
         self.zoom = zoom
         self.left.set_zoom(zoom)
         self.reader.set_zoom(zoom)
+        self.original.set_zoom(zoom)
         self.status.notify(f"显示比例 {round(zoom * 100)}%", 2000)
 
     def show_about(self) -> None:

@@ -25,7 +25,10 @@ PRINT, COPY, FIND = "standard:Print", "standard:Copy", "standard:Find"
 
 # name: (text, keys, tip)
 ACTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
-    "import": ("导入公报…", ("Ctrl+O",), "把一期公报的文本加入本机资料库"),
+    "import": ("导入公报…", ("Ctrl+O",),
+               "把公报加入本机资料库：PDF、OFD、Word（.docx）或文本，可一次选多个文件；"
+               "也可以把文件或文件夹拖到窗口上"),
+    "import_folder": ("导入文件夹…", (), "导入一个文件夹（含子文件夹）中的全部公报文件"),
     "preview": ("打印…", (PRINT,),
                 "预览并打印当前显示的内容：选了部门时为其职责清单，否则为当前公文"),
     "pdf": ("导出为 PDF…", ("Ctrl+Shift+E",), "把当前显示的公文存为 PDF 文件"),
@@ -33,6 +36,8 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "copy": ("复制", (COPY,), "复制正文中选中的文字"),
     "cite": ("复制条款并注明出处", ("Ctrl+Shift+C",),
              "复制当前条款，开头注明《标题》（文号）和条款序号"),
+    "cite_page": ("复制条款并注明出处和页码", ("Ctrl+Alt+C",),
+                  "同上，出处后再注明条款在公报中的页码（第N页；从 PDF、OFD 导入的公报才有）"),
     "find": ("搜索…", (FIND,), "全文检索，也可输入文号"),
     "department": ("选择部门…", ("Ctrl+E",), "只显示与某个部门有关的条款"),
     "duties": ("打印职责清单…", ("Ctrl+Shift+P",),
@@ -43,16 +48,19 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "zoom_out": ("缩小", ("Ctrl+-",), ""),
     "zoom_reset": ("实际大小", ("Ctrl+0",), ""),
     "panes": ("切换窗格", ("F6",), "在目录和正文之间移动焦点"),
+    "original": ("原文", ("Ctrl+Shift+O",),
+                 "在正文旁显示当前条款所在的原文页面，条款的文字行已框出（PDF、OFD 导入的公报）"),
     "expand": ("展开全部", (), ""),
     "collapse": ("折叠到公文", (), ""),
     "about": ("关于公报通", (), ""),
 }
 MENUS = dict(zip(MENU_TITLES, (
-    ["import", None, "preview", "pdf", None, "quit"],  # 文件
-    ["copy", "cite", None, "find"],  # 编辑
+    ["import", "import_folder", None, "preview", "pdf", None, "quit"],  # 文件
+    ["copy", "cite", "cite_page", None, "find"],  # 编辑
     ["department", "duties", "registry", None, "clear"],  # 部门
     [],  # 书签: ui/bookmarks/flow.py
-    ["zoom_in", "zoom_out", "zoom_reset", None, "panes", "expand", "collapse"],  # 查看
+    ["original", None, "zoom_in", "zoom_out", "zoom_reset", None, "panes", "expand",
+     "collapse"],  # 查看
     ["about"],  # 帮助
 )))
 

@@ -38,15 +38,20 @@ class OutputActions(QObject):
     def current_key(self) -> str | None:
         return self.reader.current or self.reader.document_key
 
-    def copy_citation(self) -> str:
-        """Ctrl+Shift+C: 《title》（文号）path and the clause's text, on the clipboard."""
+    def copy_citation(self, with_page: bool = False) -> str:
+        """Ctrl+Shift+C: 《title》（文号）path and the clause's text, on the clipboard;
+        *with_page* (Ctrl+Alt+C): the citation ends in （第17页） when the page is known."""
         from models.views.citation import quote
         key = self.current_key()
         if not key:
             return ""
-        text = quote(self.library(), key)
+        text = quote(self.library(), key, with_page=with_page)
         QApplication.clipboard().setText(text)
-        self.notify("已复制条款及出处，可直接粘贴到文稿中", 4000)
+        if with_page and text == quote(self.library(), key):  # no page to add
+            self.notify("已复制条款及出处；本公文不是从 PDF 或 OFD 导入的，没有页码可注明", 6000)
+        else:
+            self.notify("已复制条款及出处" + ("和页码" if with_page else "")
+                        + "，可直接粘贴到文稿中", 4000)
         return text
 
     def print_title(self) -> str:

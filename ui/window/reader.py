@@ -35,6 +35,7 @@ class ReaderView(QTextBrowser):
     copy_citation_requested = Signal()
     bookmark_requested = Signal(str)  # a clause's mark (☆) or 收藏此条 in the context menu
     print_requested = Signal()
+    shown = Signal(str, str)  # the document and the clause (or "") now shown (the 原文 view)
 
     def __init__(self, style: ReadingStyle, parent=None):
         super().__init__(parent)
@@ -112,9 +113,12 @@ class ReaderView(QTextBrowser):
         terms = tuple(terms)
         changed = (force or document_key != self.document_key or current != self.current
                    or terms != self.terms)
+        moved = document_key != self.document_key or current != self.current
         self.document_key, self.current, self.terms = document_key, current, terms
         if changed:
             self._render()
+        if moved:
+            self.shown.emit(document_key, current or "")
         self.scroll_to_current()
 
     def set_department(self, department: DepartmentInfo | None) -> None:

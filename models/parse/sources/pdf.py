@@ -251,6 +251,15 @@ def _path_segments(obj, mat: tuple[float, ...], height: float, out: list[Segment
             out.append(Segment(x0, min(y0, y1), x0, max(y0, y1)))
 
 
+def page_sizes(data: bytes) -> list[tuple[float, float]]:
+    """The size of every page in points (width, height): what the 原文 view lays out."""
+    pdf = _load(data, "")
+    try:
+        return [pdf.get_page_size(i) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
 def render_page(data: bytes, page_number: int, scale: float = 1.0) -> tuple[bytes, int, int, int]:
     """Page *page_number* (1-based) rendered to a BGRA buffer: (pixels, width, height, stride).
 
