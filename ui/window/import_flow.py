@@ -94,7 +94,8 @@ class ImportFlow(QObject):
     def _failed(self, exc: Exception, path: Path) -> None:
         self._close_progress()
         if isinstance(exc, DuplicateDocumentError):
-            if ask(self.owner, "公文已在库中", f"{exc}\n\n是否以新导入的版本替换库中的版本？"):
+            if ask(self.owner, "公文已在库中", f"{exc}\n\n是否以新导入的版本替换库中的版本？",
+                   "替换", "跳过"):
                 self.start(path, replace=True)
                 return
         elif isinstance(exc, GazetteError):
