@@ -146,14 +146,25 @@ def test_search_combines_with_department_filter(qtbot, window):
     assert window.filter_search.department is None
 
 
-def test_expired_document_banner_and_tree_mark(window):
-    window.open_key("doc:市中政办字|2021|14")
-    assert "已失效：有效期至2023年12月31日" in window.reader.toPlainText()
+def test_expired_document_bar_and_tree_mark(window):
+    doc = window.left.outline.by_key["doc:市中政办字|2021|14"]
+    deep = doc.children[-1]
+    while deep.children:  # a clause far down the document, opened from the tree
+        deep = deep.children[-1]
+    window.open_key(deep.key)
+    bar = window.expiry
+    assert bar.isVisible() and bar.text().startswith("本文件已失效（有效期至2023年12月31日）")
+    assert window.reader.verticalScrollBar().value() > 0  # the text scrolled, the bar did not
+    assert bar.geometry().bottom() <= window.reader.parentWidget().mapFromGlobal(
+        window.reader.mapToGlobal(window.reader.rect().topLeft())).y()
+    assert "已失效：" not in window.reader.toPlainText()  # no banner in the text that scrolls
     assert "已失效" in window.status.label.text()
     index = window.left.outline.index_of("doc:市中政办字|2021|14")
     assert index.data(Qt.ItemDataRole.UserRole + 5) is True
     window.open_key("doc:市中政发|2021|16")
-    assert "已失效" not in window.reader.toPlainText()
+    assert not bar.isVisible() and "已失效" not in window.reader.toPlainText()
+    window.open_key(doc.children[0].key)  # another node of the expired document
+    assert bar.isVisible()
 
 
 def test_deadlines_in_date_order(qtbot, window):
