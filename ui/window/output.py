@@ -86,7 +86,8 @@ class OutputActions(QObject):
             dialog.preview()
             dialog.deleteLater()
         else:
-            dialog.exec()
+            from ui import plain
+            plain.run_dialog(dialog)
 
     def export_pdf(self, path: str | Path | None = None) -> Path | None:
         """导出为 PDF: the current document, asking where unless *path* is given."""
