@@ -35,3 +35,4 @@ def show_about(parent: QWidget | None, library: Library | None) -> None:
     box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
     from ui import plain
     plain.run_dialog(box)
+    box.deleteLater()

@@ -71,3 +71,4 @@ def show_usage(parent: QWidget | None) -> None:
     area = (parent.screen() if parent is not None else dialog.screen()).availableGeometry()
     dialog.resize(min(640, area.width() - 40), min(680, area.height() - 80))
     plain.run_dialog(dialog)
+    dialog.deleteLater()

@@ -180,9 +180,11 @@ class BookmarkFlow(QObject):
         names = [c.name for c in self.store.collections()]
         dialog = BookmarkDialog(citation, "" if node.kind == "title" else node.heading, names,
                                 self.last_collection, self.host)
-        if plain.run_dialog(dialog) != QDialog.DialogCode.Accepted:
-            return
+        accepted = plain.run_dialog(dialog) == QDialog.DialogCode.Accepted
         collection, note = dialog.values()
+        dialog.deleteLater()
+        if not accepted:
+            return
         if not collection:
             return
         try:

@@ -261,6 +261,7 @@ class BookmarksPanel(QWidget):
         dialog.setOkButtonText("确定")
         dialog.setCancelButtonText("取消")
         accepted = plain.run_dialog(dialog) == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
         return dialog.textValue() if accepted else None
 
     def _edit_note(self) -> None:
@@ -302,7 +303,9 @@ class BookmarksPanel(QWidget):
         mark = self.current_mark()
         if mark is not None:
             from ui.bookmarks.dialogs import CompareDialog
-            plain.run_dialog(CompareDialog(mark, self))
+            dialog = CompareDialog(mark, self)
+            plain.run_dialog(dialog)
+            dialog.deleteLater()
 
     def context_menu(self) -> QMenu:
         """The menu of the row under the mouse (made current by the click): what can be done."""

@@ -37,4 +37,6 @@ def preview(parent: QWidget | None, page: Page | PrintJob, title: str) -> int:
     area = dialog.screen().availableGeometry()  # (a 1366×768 laptop: it must fit)
     dialog.resize(min(900, area.width() - 40), min(1000, area.height() - 60))
     from ui import plain
-    return plain.run_dialog(dialog)
+    result = plain.run_dialog(dialog)
+    dialog.deleteLater()
+    return result

@@ -84,10 +84,10 @@ class OutputActions(QObject):
                                 include_general=general)
         if preview_only:
             dialog.preview()
-            dialog.deleteLater()
         else:
             from ui import plain
             plain.run_dialog(dialog)
+        dialog.deleteLater()
 
     def export_pdf(self, path: str | Path | None = None) -> Path | None:
         """导出为 PDF: the current document, asking where unless *path* is given."""
