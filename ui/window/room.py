@@ -9,7 +9,9 @@ When the window cannot give both, the others give way, in this order:
 2. a docked panel (bookmarks) narrows, down to its minimum;
 3. the docked panel floats, over the tree's place (the user may dock it again);
 4. the tree is hidden (only at the largest zooms on a laptop screen), with a
-   word in the status bar; it comes back as soon as there is room.
+   word in the status bar; it comes back as soon as there is room;
+5. and if the pane alone is still too narrow, the window widens, as far as
+   the screen lets it.
 
 Floated panels dock again, and a hidden tree returns, when the room comes back
 (zooming out, a wider window). The window's default size fits the screen it
@@ -137,6 +139,11 @@ class ReadingRoom(QObject):
             self.left.show()
             self.splitter.setSizes(default_split(central, self.left.minimumWidth()))
         room = central - (0 if self.left_hidden else tree)
+        if need > room:  # 5: not even alone: the window widens, as far as the screen lets it
+            screen = self.window.screen().availableGeometry().width() - FRAME[0]
+            if width < screen:
+                self.window.resize(min(screen, width + need - room), self.window.height())
+                room += self.window.width() - width
         self.reader_minimum(min(need, room))  # 1, 2: Qt's layouts narrow the tree, the docks
 
     def reader_minimum(self, pixels: int) -> None:
