@@ -90,3 +90,19 @@ def test_a_row_cut_short_tells_the_rest_in_its_tooltip_as_text(qtbot, window, mo
     assert view.itemDelegate().helpEvent(event, view, option, index)
     assert shown and shown[0].startswith("<qt>")  # escaped, not guessed as rich text
     assert "市中政办字〔2021〕14号" in shown[0] and "已失效" in shown[0]
+
+
+def test_the_expired_mark_outlasts_the_doc_number(qt_app):
+    from PySide6.QtGui import QFont, QFontMetricsF
+    from ui.window.left.tree_view import fit_spans
+    metrics = QFontMetricsF(QFont(qt_app[1].sans, 12))
+    spans = [("市中政办字〔2021〕14号", "#5f6368"), ("　【已失效】", "#b3261e")]
+    mark = metrics.horizontalAdvance("　【已失效】")
+    full = metrics.horizontalAdvance("市中政办字〔2021〕14号") + mark
+    assert fit_spans(metrics, spans, full + 1) == spans
+    cut = fit_spans(metrics, spans, full - 20)
+    assert cut[-1][0] == "　【已失效】" and cut[0][0].endswith("…")
+    for width in (mark + metrics.horizontalAdvance("市中…") - 1, mark):
+        shown = fit_spans(metrics, spans, width)  # too narrow for any of the number: the mark
+        assert [text for text, _ in shown][-1].strip() == "【已失效】"
+        assert sum(metrics.horizontalAdvance(t) for t, _ in shown) <= width

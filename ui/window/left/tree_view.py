@@ -44,17 +44,22 @@ def elide_right(metrics, text: str, width: int) -> str:
 
 
 def fit_spans(metrics, spans: list[tuple[str, str]], width: float) -> list[tuple[str, str]]:
-    """*spans* (text, colour) cut to fit *width* on one line: the last span (a mark such as
-    【已失效】) is kept whole while the first, elided, still shows a character; else all is
-    elided as one text in the first span's colour."""
+    """*spans* (text, colour) cut to fit *width* on one line. The last span is a mark (such as
+    【已失效】) that must stay readable: the text before it is elided first (down to two
+    characters and the ellipsis; the space before the mark goes next), then left out; only
+    when the mark alone does not fit is everything elided as one text."""
     if metrics.horizontalAdvance("".join(text for text, _ in spans)) <= width:
         return spans
     if len(spans) > 1:
-        mark = spans[-1][0]
-        rest = width - metrics.horizontalAdvance(mark)
-        head = elide_right(metrics, "".join(text for text, _ in spans[:-1]), rest)
-        if rest > 0 and head != _ELLIPSIS and metrics.horizontalAdvance(head) <= rest:
-            return [(head, spans[0][1]), spans[-1]]
+        before = "".join(text for text, _ in spans[:-1])
+        mark, colour = spans[-1]
+        for shown in (mark, mark.strip()):
+            rest = width - metrics.horizontalAdvance(shown)
+            head = elide_right(metrics, before, rest) if rest > 0 else ""
+            if len(head) >= 3 and metrics.horizontalAdvance(head) <= rest:
+                return [(head, spans[0][1]), (shown, colour)]
+        if metrics.horizontalAdvance(mark.strip()) <= width:
+            return [(mark.strip(), colour)]
     whole = "".join(text for text, _ in spans).strip()
     return [(elide_right(metrics, whole, width), spans[0][1])]
 
