@@ -3,10 +3,16 @@ Ctrl+Enter in the bookmark dialog, a bookmark opened by one click, 使用说明,
 results' snippets and headers, the deadlines' past dates."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui_fixtures import clause, make_window, qt_app, type_text, window  # noqa: F401
+from ui_fixtures import clause, make_window, own_user_data, qt_app, type_text, window  # noqa: F401,E501
+
+
+@pytest.fixture(autouse=True)
+def _first_start(own_user_data):
+    """Each test's window as on a first start: no bookmarks of other tests."""
 
 
 def focused_pane(window):
@@ -25,7 +31,7 @@ def test_f6_visits_every_pane_shown_and_frames_it(qtbot, window, monkeypatch):
     window.open_key(clause(window, "市中政办发〔2021〕13号", "二、（一）").key)
     window.filter_search.field.setFocus()
     fs, left = window.filter_search, window.left
-    # no bookmarks, no department: the search field, the tree, the reader
+    # no bookmarks dock, no department: the search field, the tree, the reader
     seen = []
     for _ in range(3):
         press_f6(qtbot, window)

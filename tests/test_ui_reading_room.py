@@ -10,9 +10,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect, Qt
 
-from ui_fixtures import clause, make_window, qt_app, window  # noqa: F401
+from ui_fixtures import clause, make_window, own_user_data, qt_app, window  # noqa: F401
 
 MIN_CHARS = 28
+
+
+@pytest.fixture(autouse=True)
+def _first_start(own_user_data):
+    """Each test's window as on a first start: no bookmarks of other tests."""
 
 
 def chars(window) -> float:

@@ -13,7 +13,12 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QHelpEvent, QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 
-from ui_fixtures import make_window, qt_app, window  # noqa: F401
+from ui_fixtures import make_window, own_user_data, qt_app, window  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def _first_start(own_user_data):
+    """No bookmarks of other tests: the tree may be as wide as the test makes it."""
 
 
 def shown_rows(view) -> list[QModelIndex]:

@@ -212,7 +212,7 @@ def test_f6_and_ctrl_f_move_focus(qtbot, window):
 def test_remembers_geometry_zoom_filter_and_position(qtbot, make_window, tmp_path):
     settings = tmp_path / "remember.ini"
     first = make_window(settings)
-    first.resize(701, 555)  # inside the offscreen screen (800×600)
+    first.resize(1201, 655)  # inside the tests' screen (1366×768), room for the reader at 125%
     first.filter_search.set_department("区城乡水务局")
     first.filter_search.bar.toggles["support"].click()
     first.set_zoom(1.25)
@@ -224,7 +224,7 @@ def test_remembers_geometry_zoom_filter_and_position(qtbot, make_window, tmp_pat
     assert "support" not in second.filter_search.bar.roles()
     assert second.zoom == 1.25
     assert second.reader.current == key
-    assert (second.width(), second.height()) == (701, 555)
+    assert (second.width(), second.height()) == (1201, 655)
 
 
 def test_about_dialog_names_version_and_source(window):

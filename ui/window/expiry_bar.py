@@ -40,9 +40,14 @@ class ExpiryBar(QLabel):
             self.setText("")
             self.hide()
 
+    def set_zoom(self, zoom: float) -> None:
+        from ui.fonts import zoomed_font
+        self.setFont(zoomed_font(zoom))
+
     def above(self, pane: QWidget) -> QWidget:
         """A column holding this bar above *pane*, to put where the pane was."""
         column = QWidget()
+        column.setSizePolicy(pane.sizePolicy())  # (the splitter gives it what the pane had)
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         sizes = self.splitter.sizes() if shown else self.splitter.saveState()
         self.reading = self.expiry.above(self.reader)  # (kept: PySide6 would delete it)
         self.splitter.replaceWidget(1, self.reading)
+        self.splitter.setStretchFactor(1, 1)  # (kept in the widget's size policy: the new one's)
         self.splitter.setSizes(sizes) if shown else self.splitter.restoreState(sizes)
         self._reader_stand_in.deleteLater()
         self.import_flow = ImportFlow(self)
@@ -319,6 +320,7 @@ class MainWindow(QMainWindow):
         self.left.set_zoom(zoom)
         self.reader.set_zoom(zoom)
         self.bookmarks.set_zoom(zoom)
+        self.expiry.set_zoom(zoom)
         self.room.refit()  # the reader's 28 characters a line are wider now (or narrower)
         self.status.notify(f"显示比例 {round(zoom * 100)}%", 2000)
 

@@ -60,6 +60,7 @@ class ReadingRoom(QObject):
         self.window, self.splitter, self.left, self.reader = window, splitter, left, reader
         self.notify = notify
         self.docks: list[QDockWidget] = []
+        self.shown: dict[QDockWidget, bool] = {}  # whether each was shown, last we heard
         self.floated: set[QDockWidget] = set()  # floated by the room, docked again by it
         self.left_hidden = False  # hidden by the room
         self._fitting = False
@@ -68,6 +69,12 @@ class ReadingRoom(QObject):
     def watch(self, dock: QDockWidget) -> None:
         """Keep the room when *dock* shows, hides, floats or docks again."""
         self.docks.append(dock)
+        from ui.qt import Qt
+        hidden = dock.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide) and \
+            dock.isHidden()  # (added to a window already shown, it is not shown yet, but will be)
+        self.shown[dock] = not hidden
+        if self.shown[dock]:  # shown from the start: its share, from the reader's side only
+            self.window.resizeDocks([dock], [self._dock_width(dock)], Qt.Orientation.Horizontal)
         dock.visibilityChanged.connect(self._dock_shown)
         dock.topLevelChanged.connect(self._docked_or_floated)
 
@@ -93,6 +100,9 @@ class ReadingRoom(QObject):
             QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, self.window)
         return max(dock.minimumWidth(), dock.minimumSizeHint().width()) + separator
 
+    def _dock_width(self, dock: QDockWidget) -> int:
+        return max(self._dock_need(dock), round(self.window.width() * DOCK_SHARE))
+
     # ------------------------------------------------------------- fitting
     def refit(self) -> None:
         """fit() now, and again once the events pending are done (a zoom's new fonts reach the
@@ -117,35 +127,40 @@ class ReadingRoom(QObject):
 
     def _fit(self) -> None:
         width, need, tree = self.window.width(), self.reader_need(), self._tree_need()
-        docked = self._docked()
-        beside = sum(self._dock_need(d) for d in docked)
-        if docked and tree + need + beside > width:
-            for dock in docked:  # 3: the panels float over the tree's place
+        # the room came back: the tree first, then the panels floated
+        if self.left_hidden and tree + need + self._beside() <= width:
+            self.left_hidden = False
+            self.left.show()
+            self.splitter.setSizes(default_split(width - self._beside(), self.left.minimumWidth()))
+        for dock in [d for d in self.floated if d.isVisible() and d.isFloating()]:
+            if not self.left_hidden and tree + need + self._beside() + self._dock_need(dock) \
+                    <= width:
+                self.floated.discard(dock)
+                dock.setFloating(False)
+                self._give_room(dock)
+        # no room: the panels float (3), then the tree is hidden (4)
+        if self._docked() and tree + need + self._beside() > width:  # (before the tree goes)
+            for dock in self._docked():
                 self._float(dock)
-            beside = 0
-        elif self.floated:
-            back = [d for d in self.floated if d.isVisible()]
-            if tree + need + beside + sum(self._dock_need(d) for d in back) <= width:
-                self.floated.clear()
-                for dock in back:  # the room came back: dock them again
-                    dock.setFloating(False)
-                return  # (their docking calls fit() again)
-        central = width - beside
-        if tree + need > central and not self.left_hidden:  # 4: the tree is hidden
+        beside = self._beside()
+        if not self.left_hidden and tree + need > width - beside:
             self.left_hidden = True
             self.left.hide()
             self.notify("放大后正文需要整个窗口的宽度，目录已暂时隐藏（Ctrl+- 缩小即可恢复）", 6000)
-        elif self.left_hidden and tree + need <= central:
-            self.left_hidden = False
-            self.left.show()
-            self.splitter.setSizes(default_split(central, self.left.minimumWidth()))
-        room = central - (0 if self.left_hidden else tree)
+        room = width - beside - self._tree_room()
         if need > room:  # 5: not even alone: the window widens, as far as the screen lets it
             screen = self.window.screen().availableGeometry().width() - FRAME[0]
             if width < screen:
                 self.window.resize(min(screen, width + need - room), self.window.height())
                 room += self.window.width() - width
         self.reader_minimum(min(need, room))  # 1, 2: Qt's layouts narrow the tree, the docks
+
+    def _tree_room(self) -> int:
+        return 0 if self.left_hidden else self._tree_need()
+
+    def _beside(self) -> int:
+        """The width the docked panels need at the least."""
+        return sum(self._dock_need(d) for d in self._docked())
 
     def reader_minimum(self, pixels: int) -> None:
         """The reading pane's minimum width (the splitter and the window's layout keep it)."""
@@ -161,23 +176,29 @@ class ReadingRoom(QObject):
         x = corner.x() if self.left.isVisible() else corner.x() + place.width() - width
         dock.setGeometry(x, corner.y(), width, place.height())
 
+    def _give_room(self, dock: QDockWidget) -> None:
+        """*dock* beside the reader at its share of the width, taken from the tree first."""
+        from ui.qt import Qt
+        wanted = self._dock_width(dock)
+        central = self.window.width() - wanted
+        tree = min(self.splitter.sizes()[0], round(central * (1 - READER_SHARE)))
+        tree = max(self.left.minimumWidth(), tree)
+        self.splitter.setSizes([tree, max(1, central - tree)])
+        self.window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
+
     def _docked_or_floated(self, _floating: bool) -> None:
         self.fit()
 
     def _dock_shown(self, visible: bool) -> None:
-        """A panel docked beside the reader opened: the tree gives it its room first."""
+        """A panel docked beside the reader opened (Ctrl+D, its menu entry; not one shown since
+        the start): the tree gives it its room first."""
         dock = self.sender()
         try:
             self.window.isVisible()
         except RuntimeError:  # (the window is being deleted: its docks hide)
             return
-        if visible and dock in self.docks and not dock.isFloating():
-            width = self.window.width()
-            wanted = max(self._dock_need(dock), round(width * DOCK_SHARE))
-            central = width - wanted
-            tree = min(self.splitter.sizes()[0], round(central * (1 - READER_SHARE)))
-            tree = max(self.left.minimumWidth(), tree)
-            self.splitter.setSizes([tree, max(1, central - tree)])
-            from ui.qt import Qt
-            self.window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
+        opened = visible and dock in self.docks and not self.shown.get(dock)
+        self.shown[dock] = visible
+        if opened and not dock.isFloating():
+            self._give_room(dock)
         self.fit()
