@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QProgressDialog
 
 from conftest import FIXTURES
 from dialog_answers import AcceptAll
-from ui_fixtures import clause, make_window, qt_app, window  # noqa: F401
+from ui_fixtures import clause, make_window, own_user_data, qt_app, window  # noqa: F401
 
 QUIT = "退出"  # last: it closes the window
 
@@ -53,6 +53,11 @@ def context_menus(window) -> dict[str, list[QAction]]:
     return {"tree": menu_actions(window.tree_menu.build(tree.visualRect(index).center())),
             "reader": menu_actions(reader.context_menu(point)),
             "panel": menu_actions(panel.context_menu())}
+
+
+@pytest.fixture(autouse=True)
+def _own_library(own_user_data):
+    """Imports go to a user library of the test's own, not the session's."""
 
 
 @pytest.fixture()
@@ -163,6 +168,7 @@ def test_every_menu_entry_and_every_shortcut_works(qtbot, window, answers, stray
     quit_action = next(a for a in menus["文件(&F)"] if a.text() == QUIT)
     quit_action.trigger()
     assert not window.isVisible()
+    window.library.close()  # (the user library the import reopened: the fixture's is closed)
 
 
 def test_the_duplicate_import_offers_replace_and_skip(qtbot, window, monkeypatch, tmp_path):
@@ -180,15 +186,12 @@ def test_the_duplicate_import_offers_replace_and_skip(qtbot, window, monkeypatch
         (skip or dialog.buttons())[0].click()
         return dialog.result()
     monkeypatch.setattr(plain, "run_dialog", answer)
-    from models.locations import set_user_data_dir
-    set_user_data_dir(tmp_path / "user")
     try:
         for _ in range(2):
             window.import_flow.choose_and_import()
             settle(qtbot, window)
     finally:
         window.library.close()
-        set_user_data_dir(None)
     question = next(s for s in shown if s[0] == "公文已在库中")
     assert [text for text, _ in question[2]] == ["替换", "跳过"]
     assert question[2][0][1] == QMessageBox.ButtonRole.YesRole

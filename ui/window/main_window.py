@@ -158,7 +158,10 @@ class MainWindow(QMainWindow):
         self.reading = self.expiry.above(self.reader)  # (kept: PySide6 would delete it)
         self.splitter.replaceWidget(1, self.reading)
         self.splitter.setStretchFactor(1, 1)  # (kept in the widget's size policy: the new one's)
-        self.splitter.setSizes(sizes) if shown else self.splitter.restoreState(sizes)
+        if shown:
+            self.splitter.setSizes(sizes)
+        else:
+            self.splitter.restoreState(sizes)
         self._reader_stand_in.deleteLater()
         self.import_flow = ImportFlow(self)
         self.import_flow.finished.connect(self._after_import)
