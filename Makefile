@@ -25,7 +25,7 @@ run: venv
 # glibc-2.28 systems), and the whole suite last (its summary closes the output).
 test: system-deps dev-venv build-venv
 	packaging/ci_frozen.sh
-	xvfb-run -a -s "-screen 0 1400x900x24" env GAZETTE_SCREENSHOTS=1 $(PY) -m pytest -q -m screenshot
+	xvfb-run -a -s "-screen 0 1366x768x24" env GAZETTE_SCREENSHOTS=1 $(PY) -m pytest -q -m screenshot
 	$(MAKE) --no-print-directory test-qt69
 	$(PY) -m pytest -q
 

@@ -51,10 +51,17 @@ class DuplicateDocumentError(GazetteError):
     def __init__(self, duplicates: list[tuple[str, str, str]]):
         """*duplicates*: (文号 or title, where in the file (第 N 行 / 第 N 页 or ""), the issue
         that holds it)."""
-        named = "；".join(f"{number}{f'（{where}）' if where else ''}"
-                         + (f"，已收录于 {held}" if held else "") for number, where, held in duplicates)
-        super().__init__(f"以下公文已在库中：{named}。" if len(duplicates) > 1
-                         else f"文号 {named} 已在库中。")
+        def parts(number: str, where: str, held: str) -> tuple[str, str]:
+            # a document imported on its own is held under its own 文号: not said twice
+            return (number + (f"（{where}）" if where else ""),
+                    f"，已收录于 {held}" if held and held != number else "")
+        if len(duplicates) > 1:
+            listed = "；".join("".join(parts(*d)) for d in duplicates)
+            message = f"以下 {len(duplicates)} 件公文已在库中：{listed}。"
+        else:
+            which, held = parts(*duplicates[0])
+            message = f"{which}已在库中{held}。"
+        super().__init__(message)
         self.duplicates = duplicates
         self.doc_number = duplicates[0][0]
 

@@ -2,7 +2,9 @@
 
 Every test runs with its user data and cache in temporary folders, so no test
 reads or writes the developer's own bookmarks or libraries, and Qt runs
-offscreen unless --onscreen is given (screenshots use Xvfb).
+offscreen unless --onscreen is given (screenshots use Xvfb), on a screen of the
+smallest laptop officials use, 1366×768 (fixtures/offscreen_laptop.json: the
+window sizes itself to its screen).
 """
 from __future__ import annotations
 
@@ -29,7 +31,8 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     if not config.getoption("--onscreen") and not os.environ.get("GAZETTE_SCREENSHOTS"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ["QT_QPA_PLATFORM"] = ("offscreen:configfile="
+                                         + str(FIXTURES / "offscreen_laptop.json"))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -35,3 +35,85 @@ def answer_file_dialogs(monkeypatch, *answers) -> FileAnswers:
     answering = FileAnswers(*answers)
     monkeypatch.setattr(plain, "run_dialog", answering)
     return answering
+
+
+class AcceptAll:
+    """Answers every dialog the window shows as a willing user would, and keeps what it saw.
+
+    A file dialog to open gets the last file written that its filter takes (the
+    bookmarks exported before), else one the test made for it (a gazette, a
+    folder holding one); a file dialog to save gets a new name in
+    the test's folder (each written file is checked by the test). A question is
+    answered yes (替换, 删除 …), a message acknowledged, a text typed; a print
+    preview lays its pages out and is closed (nothing goes to a printer); any
+    other dialog has each of its action buttons pressed (预览, 导出 …: their own
+    dialogs answered the same way), then is accepted.
+    """
+
+    def __init__(self, folder: Path, opens: dict[str, Path]):
+        self.folder = folder
+        self.opens = opens  # a pattern of the file filter (*.json) → the file to open
+        self.saved: list[Path] = []  # every file a save dialog was told to write
+        self.messages: list[tuple[str, str]] = []  # (title, text) of every message box
+        self.shown: list[str] = []  # the class and title of every dialog shown
+        self.depth = 0  # dialogs answered inside the one being answered
+
+    def __call__(self, dialog) -> int:
+        from ui.qt import QDialog, QFileDialog, QInputDialog, QMessageBox, QPrintPreviewDialog
+        self.shown.append(f"{type(dialog).__name__}: {dialog.windowTitle()}")
+        self.depth += 1
+        try:
+            if isinstance(dialog, QFileDialog):
+                return self._file(dialog)
+            if isinstance(dialog, QMessageBox):
+                self.messages.append((dialog.windowTitle(), dialog.text()))
+                yes = [b for b in dialog.buttons() if dialog.buttonRole(b) in (
+                    QMessageBox.ButtonRole.YesRole, QMessageBox.ButtonRole.AcceptRole)]
+                (yes or dialog.buttons())[0].click()
+                return dialog.result()
+            if isinstance(dialog, QInputDialog):
+                dialog.setTextValue(dialog.textValue() + "（改）")
+                dialog.accept()
+                return dialog.result()
+            if isinstance(dialog, QPrintPreviewDialog):
+                return self._preview(dialog)
+            if self.depth == 1:  # a dialog of options: each of its actions, then accept
+                from ui.qt import QDialogButtonBox, QPushButton
+                for box in dialog.findChildren(QDialogButtonBox):
+                    for button in box.buttons():
+                        if box.buttonRole(button) == QDialogButtonBox.ButtonRole.ActionRole \
+                                and isinstance(button, QPushButton) and button.isEnabled():
+                            button.click()
+            dialog.accept()
+            return QDialog.DialogCode.Accepted
+        finally:
+            self.depth -= 1
+
+    def _file(self, dialog) -> int:
+        from ui.qt import QFileDialog
+        if dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave:
+            suggested = Path(dialog.selectedFiles()[0]).name if dialog.selectedFiles() else "x"
+            path = self.folder / f"{len(self.saved):02d}-{suggested}"
+            self.saved.append(path)
+            dialog.selectFile(str(path))
+            return 1
+        if dialog.fileMode() == QFileDialog.FileMode.Directory:
+            dialog.selectFile(str(self.opens["folder"]))
+            return 1
+        filters = " ".join(dialog.nameFilters())
+        written = [p for p in reversed(self.saved) if f"*{p.suffix}" in filters and p.is_file()]
+        chosen = written[0] if written else next(  # what it wrote before, else a given file
+            (path for pattern, path in self.opens.items() if pattern in filters), None)
+        assert chosen is not None, f"no file for the filters {filters}"
+        dialog.selectFile(str(chosen))
+        return 1
+
+    def _preview(self, dialog) -> int:
+        from ui.qt import QWidget
+        pages = [w for w in dialog.findChildren(QWidget) if type(w).__name__ ==
+                 "QPrintPreviewWidget"]
+        assert pages, "a print preview without its preview"
+        pages[0].updatePreview()  # paintRequested: the printout is laid out
+        assert pages[0].pageCount() > 0, dialog.windowTitle()
+        dialog.reject()
+        return 0

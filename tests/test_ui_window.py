@@ -146,14 +146,25 @@ def test_search_combines_with_department_filter(qtbot, window):
     assert window.filter_search.department is None
 
 
-def test_expired_document_banner_and_tree_mark(window):
-    window.open_key("doc:市中政办字|2021|14")
-    assert "已失效：有效期至2023年12月31日" in window.reader.toPlainText()
+def test_expired_document_bar_and_tree_mark(window):
+    doc = window.left.outline.by_key["doc:市中政办字|2021|14"]
+    deep = doc.children[-1]
+    while deep.children:  # a clause far down the document, opened from the tree
+        deep = deep.children[-1]
+    window.open_key(deep.key)
+    bar = window.expiry
+    assert bar.isVisible() and bar.text().startswith("本文件已失效（有效期至2023年12月31日）")
+    assert window.reader.verticalScrollBar().value() > 0  # the text scrolled, the bar did not
+    assert bar.geometry().bottom() <= window.reader.parentWidget().mapFromGlobal(
+        window.reader.mapToGlobal(window.reader.rect().topLeft())).y()
+    assert "已失效：" not in window.reader.toPlainText()  # no banner in the text that scrolls
     assert "已失效" in window.status.label.text()
     index = window.left.outline.index_of("doc:市中政办字|2021|14")
     assert index.data(Qt.ItemDataRole.UserRole + 5) is True
     window.open_key("doc:市中政发|2021|16")
-    assert "已失效" not in window.reader.toPlainText()
+    assert not bar.isVisible() and "已失效" not in window.reader.toPlainText()
+    window.open_key(doc.children[0].key)  # another node of the expired document
+    assert bar.isVisible()
 
 
 def test_deadlines_in_date_order(qtbot, window):
@@ -201,7 +212,7 @@ def test_f6_and_ctrl_f_move_focus(qtbot, window):
 def test_remembers_geometry_zoom_filter_and_position(qtbot, make_window, tmp_path):
     settings = tmp_path / "remember.ini"
     first = make_window(settings)
-    first.resize(701, 555)  # inside the offscreen screen (800×600)
+    first.resize(1201, 655)  # inside the tests' screen (1366×768), room for the reader at 125%
     first.filter_search.set_department("区城乡水务局")
     first.filter_search.bar.toggles["support"].click()
     first.set_zoom(1.25)
@@ -213,7 +224,7 @@ def test_remembers_geometry_zoom_filter_and_position(qtbot, make_window, tmp_pat
     assert "support" not in second.filter_search.bar.roles()
     assert second.zoom == 1.25
     assert second.reader.current == key
-    assert (second.width(), second.height()) == (701, 555)
+    assert (second.width(), second.height()) == (1201, 655)
 
 
 def test_about_dialog_names_version_and_source(window):

@@ -81,3 +81,13 @@ def type_text(qtbot, widget, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(char)
             QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture()
+def own_user_data(tmp_path):
+    """User data of the test's own (no bookmarks of other tests: the window as on a first
+    start); use it before `window` (list it first, or make it autouse in the module)."""
+    from models.locations import set_user_data_dir
+    set_user_data_dir(tmp_path / "own-user-data")
+    yield tmp_path / "own-user-data"
+    set_user_data_dir(None)

@@ -32,4 +32,7 @@ def show_about(parent: QWidget | None, library: Library | None) -> None:
     box.setWindowTitle("关于公报通")
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_text(library))
-    box.exec()
+    box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+    from ui import plain
+    plain.run_dialog(box)
+    box.deleteLater()

@@ -14,7 +14,7 @@ from ui.qt import QApplication, QFont, QFontDatabase
 from ui.resources import resource_path
 
 __all__ = ["FontFamilies", "apply_default_font", "fonts_dir", "register_bundled_fonts",
-           "register_ui_fonts"]
+           "register_ui_fonts", "zoomed_font"]
 
 log = logging.getLogger(__name__)
 
@@ -130,4 +130,11 @@ def apply_default_font(app: QApplication, families: FontFamilies, point_size: in
     font.setFamilies([families.sans, families.serif])
     font.setStyleHint(QFont.StyleHint.SansSerif)
     app.setFont(font)
+    return font
+
+
+def zoomed_font(zoom: float) -> QFont:
+    """The application's font at *zoom* times its size (a pane's text at the window's zoom)."""
+    font = QFont(QApplication.font())
+    font.setPointSizeF(QApplication.font().pointSizeF() * zoom)
     return font

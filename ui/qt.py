@@ -29,7 +29,8 @@ _QTCORE = ("QAbstractItemModel", "QAbstractListModel", "QByteArray", "QEvent", "
            "QItemSelectionModel", "QLibraryInfo", "QLocale", "QModelIndex", "QObject",
            "QPersistentModelIndex", "QPoint", "QPointF", "QRect", "QRectF", "QSettings", "QSize",
            "QSizeF", "QSortFilterProxyModel", "QStandardPaths", "Qt", "QThread", "QTimer",
-           "QTranslator", "QUrl", "QtMsgType", "Signal", "Slot", "qInstallMessageHandler")
+           "QTranslator", "QUrl", "QtMsgType", "QMimeData", "Signal", "Slot",
+           "qInstallMessageHandler")
 _QTGUI = ("QAbstractTextDocumentLayout", "QAction", "QBrush", "QColor", "QDesktopServices",
           "QFont", "QFontDatabase", "QIcon", "QFontInfo", "QFontMetricsF", "QGuiApplication",
           "QKeySequence", "QPageLayout", "QPageSize", "QPainter", "QPalette", "QPen", "QRawFont",
@@ -42,8 +43,8 @@ _QTWIDGETS = ("QAbstractButton", "QAbstractItemView", "QApplication", "QCheckBox
               "QLineEdit", "QListView", "QListWidget", "QListWidgetItem", "QMainWindow", "QMenu",
               "QMessageBox", "QPlainTextEdit", "QProgressDialog", "QPushButton", "QSizePolicy",
               "QSplitter", "QStackedWidget", "QStatusBar", "QStyle", "QStyledItemDelegate",
-              "QStyleOptionViewItem", "QTextBrowser", "QToolButton", "QTreeView", "QVBoxLayout",
-              "QWidget",
+              "QStyleOptionViewItem", "QTextBrowser", "QToolButton", "QToolTip", "QTreeView",
+              "QVBoxLayout", "QWidget",
               "QProgressBar", "QScrollArea")  # the import's progress, the 原文 view
 _QTPRINTSUPPORT = ("QPrinter", "QPrintPreviewDialog")  # loaded when the user first prints
 
@@ -98,7 +99,8 @@ if TYPE_CHECKING:  # for type checkers, editors and PyInstaller (which finds the
                                 QItemSelectionModel, QLibraryInfo, QLocale, QMarginsF,
                                 QModelIndex, QObject, QPersistentModelIndex, QPoint, QPointF,
                                 QRect, QRectF, QSettings, QSize, QSizeF, QSortFilterProxyModel,
-                                QStandardPaths, Qt, QThread, QtMsgType, QTimer, QTranslator,
+                                QMimeData, QStandardPaths, Qt, QThread, QtMsgType, QTimer,
+                                QTranslator,
                                 QUrl, Signal, Slot, qInstallMessageHandler)
     from PySide6.QtGui import (QAbstractTextDocumentLayout, QAction, QBrush, QColor,
                                QDesktopServices, QFont, QFontDatabase, QFontInfo, QFontMetricsF,
@@ -116,5 +118,5 @@ if TYPE_CHECKING:  # for type checkers, editors and PyInstaller (which finds the
                                    QPlainTextEdit, QProgressDialog, QPushButton, QSizePolicy,
                                    QSplitter, QStackedWidget, QStatusBar, QStyle,
                                    QStyledItemDelegate, QStyleOptionViewItem, QTextBrowser,
-                                   QToolButton, QTreeView, QVBoxLayout, QWidget,
+                                   QToolButton, QToolTip, QTreeView, QVBoxLayout, QWidget,
                                    QProgressBar, QScrollArea)

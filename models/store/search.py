@@ -36,6 +36,7 @@ class SearchHit:
     ord: int
     page: int | None = None  # of the source file (PDF, OFD), where the clause starts
     page_label: str | None = None  # the page number printed there
+    label: str = ""  # the clause's own number as printed (1、), which its text starts with
 
     def as_json(self) -> dict:
         return {"doc_number": self.doc_number, "key": self.key, "path": self.path,
@@ -148,12 +149,12 @@ def _hits(library: Library, ids: list[int], extra_keys: list[str]):
     rows = library.query(
         f"SELECT nodes.key, nodes.kind, nodes.path, {HEADING_SQL}, nodes.label || nodes.text, "
         "nodes.ord, documents.key, documents.doc_number, documents.title, nodes.page, "
-        "nodes.page_label, documents.issue_id, documents.position FROM nodes "
+        "nodes.page_label, documents.issue_id, documents.position, nodes.label FROM nodes "
         "JOIN documents ON documents.id = nodes.document_id WHERE " + " OR ".join(where), params)
     return [(SearchHit(doc_number, doc_key, title, key, path, heading, kind, text, ord_,
-                       page, page_label), issue_id, position)
+                       page, page_label, label or ""), issue_id, position)
             for (key, kind, path, heading, text, ord_, doc_key, doc_number, title, page,
-                 page_label, issue_id, position) in rows]
+                 page_label, issue_id, position, label) in rows]
 
 
 def _leading_documents(library: Library, terms: list[str], docs: set[str],

@@ -21,7 +21,10 @@ from models.views.cn_date import cn_date
 from models.store.library import DepartmentInfo, DocumentInfo, Library, NodeInfo
 from models.views.markdown import clause_markdown, inline_html, mark_terms
 
-BANNER_EXPIRED = "已失效：有效期至{date}"
+BANNER_EXPIRED = "已失效：有效期至{date}"  # on paper, at the head of the document
+NOTICE_EXPIRED = "本文件已失效（有效期至{date}）"  # on screen, in the bar above the pane
+WORD_JOINER = "\u2060"  # no line break on either side (UAX #14 class WJ)
+MASTHEAD_SIZE = 1.5  # the masthead's size, in body sizes, when the line has room for it
 
 _MARKABLE = {"section", "chapter", "subsection", "article", "item", "subitem", "paragraph",
              "notice", "duty", "roster", "attachments"}
@@ -34,6 +37,9 @@ _BLOCK_CLASS = {
 }
 _HEADER_KINDS = ("masthead", "doc_number", "title", "addressee")
 _CHIP = re.compile(r'<span data-dept="([^"]*)" class="dept ([a-z]+)">')
+_ANY_CHIP = re.compile(r'<span data-dept="[^"]*" class="dept [^"]*">')  # selected ones too
+_TAG = re.compile(r"<[^>]*>")
+_TOKEN = re.compile(r"<[^>]*>|&[#\w]+;|.", re.S)  # a tag, an entity or one character
 _MENTION_IN_CHIP = re.compile(r'(<span data-dept="[^"]*" class="dept [a-z]+ sel">)'
                               r'<span class="mention">([^<]*)</span>')
 
@@ -48,6 +54,7 @@ class ReadingStyle:
     char_px: float = 19.0  # width of one Chinese character of the body font at zoom 1
     zoom: float = 1.0
     px: float = 1.0  # extra factor for fixed spacings (Qt already maps CSS px to a printer)
+    line_px: float = 0.0  # width of the pane's lines (0: not known, as on paper)
 
     def pt(self, factor: float = 1.0) -> str:
         return f"{self.body_pt * self.zoom * factor:.1f}pt"
@@ -64,7 +71,7 @@ p.h1 {{ font-family: {sans}; font-weight: bold; text-indent: {indent}px; margin-
 p.sub span.leadin {{ font-weight: bold; }}
 p.item span.leadin {{ font-weight: bold; }}
 p.heading {{ font-weight: bold; }}
-p.masthead {{ font-family: {sans}; font-weight: bold; color: #b71c1c; font-size: {self.pt(1.5)}; text-align: center; margin-bottom: {round(2 * z)}px; }}
+p.masthead {{ font-family: {sans}; font-weight: bold; color: #b71c1c; font-size: {self.pt(MASTHEAD_SIZE)}; text-align: center; margin-bottom: {round(2 * z)}px; }}
 p.docno {{ text-align: center; color: #333333; margin-bottom: {round(2 * z)}px; }}
 p.title {{ font-family: {serif}; font-weight: bold; font-size: {self.pt(1.45)}; text-align: center; line-height: 140%; margin-top: {round(14 * z)}px; margin-bottom: {round(6 * z)}px; }}
 p.meta {{ font-family: {sans}; color: #6b6b6b; font-size: {self.pt(0.8)}; text-align: center; margin-bottom: {round(12 * z)}px; }}
@@ -96,6 +103,46 @@ a.marked {{ color: #c5221f; text-decoration: none; font-size: {self.pt(0.85)}; }
 
 def expired_banner(doc: DocumentInfo) -> str:
     return BANNER_EXPIRED.format(date=cn_date(doc.valid_until))
+
+
+def expired_notice(doc: DocumentInfo) -> str:
+    """本文件已失效（有效期至2023年12月31日）: what the window says above an expired document."""
+    return NOTICE_EXPIRED.format(date=cn_date(doc.valid_until))
+
+
+def masthead_size(style: ReadingStyle, masthead: str) -> float:
+    """The masthead's size in body sizes: one line, as GB/T 9704's 发文机关标志 is, at
+    MASTHEAD_SIZE when the pane's line has room, scaled down to the line's width when not
+    (never below the body size's 0.8). Every CJK character is one em wide."""
+    chars = len(masthead.strip())
+    if not style.line_px or not chars:
+        return MASTHEAD_SIZE
+    fits = style.line_px * 0.97 / (chars * style.char_px * style.zoom)
+    return max(0.8, min(MASTHEAD_SIZE, round(fits, 2)))
+
+
+def keep_names_whole(fragment: str) -> str:
+    """Department chips that never break inside a name: a word joiner between the letters of
+    each chip's text (tags and entities kept as they are; the copy of the pane removes them)."""
+    out, pos = [], 0
+    for chip in _ANY_CHIP.finditer(fragment):
+        if chip.start() < pos:
+            continue  # (inside the chip before: done with it)
+        end, depth = chip.end(), 1
+        for tag in _TAG.finditer(fragment, chip.end()):  # the chip's own </span>
+            text = tag.group(0)
+            depth += -1 if text.startswith("</") else 0 if text.endswith("/>") else 1
+            if depth == 0:
+                end = tag.start()
+                break
+        inner = _TOKEN.sub(lambda m: m.group(0) if m.group(0).startswith("<")
+                           else m.group(0) + WORD_JOINER, fragment[chip.end():end])
+        if inner.endswith(WORD_JOINER):
+            inner = inner[:-1]
+        out.append(fragment[pos:chip.end()] + inner)
+        pos = end
+    out.append(fragment[pos:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=8192)
@@ -156,11 +203,14 @@ def document_html(library: Library, document_key: str, *, style: ReadingStyle | 
                   current: str | None = None, department: DepartmentInfo | None = None,
                   terms: tuple[str, ...] | list[str] = (), today: date | None = None,
                   with_references: bool = True,
-                  bookmarked: frozenset[str] | set[str] | None = None) -> str:
+                  bookmarked: frozenset[str] | set[str] | None = None,
+                  screen: bool = False) -> str:
     """The whole document: banner, header, body nodes in reading order, cited documents.
 
     With *bookmarked* (the screen, not print) every clause ends in a mark that
-    bookmarks it: ☆, or ★ when it is bookmarked already.
+    bookmarks it: ☆, or ★ when it is bookmarked already. On *screen* the window
+    says the document has expired above the pane (no banner that scrolls away),
+    and department names never break across lines.
     """
     style = style or ReadingStyle()
     doc = library.document(document_key)
@@ -172,7 +222,8 @@ def document_html(library: Library, document_key: str, *, style: ReadingStyle | 
     parts = [f"<html><head><style>{style.css()}</style></head><body>"]
     shown = next((n for n in nodes if n.key == current), None) or \
         next((n for n in nodes if n.kind == "title"), None)
-    parts.append(header_html(doc, header_anchors, today, gazette_page(shown, doc)))
+    parts.append(header_html(doc, header_anchors, today, gazette_page(shown, doc), style,
+                             banner=not screen))
     for node in nodes:
         if node.kind in _HEADER_KINDS:
             continue
@@ -185,6 +236,8 @@ def document_html(library: Library, document_key: str, *, style: ReadingStyle | 
             on = node.key in bookmarked
             inner += (f' <a class="{"marked" if on else "mark"}" href="gazette:bookmark/{node.key}" '
                       f'title="{"已收藏" if on else "收藏此条（Ctrl+D）"}">{"★" if on else "☆"}</a>')
+        if screen:
+            inner = keep_names_whole(inner)
         parts.append(_block(node, inner, current_keys))
     if with_references:
         refs = [r for r in library.references(document_key) if r["title"] != doc.plan_title]
@@ -194,12 +247,13 @@ def document_html(library: Library, document_key: str, *, style: ReadingStyle | 
 
 
 def header_html(doc: DocumentInfo, anchors: str = "", today: date | None = None,
-                where: str = "") -> str:
-    """Banner when expired, masthead, 文号, the title, a quiet line of facts (*where*: the
-    page of the clause shown, citation.gazette_page), 主送."""
+                where: str = "", style: ReadingStyle | None = None,
+                banner: bool = True) -> str:
+    """Banner when expired (and *banner*), masthead (on one line), 文号, the title, a quiet
+    line of facts (*where*: the page of the clause shown, citation.gazette_page), 主送."""
     esc = lambda s: html.escape(s or "", quote=False)  # noqa: E731
     out = []
-    if doc.expired(today):
+    if banner and doc.expired(today):
         out.append('<table width="100%" cellspacing="0" cellpadding="10" bgcolor="#fde7e7" '
                    'style="margin-bottom: 12px;"><tr><td>'
                    f'<span style="color: #a31515; font-weight: bold;">{esc(expired_banner(doc))}'
@@ -207,7 +261,10 @@ def header_html(doc: DocumentInfo, anchors: str = "", today: date | None = None,
                    '</span></td></tr></table>')
     out.append(anchors)
     if doc.masthead:
-        out.append(f'<p class="masthead">{esc(doc.masthead)}</p>')
+        size = masthead_size(style or ReadingStyle(), doc.masthead)
+        fitted = (f' style="font-size: {(style or ReadingStyle()).pt(size)};"'
+                  if size != MASTHEAD_SIZE else "")
+        out.append(f'<p class="masthead"{fitted}>{esc(doc.masthead)}</p>')
     if doc.doc_number:
         out.append(f'<p class="docno">{esc(doc.doc_number)}</p>')
     out.append(f'<p class="title">{esc(doc.title)}</p>')

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from models.views.grouping import group_of
 from models.views.outline_node import OutlineNode
 from models.roles import ROLES
 
@@ -52,18 +53,19 @@ def build_outline(library: Library, today: date | None = None) -> OutlineNode:
     by_doc: dict[str, list[NodeInfo]] = {}
     for node in library.nodes():
         by_doc.setdefault(node.document_key, []).append(node)
-    issues: dict[str, OutlineNode] = {}
-    categories: dict[tuple[str, str], OutlineNode] = {}
+    issue_rows = {i["label"]: i for i in library.issues()}
+    tops: dict[str, OutlineNode] = {}
+    subs: dict[str, OutlineNode] = {}
     for doc in library.documents():
-        issue = issues.get(doc.issue)
-        if issue is None:
-            issue = issues[doc.issue] = root.add(OutlineNode("issue", f"issue:{doc.issue}", doc.issue))
-        cat_key = (doc.issue, doc.category or "其他")
-        category = categories.get(cat_key)
-        if category is None:
-            category = categories[cat_key] = issue.add(
-                OutlineNode("category", f"category:{doc.issue}:{cat_key[1]}", cat_key[1]))
-        _add_document(category, doc, by_doc.get(doc.key, []), today)
+        group = group_of(doc, issue_rows.get(doc.issue))  # issue → category, or government → year
+        top = tops.get(group.key)
+        if top is None:
+            top = tops[group.key] = root.add(OutlineNode("issue", group.key, group.text))
+        sub = subs.get(group.sub_key)
+        if sub is None:
+            sub = subs[group.sub_key] = top.add(OutlineNode("category", group.sub_key,
+                                                            group.sub_text))
+        _add_document(sub, doc, by_doc.get(doc.key, []), today)
     return root
 
 

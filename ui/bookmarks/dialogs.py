@@ -10,8 +10,8 @@ from models.bookmarks import Bookmark
 from models.views.brief import STATUS_LABELS
 from ui.plain import escape
 from ui.plain import label as plain_label
-from ui.qt import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                   QPlainTextEdit, QTextBrowser, QVBoxLayout, QWidget)
+from ui.qt import (QAction, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                   QKeySequence, QLabel, QPlainTextEdit, Qt, QTextBrowser, QVBoxLayout, QWidget)
 
 DEFAULT_COLLECTION = "我的书签"
 
@@ -36,13 +36,21 @@ class BookmarkDialog(QDialog):
         self.collection.setToolTip("选择收藏夹，或输入新名称以新建")
         form.addRow("收藏夹：", self.collection)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("会上要说明的要点（可不填）")
+        self.note.setPlaceholderText("会上要说明的要点（可不填）。按 Ctrl+Enter 收藏")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(90)
         form.addRow("备注：", self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("收藏")
+        save = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        save.setText("收藏")
+        save.setToolTip("收藏（Ctrl+Enter）")
+        # Enter writes a new line in the note; Ctrl+Enter saves from anywhere in the dialog
+        self.save_action = QAction("收藏", self)
+        self.save_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_action.triggered.connect(self.accept)
+        self.addAction(self.save_action)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

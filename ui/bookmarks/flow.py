@@ -61,8 +61,8 @@ class BookmarkFlow(QObject):
         self.dock = QDockWidget("书签", host)
         self.dock.setObjectName("bookmarks-dock")
         self.dock.setWidget(self.panel)
-        host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        host.resizeDocks([self.dock], [320], Qt.Orientation.Horizontal)
+        host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)  # its width: the
+        # window's (ui/window/room.py: beside the reader when there is room, floating if not)
         self.open_store()
         if self.store is not None and not self.problem and not self.store.bookmarks():
             self.dock.hide()
@@ -139,6 +139,11 @@ class BookmarkFlow(QObject):
     def set_library(self, library: Library) -> None:
         self.panel.set_library(library)
 
+    def set_zoom(self, zoom: float) -> None:
+        """The panel's text at the window's zoom (as the tree's and the reader's)."""
+        from ui.fonts import zoomed_font
+        self.panel.setFont(zoomed_font(zoom))
+
     def sync_marks(self) -> None:
         """Tell the reading pane which clauses are bookmarked (★ instead of ☆)."""
         keys: frozenset[str] = frozenset()
@@ -175,9 +180,11 @@ class BookmarkFlow(QObject):
         names = [c.name for c in self.store.collections()]
         dialog = BookmarkDialog(citation, "" if node.kind == "title" else node.heading, names,
                                 self.last_collection, self.host)
-        if plain.run_dialog(dialog) != QDialog.DialogCode.Accepted:
-            return
+        accepted = plain.run_dialog(dialog) == QDialog.DialogCode.Accepted
         collection, note = dialog.values()
+        dialog.deleteLater()
+        if not accepted:
+            return
         if not collection:
             return
         try:

@@ -1,8 +1,9 @@
 """The bookmarks panel's item model: collections at the top, their bookmarks below.
 
 Each bookmark's row says what the clause is first (the panel is narrow),
-where it comes from below, its state against the open library (条文已变化,
-原条文已不在库中) and the start of its note; its tooltip the whole citation.
+where it comes from below (with 【已失效】 when its document has expired), its
+state against the open library (条文已变化, 原条文已不在库中) and the start of
+its note; its tooltip the whole citation.
 Bookmarks may be dragged within their collection; the panel writes the new
 order back to the store (ui/bookmarks/panel.py).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from models.views.brief import STATUS_LABELS
+from models.views.citation import EXPIRED_MARK
 from ui.item_roles import Role
 from ui.plain import as_rich, escape
 from ui.qt import QBrush, QColor, QModelIndex, QStandardItem, QStandardItemModel, Qt
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 KEY_ROLE, KIND_ROLE = Role.NodeKey, Role.Kind  # the bookmarked clause; collection | bookmark
 ID_ROLE, STATUS_ROLE = Role.BookmarkId, Role.BookmarkStatus
 
-_STATUS_COLOURS = {"changed": QColor("#a35200"), "orphaned": QColor("#777777")}
+_STATUS_COLOURS = {"changed": QColor("#a35200"), "orphaned": QColor("#5f6368")}
 
 
 class BookmarksModel(QStandardItemModel):
@@ -83,7 +85,7 @@ def bookmark_item(m: Bookmark) -> QStandardItem:
     text = f"{m.path} {m.heading}".strip() or m.title
     if status:
         text += f"　【{status}】"
-    text += f"\n{m.doc_number or m.title}"
+    text += f"\n{m.doc_number or m.title}" + (f"　{EXPIRED_MARK}" if m.expired else "")
     if m.note:
         text += "\n备注：" + (m.note if len(m.note) <= 24 else m.note[:24] + "…")
     item = QStandardItem(text)

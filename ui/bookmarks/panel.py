@@ -11,11 +11,12 @@ from __future__ import annotations
 from models.bookmarks import Bookmark, BookmarkError, BookmarkStore, DamagedBookmarksError
 from models.store.library import Library
 from ui.bookmarks.model import ID_ROLE, KEY_ROLE, KIND_ROLE, STATUS_ROLE, BookmarksModel
+from ui import plain
 from ui.plain import as_rich, ask, warn
 from ui.plain import label as plain_label
-from ui.qt import (QAbstractItemView, QAction, QHBoxLayout, QInputDialog, QKeySequence, QLabel,
-                   QMenu, QModelIndex, Qt, QTimer, QToolButton, QTreeView, QVBoxLayout, QWidget,
-                   Signal)
+from ui.qt import (QAbstractItemView, QAction, QDialog, QGridLayout, QHBoxLayout, QInputDialog,
+                   QKeySequence, QLabel, QMenu, QModelIndex, Qt, QTimer, QToolButton, QTreeView,
+                   QVBoxLayout, QWidget, Signal)
 
 
 class BookmarksPanel(QWidget):
@@ -43,6 +44,7 @@ class BookmarksPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
         self.view.activated.connect(self._activated)
+        self.view.clicked.connect(self._activated)  # one click opens it, as in the tree
         self.view.setAccessibleName("书签列表")
         self._loading = False  # rows inserted while loading are no drag
         self.model.rowsInserted.connect(
@@ -50,8 +52,9 @@ class BookmarksPanel(QWidget):
         self._sync_timer = QTimer(self, singleShot=True, interval=0)
         self._sync_timer.timeout.connect(self._store_order)
 
-        bar = QHBoxLayout()
+        bar = QGridLayout()  # three buttons a row: the dock stays narrow, even zoomed
         bar.setContentsMargins(0, 0, 0, 0)
+        buttons = 0
         self.actions: dict[str, QAction] = {}
         for name, text, tip, slot, shortcut in (
                 ("up", "上移", "上移书签（Alt+↑）", lambda: self._move(-1), "Alt+Up"),
@@ -72,8 +75,9 @@ class BookmarksPanel(QWidget):
             if name in ("up", "down", "note", "delete", "print"):
                 button = QToolButton(self)
                 button.setDefaultAction(action)
-                bar.addWidget(button)
-        bar.addStretch(1)
+                bar.addWidget(button, buttons // 3, buttons % 3)
+                buttons += 1
+        bar.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self._build_notice())
@@ -169,6 +173,7 @@ class BookmarksPanel(QWidget):
             self.refresh()  # a note changed on an existing bookmark
             return
         mark.status, mark.current_text = "ok", mark.text  # just made from the open library
+        mark.expired = mark.document_key in self.library.expired_document_keys()
         self._marks[mark.id] = mark
         self._loading = True
         parent = self.model.add(mark)
@@ -244,22 +249,36 @@ class BookmarksPanel(QWidget):
                 self._guard(lambda p=parent, i=ids: self.store.reorder(p.text(), i))
                 return
 
+    def _ask_text(self, title: str, label: str, text: str, multiline: bool = False
+                  ) -> str | None:
+        """The text typed in a small dialog (through plain.run_dialog), None when cancelled."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        if multiline:
+            dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.setTextValue(text)
+        dialog.setOkButtonText("确定")
+        dialog.setCancelButtonText("取消")
+        accepted = plain.run_dialog(dialog) == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return dialog.textValue() if accepted else None
+
     def _edit_note(self) -> None:
         mark = self.current_mark()
         if mark is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self, "编辑备注", as_rich(mark.citation()),
-                                                 mark.note)
-        if ok:
+        text = self._ask_text("编辑备注", as_rich(mark.citation()), mark.note, multiline=True)
+        if text is not None:
             self._guard(lambda: self.store.set_note(mark.id, text.strip()))
 
     def _rename(self) -> None:
         name = self.current_collection()
         if name is None:
             return
-        new, ok = QInputDialog.getText(self, "重命名收藏夹", "新名称：", text=name)
-        if ok and new.strip() and new.strip() != name:
-            self._guard(lambda: self.store.rename_collection(name, new.strip()))
+        new = (self._ask_text("重命名收藏夹", "新名称：", name) or "").strip()
+        if new and new != name:
+            self._guard(lambda: self.store.rename_collection(name, new))
 
     def _delete(self) -> None:
         index = self.view.currentIndex()
@@ -284,12 +303,20 @@ class BookmarksPanel(QWidget):
         mark = self.current_mark()
         if mark is not None:
             from ui.bookmarks.dialogs import CompareDialog
-            CompareDialog(mark, self).exec()
+            dialog = CompareDialog(mark, self)
+            plain.run_dialog(dialog)
+            dialog.deleteLater()
 
-    def _menu(self, pos) -> None:
+    def context_menu(self) -> QMenu:
+        """The menu of the row under the mouse (made current by the click): what can be done."""
         menu = QMenu(self)
         for name in ("note", "compare", "up", "down", "rename", "delete", "print"):
             if self.actions[name].isEnabled():
                 menu.addAction(self.actions[name])
+        return menu
+
+    def _menu(self, pos) -> None:
+        menu = self.context_menu()
         if not menu.isEmpty():
             menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()

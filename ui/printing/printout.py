@@ -34,5 +34,9 @@ def preview(parent: QWidget | None, page: Page | PrintJob, title: str) -> int:
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"打印预览 — {job.title}")
     dialog.paintRequested.connect(lambda p: print_job(job, p))
-    dialog.resize(900, 1000)
-    return dialog.exec()
+    area = dialog.screen().availableGeometry()  # (a 1366×768 laptop: it must fit)
+    dialog.resize(min(900, area.width() - 40), min(1000, area.height() - 60))
+    from ui import plain
+    result = plain.run_dialog(dialog)
+    dialog.deleteLater()
+    return result

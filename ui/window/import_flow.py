@@ -66,7 +66,10 @@ def ask_replace(owner: QWidget | None, duplicates: list[ImportResult]) -> bool:
     lines = []
     for result in duplicates:
         numbers = [number for number, _, _ in result.error.duplicates]
-        held = sorted({issue for _, _, issue in result.error.duplicates if issue})
+        # the issue that holds them (a document imported on its own is its own "issue",
+        # labelled by its 文号: not said twice)
+        held = sorted({issue for _, _, issue in result.error.duplicates
+                       if issue and issue not in numbers})
         lines.append(f"· {result.path.name}：{'、'.join(numbers)}"
                      + (f"（已收录于 {'、'.join(held)}）" if held else ""))
     text = ("以下文件中的公文已在库中：\n" + "\n".join(lines) +

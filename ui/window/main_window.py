@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.zoom = 1.0
         self.reader = self.output = self.bookmarks = self.tree_menu = self.import_flow = None
         self.original = None
+        self.expiry = self.reading = self.room = self.panes = None
         self.actions_: dict = {}
         self.filter_search = FilterSearch(filtered=cached_filter is not None, parent=self)
         self.left = LeftPane(self.filter_search.widgets(), with_deadlines=cached_filter is not None)
@@ -80,13 +81,12 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self._reader_stand_in)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([400, 900])
         self.setCentralWidget(self.splitter)
         self.status = StatusLine(self.statusBar(), self._update_status)
         # Kept: with some PySide6 versions (6.9) a menu made by addMenu(title) is deleted
         # with its Python wrapper, although the menu bar owns it.
         self.menus = [self.menuBar().addMenu(title) for title in MENU_TITLES]
-        self.resize(1280, 820)
+        self._fit_screen()
         if outline is not None:
             self._show_cached(outline, cached_filter)
         self._saved = state.load(settings) if settings is not None else None
@@ -109,6 +109,16 @@ class MainWindow(QMainWindow):
         self.status.show(library_status(issues, documents, len(cached.roles), name),
                          filter_status(self.filter_search.describe()))
 
+    def _fit_screen(self) -> None:
+        """The default size and place: the screen's free area (a 1366×768 laptop included),
+        the reader READER_SHARE of the width (ui/window/room.py)."""
+        from ui.window.room import default_size, default_split
+        area = self.screen().availableGeometry()
+        width, height = default_size(area)
+        self.setGeometry(area.x() + (area.width() - width) // 2,
+                         area.y() + max(0, (area.height() - height - 30) // 2), width, height)
+        self.splitter.setSizes(default_split(width, self.left.minimumWidth()))
+
     def _restore_layout(self, saved: state.Saved) -> None:
         """Stage 1: what the first paint shows (needs neither the library nor Qt's enums)."""
         for value, apply in ((saved.geometry, self.restoreGeometry),
@@ -129,6 +139,7 @@ class MainWindow(QMainWindow):
         *fonts*: the families once every bundled font is registered."""
         if self.ready:
             return
+        from ui.window.expiry_bar import ExpiryBar
         from ui.window.import_flow import ImportFlow
         from ui.window.original import OriginalView
         from ui.window.output import OutputActions
@@ -136,13 +147,23 @@ class MainWindow(QMainWindow):
         self.fonts = fonts or self.fonts
         focus = QApplication.focusWidget()
         self.reader = ReaderView(base_style(self.fonts.sans, self.fonts.serif))
+        self.expiry = ExpiryBar()  # above the pane: says so for any node of an expired document
+        self.reader.document_changed.connect(lambda key: self.expiry.show_for(self.docs.get(key)))
         fs = self.filter_search
         fs.complete(self.left, self.reader, focus)
         if focus is self.left.tree:
             self.left.focus_tree()
-        sizes = self.splitter.sizes()
-        self.splitter.replaceWidget(1, self.reader)
-        self.splitter.setSizes(sizes)  # same place, same size (the new pane's hints differ)
+        # same place, same size (the new pane's hints differ): the sizes shown, or before the
+        # window is shown the sizes asked for (sizes() would answer the hints)
+        shown = self.splitter.isVisible()
+        sizes = self.splitter.sizes() if shown else self.splitter.saveState()
+        self.reading = self.expiry.above(self.reader)  # (kept: PySide6 would delete it)
+        self.splitter.replaceWidget(1, self.reading)
+        self.splitter.setStretchFactor(1, 1)  # (kept in the widget's size policy: the new one's)
+        if shown:
+            self.splitter.setSizes(sizes)
+        else:
+            self.splitter.restoreState(sizes)
         self._reader_stand_in.deleteLater()
         self.original = OriginalView(lambda: self.library, self.fonts.serif)
         self.splitter.addWidget(self.original)  # hidden until 原文 is turned on
@@ -174,6 +195,7 @@ class MainWindow(QMainWindow):
                                       library=lambda: self.library, open_key=self.open_key,
                                       show_message=self.statusBar().showMessage)
         self._install_tree_menu()
+        self._install_room()
         if self._saved is not None:
             self._restore(self._saved)
         self.ready = True
@@ -192,8 +214,22 @@ class MainWindow(QMainWindow):
             "registry": self.registry.open,
             "zoom_in": lambda: self.zoom_step(1), "zoom_out": lambda: self.zoom_step(-1),
             "zoom_reset": self.zoom_reset, "panes": self.switch_pane,
+            "panes_back": lambda: self.panes.step(forward=False), "help": self.show_help,
             "expand": self.left.expand_all, "collapse": self.left.collapse_to_documents,
             "about": self.show_about})
+
+    def _install_room(self) -> None:
+        """The reading pane's room (ui/window/room.py) and the panes F6 visits (panes.py)."""
+        from ui.window.panes import PaneCycle
+        from ui.window.room import ReadingRoom
+        self.room = ReadingRoom(self, self.splitter, self.left, self.reader, self.status.notify)
+        self.room.watch(self.bookmarks.dock)
+        self.room.watch_pane(self.original)
+        left, fs, panel = self.left, self.filter_search, self.bookmarks.panel
+        self.panes = PaneCycle(self, [
+            lambda: fs.field, left.current_view, lambda: self.reader, lambda: panel.view,
+            lambda: left.deadlines.view if left.deadlines is not None else None])
+        self.room.fit()
 
     def _install_tree_menu(self) -> None:
         from ui.window.left.tree_menu import TreeMenu
@@ -285,8 +321,8 @@ class MainWindow(QMainWindow):
         return self.reader.current or self.reader.document_key
 
     def switch_pane(self) -> None:
-        left = self.left.current_view()
-        (self.reader if left.hasFocus() or self.filter_search.has_focus() else left).setFocus()
+        """F6: the next pane (search, tree or results, reader, bookmarks, deadlines)."""
+        self.panes.step()
 
     # ------------------------------------------------------------ zoom
     def zoom_step(self, step: int) -> None:
@@ -303,11 +339,18 @@ class MainWindow(QMainWindow):
         self.left.set_zoom(zoom)
         self.reader.set_zoom(zoom)
         self.original.set_zoom(zoom)
+        self.bookmarks.set_zoom(zoom)
+        self.expiry.set_zoom(zoom)
+        self.room.refit()  # the reader's 28 characters a line are wider now (or narrower)
         self.status.notify(f"显示比例 {round(zoom * 100)}%", 2000)
 
     def show_about(self) -> None:
         from ui import about
         about.show_about(self, self.library)
+
+    def show_help(self) -> None:
+        from ui import usage
+        usage.show_usage(self)
 
     # ---------------------------------------------------------- status
     def _update_status(self) -> None:

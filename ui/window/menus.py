@@ -47,11 +47,13 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "zoom_in": ("放大", ("Ctrl+=", "Ctrl++"), ""),
     "zoom_out": ("缩小", ("Ctrl+-",), ""),
     "zoom_reset": ("实际大小", ("Ctrl+0",), ""),
-    "panes": ("切换窗格", ("F6",), "在目录和正文之间移动焦点"),
+    "panes": ("下一个窗格", ("F6",), "依次移到搜索框、目录（或搜索结果）、正文、书签、时限"),
+    "panes_back": ("上一个窗格", ("Shift+F6",), "按相反顺序移动焦点"),
     "original": ("原文", ("Ctrl+Shift+O",),
                  "在正文旁显示当前条款所在的原文页面，条款的文字行已框出（PDF、OFD 导入的公报）"),
     "expand": ("展开全部", (), ""),
     "collapse": ("折叠到公文", (), ""),
+    "help": ("使用说明", ("F1",), "三件常做的事怎么做，以及全部快捷键"),
     "about": ("关于公报通", (), ""),
 }
 MENUS = dict(zip(MENU_TITLES, (
@@ -59,10 +61,25 @@ MENUS = dict(zip(MENU_TITLES, (
     ["copy", "cite", "cite_page", None, "find"],  # 编辑
     ["department", "duties", "registry", None, "clear"],  # 部门
     [],  # 书签: ui/bookmarks/flow.py
-    ["original", None, "zoom_in", "zoom_out", "zoom_reset", None, "panes", "expand",
-     "collapse"],  # 查看
-    ["about"],  # 帮助
+    ["original", None, "zoom_in", "zoom_out", "zoom_reset", None, "panes", "panes_back",
+     "expand", "collapse"],  # 查看
+    ["help", None, "about"],  # 帮助
 )))
+
+
+def key_sequences(keys=()) -> list:
+    """QKeySequences of *keys* as ACTIONS writes them ("Ctrl+O", "standard:Print")."""
+    from ui.qt import QKeySequence
+    standard = QKeySequence.StandardKey
+    return [QKeySequence(getattr(standard, k.removeprefix("standard:"))
+                         if k.startswith("standard:") else k) for k in keys]
+
+
+def key_text(keys=()) -> str:
+    """*keys* as the platform writes them (Ctrl+P), " / " between them."""
+    from ui.qt import QKeySequence
+    return " / ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                      for s in key_sequences(keys))
 
 
 def make_action(owner: QWidget, text: str, slot, keys=(), tip: str = "") -> QAction:
@@ -70,9 +87,7 @@ def make_action(owner: QWidget, text: str, slot, keys=(), tip: str = "") -> QAct
     first key."""
     from ui.qt import QAction, QKeySequence, Qt
     action = QAction(text, owner)
-    standard = QKeySequence.StandardKey
-    sequences = [QKeySequence(getattr(standard, k.removeprefix("standard:"))
-                              if k.startswith("standard:") else k) for k in keys]
+    sequences = key_sequences(keys)
     if sequences:
         action.setShortcuts(sequences)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

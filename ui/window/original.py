@@ -69,9 +69,15 @@ class OriginalView(QWidget):
         for widget in (self.title, self.page_label):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.previous_button, self.next_button, self.clause_button, close):
-            bar.addWidget(widget)
         layout.addLayout(bar)
+        # the buttons on a row of their own: the pane's minimum is theirs, not the page line's
+        # (the reading pane beside it keeps its 28 characters a line; ui/window/room.py)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(6, 0, 4, 0)
+        for widget in (self.previous_button, self.next_button, self.clause_button, close):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.note = plain_label(REDRAWN)
         self.note.setStyleSheet("color: #7a7a7a; padding-left: 6px;")
         self.note.setWordWrap(True)

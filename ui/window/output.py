@@ -90,9 +90,10 @@ class OutputActions(QObject):
                                 include_general=general, government=selection.government)
         if preview_only:
             dialog.preview()
-            dialog.deleteLater()
         else:
-            dialog.exec()
+            from ui import plain
+            plain.run_dialog(dialog)
+        dialog.deleteLater()
 
     def export_pdf(self, path: str | Path | None = None) -> Path | None:
         """导出为 PDF: the current document, asking where unless *path* is given."""

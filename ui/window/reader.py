@@ -6,6 +6,12 @@ a gazette (already inert in the Markdown) can never reach the network. The
 pane re-renders its HTML when the zoom changes, so indents and chips scale
 with the text.
 
+Re-rendering (zoom, bookmark marks) and resizing (a dock opening) keep the
+clause being read where it was in the view, not the same fraction of the
+scroll bar. The masthead is fitted to the line (re-rendered when the width
+changes it); width_for() tells the window how wide the pane must be to show a
+number of characters a line at the current zoom (ui/window/room.py).
+
 The pane is made after the first paint of the window (ui/startup/staged.py; a
 blank panel holds its place until then): the HTML code (models.views.document_html)
 and the context menu's classes are imported when first needed.
@@ -14,10 +20,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.qt import QFont, QFontMetricsF, QTextBrowser, QTimer, QUrl, Signal
+from ui.qt import QFont, QFontMetricsF, QMimeData, QTextBrowser, QTimer, QUrl, Signal
+from ui.window import reading_place
+from ui.window.reading_place import PlaceKeeper
 
 if TYPE_CHECKING:
     from models.views.document_html import ReadingStyle
+    from ui.qt import QMenu
     from models.store.library import DepartmentInfo, Library
 
 ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4)
@@ -36,6 +45,7 @@ class ReaderView(QTextBrowser):
     bookmark_requested = Signal(str)  # a clause's mark (☆) or 收藏此条 in the context menu
     print_requested = Signal()
     shown = Signal(str, str)  # the document and the clause (or "") now shown (the 原文 view)
+    document_changed = Signal(str)  # another document is shown (its key; "" for none)
 
     def __init__(self, style: ReadingStyle, parent=None):
         super().__init__(parent)
@@ -52,6 +62,10 @@ class ReaderView(QTextBrowser):
         self.terms: tuple[str, ...] = ()
         self.bookmarked: frozenset[str] | None = None  # None: no marks (until bookmarks load)
         self.html = ""
+        self.place = PlaceKeeper(self)  # the clause read, kept in view when laid out again
+        self._masthead, self._masthead_fit = "", 0.0  # of the document shown, fitted to the line
+        self._refit = QTimer(self, singleShot=True, interval=80)  # re-render once resized
+        self._refit.timeout.connect(lambda: self._render(keep_scroll=True))
         self.document().setDocumentMargin(28)
         self.show_placeholder()
 
@@ -61,6 +75,44 @@ class ReaderView(QTextBrowser):
             self._render(keep_scroll=True)
         else:
             self.show_placeholder()
+
+    # ------------------------------------------------------- measures
+    def char_width(self) -> float:
+        """The advance of one Chinese character of the body text at the current zoom."""
+        return reading_place.char_width(self.style_.serif, self.style_.body_pt * self.zoom)
+
+    def line_width(self) -> float:
+        return self.viewport().width() - 2 * self.document().documentMargin()
+
+    def chars_per_line(self) -> float:
+        """How many characters of the body text a line of the pane holds now."""
+        return self.line_width() / self.char_width()
+
+    def width_for(self, chars: int) -> int:
+        """The pane's width that shows *chars* characters a line at the current zoom."""
+        return reading_place.width_for(self, chars, self.char_width())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        kept = self.place.in_view(self.current)
+        super().resizeEvent(event)  # the text is laid out again at the new width
+        self.place.restore(kept)
+        if self._masthead and self.document_key and self.isVisible():
+            from models.views.document_html import masthead_size
+            if masthead_size(self.current_style(), self._masthead) != self._masthead_fit:
+                self._refit.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._refit.stop()  # (the window closing: its library may be closed next)
+        super().hideEvent(event)
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt override)
+        """What is copied: the selection without the word joiners that keep names whole."""
+        from models.views.document_html import WORD_JOINER
+        data = QMimeData()
+        fragment = self.textCursor().selection()
+        data.setText(fragment.toPlainText().replace(WORD_JOINER, ""))
+        data.setHtml(fragment.toHtml().replace(WORD_JOINER, ""))
+        return data
 
     # --------------------------------------------------------- offline
     def loadResource(self, type_: int, url: QUrl):  # noqa: N802 (Qt override)
@@ -100,9 +152,12 @@ class ReaderView(QTextBrowser):
         self.library = library
         self.document_key = self.current = None
         self.show_placeholder()
+        self.document_changed.emit("")
 
     def show_placeholder(self) -> None:
         self.html = ""
+        self.place.clear()
+        self._masthead = ""
         self.setHtml(f"<html><head><style>{self.style_.css()}</style></head><body>"
                      '<p class="meta" style="margin-top: 80px;">在左侧目录中选择一件公文或一个条款，'
                      "或按 Ctrl+F 搜索。</p></body></html>")
@@ -111,15 +166,17 @@ class ReaderView(QTextBrowser):
                   terms: tuple[str, ...] | list[str] = (), force: bool = False) -> None:
         """Render the document and scroll to *current* (highlighted), terms marked."""
         terms = tuple(terms)
-        changed = (force or document_key != self.document_key or current != self.current
-                   or terms != self.terms)
-        moved = document_key != self.document_key or current != self.current
+        other = document_key != self.document_key
+        changed = force or other or current != self.current or terms != self.terms
+        moved = other or current != self.current
         self.document_key, self.current, self.terms = document_key, current, terms
         if changed:
             self._render()
         if moved:
             self.shown.emit(document_key, current or "")
         self.scroll_to_current()
+        if other:
+            self.document_changed.emit(document_key)
 
     def set_department(self, department: DepartmentInfo | None) -> None:
         if (department and department.name) != (self.department and self.department.name):
@@ -133,7 +190,7 @@ class ReaderView(QTextBrowser):
 
     def current_style(self) -> ReadingStyle:
         from dataclasses import replace
-        return replace(self.style_, zoom=self.zoom)
+        return replace(self.style_, zoom=self.zoom, line_px=max(0.0, self.line_width()))
 
     def print_html(self, dpi: int = 96) -> str:
         """The shown document at normal size for paper, without the on-screen highlight.
@@ -153,15 +210,17 @@ class ReaderView(QTextBrowser):
     def _render(self, keep_scroll: bool = False) -> None:
         if not (self.library and self.document_key and self.style_):
             return
-        from models.views.document_html import document_html
-        bar = self.verticalScrollBar()
-        ratio = bar.value() / max(1, bar.maximum()) if keep_scroll else None
-        self.html = document_html(self.library, self.document_key, style=self.current_style(),
+        from models.views.document_html import document_html, masthead_size
+        kept = self.place.in_view(self.current) if keep_scroll else None
+        style = self.current_style()
+        self.html = document_html(self.library, self.document_key, style=style,
                                   current=self.current, department=self.department,
-                                  terms=self.terms, bookmarked=self.bookmarked)
+                                  terms=self.terms, bookmarked=self.bookmarked, screen=True)
         self.setHtml(self.html)
-        if ratio is not None:
-            bar.setValue(round(ratio * bar.maximum()))
+        self.place.index()
+        self._masthead = self.library.document(self.document_key).masthead or ""
+        self._masthead_fit = masthead_size(style, self._masthead)
+        self.place.restore(kept)
 
     def scroll_to_current(self) -> None:
         if self.current:
@@ -172,6 +231,12 @@ class ReaderView(QTextBrowser):
 
     # -------------------------------------------------- context menu
     def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        menu = self.context_menu(self.viewport().mapFromGlobal(event.globalPos()))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self, pos) -> QMenu:
+        """The menu for the point *pos* of the viewport (the clause there can be bookmarked)."""
         from ui.qt import QAction, QKeySequence, QMenu
         menu = QMenu(self)
         copy = menu.addAction("复制")
@@ -186,7 +251,7 @@ class ReaderView(QTextBrowser):
         cite.setShortcut(QKeySequence("Ctrl+Shift+C"))
         cite.setEnabled(bool(self.current or self.document_key))
         cite.triggered.connect(self.copy_citation_requested)
-        here = self.clause_at(self.viewport().mapFromGlobal(event.globalPos()))
+        here = self.clause_at(pos)
         mark = menu.addAction("收藏此条…")
         mark.setShortcut(QKeySequence("Ctrl+D"))
         mark.setEnabled(bool(here))
@@ -195,4 +260,4 @@ class ReaderView(QTextBrowser):
         print_action.setShortcut(QKeySequence.StandardKey.Print)
         print_action.triggered.connect(self.print_requested)
         menu.addAction(print_action)
-        menu.exec(event.globalPos())
+        return menu

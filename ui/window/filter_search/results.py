@@ -18,10 +18,22 @@ from ui.qt import (QAbstractItemView, QColor, QEvent, QPainter, QSize, QStandard
 _MARK = '<span style="background-color: #ffe066; color: #000000;">'
 
 
-def snippet_html(hit_path: str, snippet: str) -> str:
-    hit_path = escape(hit_path)
+def snippet_html(hit_path: str, snippet: str, label: str = "") -> str:
+    """Where the hit is, then its snippet (escaped, matches in <mark>); the clause's own
+    number (*label*, 1、), which its text starts with, is left out: *hit_path* ends with it."""
+    own = escape(label.strip())
+    if own and snippet.startswith(own):
+        snippet = snippet[len(own):].lstrip()
     html = snippet.replace("<mark>", _MARK).replace("</mark>", "</span>")
-    return f'<span style="color: #1a5fb4; font-weight: bold;">{hit_path}</span>　{html}'
+    return f'<span style="color: #1a5fb4; font-weight: bold;">{escape(hit_path)}</span>　{html}'
+
+
+def group_html(doc_number: str | None, title: str, count: int) -> str:
+    """A document's header in the results: its 文号 on a line of its own (never cut off by a
+    long title), the number of hits, then the title, wrapped to the pane's width."""
+    number = escape(doc_number or "（无文号）")
+    return (f'<span style="color: #1a5fb4; font-weight: bold;">{number}</span>　{count} 处'
+            f"<br/><b>{escape(title)}</b>")
 
 
 class ResultsModel(QStandardItemModel):
@@ -40,6 +52,7 @@ class ResultsModel(QStandardItemModel):
             font.setBold(True)
             head.setFont(font)
             head.setToolTip(as_rich(f"{group.title}\n{group.doc_number or ''}"))
+            head.setData(group_html(group.doc_number, group.title, len(group.hits)), Role.Snippet)
             rows = []
             for hit in group.hits:
                 item = QStandardItem(hit.path + " " + hit.heading)
@@ -48,7 +61,7 @@ class ResultsModel(QStandardItemModel):
                 item.setData(hit.kind, Role.Kind)
                 item.setData(snippet_html(hit.path if hit.kind not in ("title", "doc_number")
                                           else "标题" if hit.kind == "title" else "文号",
-                                          hit.snippet), Role.Snippet)
+                                          hit.snippet, hit.label), Role.Snippet)
                 item.setToolTip(as_rich(f"{hit.doc_number or ''} {hit.path}"))
                 item.setEditable(False)
                 rows.append(item)
@@ -59,7 +72,7 @@ class ResultsModel(QStandardItemModel):
 
 
 class SnippetDelegate(QStyledItemDelegate):
-    """Draws a hit's HTML snippet, wrapped to the view's width."""
+    """Draws a hit's HTML snippet (or a document's header), wrapped to the view's width."""
 
     def _doc(self, option, index) -> QTextDocument | None:
         html = index.data(Role.Snippet)

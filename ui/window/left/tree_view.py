@@ -2,7 +2,10 @@
 
 The other rows are drawn by Qt; only documents get a delegate, because the
 文号 is how officials recognise a document on paper and must be visible
-without widening the pane.
+without widening the pane. Each line fits its row at any width and zoom: the
+title is elided, and so is the 文号 before the 【已失效】 mark is (fit_spans),
+never wrapped over the next row; a row's tooltip says it all (helpEvent,
+as text).
 
 The tree is drawn before the first paint of the window (ui/startup/staged.py), so
 this module reads neither PySide6's `Qt` namespace nor QStyle (together
@@ -16,13 +19,14 @@ from __future__ import annotations
 
 from ui.qt import (QAbstractItemView, QFontMetricsF, QPointF, QRect, QSize, QStaticText,
                    QStyledItemDelegate, QTreeView, Signal)
-from ui.plain import escape
-from ui.item_roles import DOC_NUMBER, EXPIRED, FOREGROUND_ROLE, KIND
+from ui.plain import as_rich, escape
+from ui.item_roles import DOC_NUMBER, EXPIRED, FOREGROUND_ROLE, KIND, TOOLTIP_ROLE
 
 EXPIRED_MARK = "已失效"
 _ELLIPSIS = "…"
 _NUMBER = "#5f6368"
 _MARK, _MARK_SELECTED = "#b3261e", "#ffd7d7"
+_SLACK = 2  # px kept free at a line's end: the rich text must never need a second line
 
 
 def elide_right(metrics, text: str, width: int) -> str:
@@ -39,18 +43,41 @@ def elide_right(metrics, text: str, width: int) -> str:
     return text[:low] + _ELLIPSIS
 
 
+def fit_spans(metrics, spans: list[tuple[str, str]], width: float) -> list[tuple[str, str]]:
+    """*spans* (text, colour) cut to fit *width* on one line. The last span is a mark (such as
+    【已失效】) that must stay readable: the text before it is elided first (down to two
+    characters and the ellipsis; the space before the mark goes next), then left out; only
+    when the mark alone does not fit is everything elided as one text."""
+    if metrics.horizontalAdvance("".join(text for text, _ in spans)) <= width:
+        return spans
+    if len(spans) > 1:
+        before = "".join(text for text, _ in spans[:-1])
+        mark, colour = spans[-1]
+        for shown in (mark, mark.strip()):
+            rest = width - metrics.horizontalAdvance(shown)
+            head = elide_right(metrics, before, rest) if rest > 0 else ""
+            if len(head) >= 3 and metrics.horizontalAdvance(head) <= rest:
+                return [(head, spans[0][1]), (shown, colour)]
+        if metrics.horizontalAdvance(mark.strip()) <= width:
+            return [(mark.strip(), colour)]
+    whole = "".join(text for text, _ in spans).strip()
+    return [(elide_right(metrics, whole, width), spans[0][1])]
+
+
 def draw_line(painter, rect: QRect, spans: list[tuple[str, str]], font) -> None:
     """One line at the left of *rect*, centred vertically, in *font*: the *spans* of
-    (text, colour as #rrggbb) one after the other.
+    (text, colour as #rrggbb) one after the other, cut to fit the rect (fit_spans).
 
     The colours travel with the text, as rich text in a QStaticText: a pen
     (QPainter.setPen) would make PySide6 create `Qt`, and a QTextLayout with
     coloured formats loads three text classes with nine enums (together ~14M
     instructions, ~2% of a bare window's start) before the first paint.
     """
+    metrics = QFontMetricsF(font)
+    spans = fit_spans(metrics, spans, rect.width() - _SLACK)
     html = "".join(f'<span style="color:{colour}">{escape(text)}</span>' for text, colour in spans)
     painter.setFont(font)
-    top = rect.top() + (rect.height() - QFontMetricsF(font).height()) / 2
+    top = rect.top() + (rect.height() - metrics.height()) / 2
     line = QStaticText(f'<span style="white-space: pre">{html}</span>')
     line.setTextWidth(rect.width())  # (the rich text would otherwise wrap at its own width)
     painter.drawStaticText(QPointF(rect.left(), top), line)
@@ -117,14 +144,23 @@ class DocumentRowDelegate(QStyledItemDelegate):
             colour = palette.highlightedText().color()
         else:
             colour = foreground if foreground is not None else palette.text().color()
-        title = elide_right(QFontMetricsF(font), text, top.width())
-        draw_line(painter, top, [(title, colour.name())], font)
+        draw_line(painter, top, [(text, colour.name())], font)
         font.setBold(False)
         number = [(index.data(DOC_NUMBER) or "（无文号）",
                    palette.highlightedText().color().name() if selected else _NUMBER)]
         if index.data(EXPIRED):
             number.append(("　【" + EXPIRED_MARK + "】", _MARK_SELECTED if selected else _MARK))
         draw_line(painter, bottom, number, font)
+
+    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 (Qt override)
+        """A row's tooltip (its whole title, 文号, validity: what an elided row leaves out),
+        shown as text: a title from a gazette is never read as HTML (ui/plain.py)."""
+        from ui.qt import QEvent, QToolTip
+        text = index.data(TOOLTIP_ROLE) if index.isValid() else None
+        if event is None or event.type() != QEvent.Type.ToolTip or not text:
+            return super().helpEvent(event, view, option, index)
+        QToolTip.showText(event.globalPos(), as_rich(text), view)
+        return True
 
 
 class OutlineView(QTreeView):

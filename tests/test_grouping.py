@@ -1,0 +1,63 @@
+"""Where a document sits in the tree: under its issue and category, or — imported on its
+own — under its government and year (models/views/grouping.py, models/views/outline.py)."""
+from __future__ import annotations
+
+import shutil
+
+from conftest import FIXTURES
+
+from models.views.grouping import group_of, is_single, year_of
+
+
+def test_a_document_imported_on_its_own_sits_under_its_government_and_year(
+        tmp_path, seed_library_path, seed_issue, registry):
+    from models.parse.parser import parse_bytes
+    from models.store.build import add_issues
+    from models.store.library import Library
+    from models.views.outline import build_outline
+    path = tmp_path / "lib.sqlite"
+    shutil.copy(seed_library_path, path)
+    single = FIXTURES / "tai_single_with_number.txt"
+    other = (single.read_text(encoding="utf-8").replace("台政发〔2022〕3号", "台政发〔2022〕9号")
+             .replace("关于进一步加强安全生产工作的意见", "关于做好防汛工作的通知"))
+    issues = [parse_bytes(single.read_bytes(), registry, single.name),
+              parse_bytes(other.encode("utf-8"), registry, "other.txt")]
+    add_issues(path, issues, registry)
+    with Library(path) as library:
+        root = build_outline(library)
+    tops = [(top.kind, top.text, [(sub.text, [d.text for d in sub.children])
+                                  for sub in top.children]) for top in root.children]
+    assert tops[0][:2] == ("issue", "2021年第5期")  # the seed's issue, as before
+    assert [sub for sub, _ in tops[0][2]][0] == "区政府文件"
+    # both single documents together, under the government and the year, not under 其他
+    assert tops[1][:2] == ("issue", "台儿庄区")
+    assert [sub for sub, _ in tops[1][2]] == ["2022年"]
+    titles = tops[1][2][0][1]
+    assert len(titles) == 2 and any("安全生产" in t for t in titles) and any("防汛" in t for t in titles)
+    assert not any(text in ("台政发〔2022〕3号", "其他") for _, text, _ in tops)
+
+
+def test_the_rule_for_issues_and_for_documents_on_their_own(seed_library):
+    doc = next(d for d in seed_library.documents() if d.doc_number == "市中政办发〔2021〕13号")
+    issue = seed_library.issues()[0]
+    assert not is_single(issue)
+    assert group_of(doc, issue) == ("issue:2021年第5期", "2021年第5期",
+                                    f"category:2021年第5期:{doc.category}", doc.category)
+    single = {"label": doc.doc_number, "year": None, "number": None}
+    group = group_of(doc, single)
+    assert (group.text, group.sub_text) == (doc.government, "2021年")
+    from dataclasses import replace
+    assert year_of(replace(doc, date=None)) == "2021"  # from the 文号's 〔2021〕
+    assert group_of(replace(doc, date=None, doc_number=None, government=""), single)[1::2] == (
+        "其他单位", "年份不详")
+
+
+def test_the_duplicate_message_names_each_document_once():
+    from models.errors import DuplicateDocumentError
+    single = str(DuplicateDocumentError([("台政发〔2022〕3号", "第 1 行", "台政发〔2022〕3号")]))
+    assert single == "台政发〔2022〕3号（第 1 行）已在库中。"
+    held = str(DuplicateDocumentError([("市中政发〔2021〕16号", "第 63 行", "2021年第5期")]))
+    assert held == "市中政发〔2021〕16号（第 63 行）已在库中，已收录于 2021年第5期。"
+    two = str(DuplicateDocumentError([("甲〔2021〕1号", "第 3 行", "2021年第5期"),
+                                      ("乙〔2021〕2号", "", "乙〔2021〕2号")]))
+    assert two == "以下 2 件公文已在库中：甲〔2021〕1号（第 3 行），已收录于 2021年第5期；乙〔2021〕2号。"
