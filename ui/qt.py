@@ -34,7 +34,8 @@ _QTGUI = ("QAbstractTextDocumentLayout", "QAction", "QBrush", "QColor", "QDeskto
           "QFont", "QFontDatabase", "QIcon", "QFontInfo", "QFontMetricsF", "QGuiApplication",
           "QKeySequence", "QPageLayout", "QPageSize", "QPainter", "QPalette", "QPen", "QRawFont",
           "QStandardItem", "QStaticText", "QStandardItemModel", "QTextCharFormat", "QTextCursor",
-          "QTextDocument", "QTextFormat", "QTextLayout", "QTextOption")
+          "QTextDocument", "QTextDocumentFragment", "QTextFormat", "QTextLayout", "QTextOption",
+          "QTextTable")
 _QTWIDGETS = ("QAbstractButton", "QAbstractItemView", "QApplication", "QCheckBox", "QComboBox",
               "QDialog", "QDialogButtonBox", "QDockWidget", "QFileDialog", "QFormLayout", "QFrame",
               "QGridLayout", "QGroupBox", "QHBoxLayout", "QHeaderView", "QInputDialog", "QLabel",
@@ -103,7 +104,8 @@ if TYPE_CHECKING:  # for type checkers, editors and PyInstaller (which finds the
                                QGuiApplication, QIcon, QKeySequence, QPageLayout, QPageSize,
                                QPainter, QPalette, QPen, QRawFont, QStandardItem,
                                QStandardItemModel, QStaticText, QTextCharFormat, QTextCursor,
-                               QTextDocument, QTextFormat, QTextLayout, QTextOption)
+                               QTextDocument, QTextDocumentFragment, QTextFormat, QTextLayout,
+                               QTextOption, QTextTable)
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
     from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
                                    QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,

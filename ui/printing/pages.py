@@ -13,6 +13,7 @@ from pathlib import Path
 
 from models.views.print_html import KEEP_WITH_NEXT, MARGINS_MM, PrintJob
 from ui.fonts import register_bundled_fonts
+from ui.printing.table_rows import keep_rows_whole
 from ui.qt import (QAbstractTextDocumentLayout, QFont, QFontMetricsF, QMarginsF, QPageLayout,
                    QPageSize, QPainter, QPen, QPrinter, QRectF, QSizeF, Qt, QTextCursor,
                    QTextDocument, QTextFormat)
@@ -114,16 +115,17 @@ def _first_line_page(doc: QTextDocument, block, page_height: float) -> int:
     return int((layout.blockBoundingRect(block).top() + y) // page_height)
 
 
-def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
+def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> bool:
     """Move a heading that would end a page to the next page, with the text it heads.
 
     Qt's rich text has no page-break-after: avoid; a heading says it must stay
     with what follows by its block state KEEP_WITH_NEXT (models/views/print_html).
     When such a block and the next one start on different pages, the block — and
     the keep-with-next blocks just above it on its page (a document heading
-    over a clause's title) — get a page break before them.
+    over a clause's title) — get a page break before them. Whether any moved.
     """
     layout = doc.documentLayout()
+    moved = False
     for _ in range(1000):  # one move per page at most; bounded all the same
         layout.documentSize()  # Qt lays out lazily: finish it before reading positions
         block, move = doc.begin(), None
@@ -139,12 +141,14 @@ def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
                         move = move.previous()
             block = after
         if move is None:
-            return
+            return moved
         fmt = move.blockFormat()
         if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
-            return  # already at the top of a page: a heading taller than a page
+            return moved  # already at the top of a page: a heading taller than a page
         fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         QTextCursor(move).setBlockFormat(fmt)
+        moved = True
+    return moved
 
 
 def _draw_page(doc: QTextDocument, painter: QPainter, page: QRectF) -> None:
@@ -187,7 +191,10 @@ def lay_out_job(job: PrintJob, printer: QPrinter) -> QTextDocument:
             pages = found
         if doc.pageCount() <= 1:  # one page needs no table of contents
             doc = _layout(html, printer, body_h)
-    _keep_headings_with_text(doc, body_h)
+    for _ in range(5):  # a row moved can bring a heading to a page's foot, a heading a row
+        keep_rows_whole(doc, body_h)
+        if not _keep_headings_with_text(doc, body_h):
+            break
     _split_at_page_breaks(doc, body_h)
     return doc
 
