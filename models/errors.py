@@ -111,6 +111,15 @@ class LibraryBusyError(GazetteError):
         self.library = library
 
 
+class EmptyCalendarError(GazetteError):
+    """A calendar with no event: RFC 5545 wants at least one, so no file is written.
+    *past*: the deadlines left out because they have passed (0: the list has none)."""
+
+    def __init__(self, message: str, past: int):
+        super().__init__(message)
+        self.past = past
+
+
 def os_reason(exc: OSError) -> str:
     """Why a file could not be written, as a user says it."""
     if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
