@@ -40,7 +40,8 @@ _QTWIDGETS = ("QAbstractButton", "QAbstractItemView", "QApplication", "QCheckBox
               "QDialog", "QDialogButtonBox", "QDockWidget", "QFileDialog", "QFormLayout", "QFrame",
               "QGridLayout", "QGroupBox", "QHBoxLayout", "QHeaderView", "QInputDialog", "QLabel",
               "QLineEdit", "QListView", "QListWidget", "QListWidgetItem", "QMainWindow", "QMenu",
-              "QMessageBox", "QPlainTextEdit", "QProgressDialog", "QPushButton", "QSizePolicy",
+              "QMessageBox", "QPlainTextEdit", "QProgressDialog", "QPushButton", "QRadioButton",
+              "QSizePolicy",
               "QSplitter", "QStackedWidget", "QStatusBar", "QStyle", "QStyledItemDelegate",
               "QStyleOptionViewItem", "QTextBrowser", "QToolButton", "QTreeView", "QVBoxLayout",
               "QWidget")
@@ -112,7 +113,8 @@ if TYPE_CHECKING:  # for type checkers, editors and PyInstaller (which finds the
                                    QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
                                    QHeaderView, QInputDialog, QLabel, QLineEdit, QListView,
                                    QListWidget, QListWidgetItem, QMainWindow, QMenu, QMessageBox,
-                                   QPlainTextEdit, QProgressDialog, QPushButton, QSizePolicy,
+                                   QPlainTextEdit, QProgressDialog, QPushButton, QRadioButton,
+                                   QSizePolicy,
                                    QSplitter, QStackedWidget, QStatusBar, QStyle,
                                    QStyledItemDelegate, QStyleOptionViewItem, QTextBrowser,
                                    QToolButton, QTreeView, QVBoxLayout, QWidget)

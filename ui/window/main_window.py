@@ -173,7 +173,9 @@ class MainWindow(QMainWindow):
         fs, output = self.filter_search, self.output
         return build_menus(self, self.menus, {
             "import": self.import_flow.choose_and_import, "preview": output.print_preview,
-            "pdf": output.export_pdf, "quit": self.close, "copy": self.reader.copy,
+            "pdf": output.export_pdf, "duty_word": output.export_duty_word,
+            "duty_calendar": output.export_duty_calendar, "quit": self.close,
+            "copy": self.reader.copy,
             "cite": output.copy_citation, "find": fs.focus_search,
             "department": fs.open_picker, "duties": output.print_duty_list, "clear": fs.escape,
             "zoom_in": lambda: self.zoom_step(1), "zoom_out": lambda: self.zoom_step(-1),
