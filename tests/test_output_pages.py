@@ -154,6 +154,8 @@ def test_expired_mark_is_never_broken_in_the_pdf(tmp_path):
     lines = [ln.strip() for page in _pages(pdf) for ln in page.split("\n")]
     assert sum("【已失效】" in ln for ln in lines) == 18
     assert not [ln for ln in lines if ("【" in ln or "】" in ln) and "【已失效】" not in ln]
+    faces = fonts_used(pdf).strip().split("\n")[2:]
+    assert faces and all("Gazette" in face for face in faces)  # no face fetched for U+2060
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")

@@ -33,9 +33,9 @@ _QTCORE = ("QAbstractItemModel", "QAbstractListModel", "QByteArray", "QEvent", "
 _QTGUI = ("QAbstractTextDocumentLayout", "QAction", "QBrush", "QColor", "QDesktopServices",
           "QFont", "QFontDatabase", "QIcon", "QFontInfo", "QFontMetricsF", "QGuiApplication",
           "QKeySequence", "QPageLayout", "QPageSize", "QPainter", "QPalette", "QPen", "QRawFont",
-          "QStandardItem", "QStaticText", "QStandardItemModel", "QTextCharFormat", "QTextCursor",
-          "QTextDocument", "QTextDocumentFragment", "QTextFormat", "QTextLayout", "QTextOption",
-          "QTextTable")
+          "QStandardItem", "QStaticText", "QStandardItemModel", "QTextBlockFormat",
+          "QTextCharFormat", "QTextCursor", "QTextDocument", "QTextDocumentFragment",
+          "QTextFormat", "QTextLayout", "QTextOption", "QTextTable")
 _QTWIDGETS = ("QAbstractButton", "QAbstractItemView", "QApplication", "QCheckBox", "QComboBox",
               "QDialog", "QDialogButtonBox", "QDockWidget", "QFileDialog", "QFormLayout", "QFrame",
               "QGridLayout", "QGroupBox", "QHBoxLayout", "QHeaderView", "QInputDialog", "QLabel",
@@ -104,9 +104,10 @@ if TYPE_CHECKING:  # for type checkers, editors and PyInstaller (which finds the
                                QDesktopServices, QFont, QFontDatabase, QFontInfo, QFontMetricsF,
                                QGuiApplication, QIcon, QKeySequence, QPageLayout, QPageSize,
                                QPainter, QPalette, QPen, QRawFont, QStandardItem,
-                               QStandardItemModel, QStaticText, QTextCharFormat, QTextCursor,
-                               QTextDocument, QTextDocumentFragment, QTextFormat, QTextLayout,
-                               QTextOption, QTextTable)
+                               QStandardItemModel, QStaticText, QTextBlockFormat,
+                               QTextCharFormat, QTextCursor, QTextDocument,
+                               QTextDocumentFragment, QTextFormat, QTextLayout, QTextOption,
+                               QTextTable)
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
     from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
                                    QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFileDialog,

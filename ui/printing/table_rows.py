@@ -76,22 +76,28 @@ def _start_on_next_page(table: QTextTable) -> bool:
     return True
 
 
-def _split_before(doc: QTextDocument, table: QTextTable, row: int) -> QTextTable:
+def _split_before(doc: QTextDocument, table: QTextTable, row: int) -> None:
     """Split *table* before *row* (a body row): the rows from it on, under a copy of the
-    header, become a table of their own right after it; that table is returned."""
+    header, become a table of their own on the next page. The new table is made apart, in
+    a document of its own, so that *doc* changes in one edit (one layout, not four)."""
     cursor = QTextCursor(doc)
     cursor.setPosition(table.firstPosition() - 1)  # the table's frame, exactly
     cursor.setPosition(table.lastPosition() + 1, QTextCursor.MoveMode.KeepAnchor)
-    copy = QTextDocumentFragment(cursor)
-    cursor.setPosition(table.lastPosition() + 1)
-    cursor.insertBlock()  # an empty block between two tables, which Qt does not show
-    cursor.insertFragment(copy)
-    second = next(f for f in doc.rootFrame().childFrames()
-                  if isinstance(f, QTextTable) and f.firstPosition() > table.lastPosition())
+    apart = QTextDocument()
+    QTextCursor(apart).insertFragment(QTextDocumentFragment(cursor))
+    (rest,) = [f for f in apart.rootFrame().childFrames() if isinstance(f, QTextTable)]
     header = table.format().headerRowCount()
+    rest.removeRows(header, row - header)
+    _start_on_next_page(rest)
+    whole = QTextCursor(apart)
+    whole.setPosition(rest.firstPosition() - 1)
+    whole.setPosition(rest.lastPosition() + 1, QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(table.lastPosition() + 1)
+    cursor.beginEditBlock()
+    cursor.insertBlock()  # an empty block between two tables, which Qt does not show
+    cursor.insertFragment(QTextDocumentFragment(whole))
     table.removeRows(row, table.rows() - row)
-    second.removeRows(header, row - header)
-    return second
+    cursor.endEditBlock()
 
 
 def keep_rows_whole(doc: QTextDocument, page_height: float) -> bool:
@@ -115,6 +121,6 @@ def keep_rows_whole(doc: QTextDocument, page_height: float) -> bool:
             if not _start_on_next_page(table):
                 return moved  # at the top of a page already
         else:
-            _start_on_next_page(_split_before(doc, table, row))
+            _split_before(doc, table, row)
         moved = True
     return moved
