@@ -17,7 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from models.store.content import load_content_registry  # noqa: E402
 from models.views.dutylist import (DutyListOptions, build_duty_list, duty_rows,  # noqa: E402
-                                   to_print_job, write_docx, write_ics)
+                                   to_print_job, write_docx)
+from models.views.duty_calendar import write_ics  # noqa: E402
 from models.store.library import Library  # noqa: E402
 from models.store.build import add_issues  # noqa: E402
 from models.parse.parser import parse_bytes  # noqa: E402

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from models.store.content import active_library, import_files
-from models.errors import GazetteError, os_reason
+from models.errors import EmptyCalendarError, GazetteError, os_reason
 from models.roles import ROLES
 from models.store.library import Library
 from models.store.search import search
@@ -262,12 +262,17 @@ def _write_ics(dl, args: argparse.Namespace) -> int:
     from models.views import duty_calendar
     if not args.output:
         raise GazetteError("日历（ics）输出需要用 --output 指定文件名")
+    hint = "加 --include-past 可一并写入已过的时限。"
+    try:
+        duty_calendar.check_not_empty(dl, args.include_past)
+    except EmptyCalendarError as err:  # exit 2, nothing written: a file must be whole
+        raise GazetteError(str(err) + (hint if err.past else "")) from err
     output_folder(args.output)
     try:
         count = duty_calendar.write_ics(dl, Path(args.output), include_past=args.include_past)
     except OSError as exc:
         raise GazetteError(f"无法写入 {args.output}：{os_reason(exc)}") from exc
     line(f"已生成 {args.output}：" + duty_calendar.calendar_message(dl, count, args.include_past))
-    if not args.include_past and any(dl.is_past(d["due"]) for d, _ in dl.deadlines()):
-        line("加 --include-past 可一并写入已过的时限。")
+    if not args.include_past and duty_calendar.past_deadlines(dl):
+        line(hint)
     return 0

@@ -134,6 +134,15 @@ def is_disk_full(exc: BaseException, folder: Path) -> bool:
         return False
 
 
+class EmptyCalendarError(GazetteError):
+    """A calendar with no event: RFC 5545 wants at least one, so no file is written.
+    *past*: the deadlines left out because they have passed (0: the list has none)."""
+
+    def __init__(self, message: str, past: int):
+        super().__init__(message)
+        self.past = past
+
+
 def os_reason(exc: OSError) -> str:
     """Why a file could not be written, as a user says it."""
     if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):

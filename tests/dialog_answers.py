@@ -2,7 +2,8 @@
 
 A file dialog is given the file(s) the test chose — typed into the real
 QFileDialog, as a user types a name — and accepted; every dialog shown is kept,
-so a test can look at its folder, filters and title.
+so a test can look at its folder, filters and title. A message box is read and
+its one button pressed; a question gets the button the test names.
 """
 from __future__ import annotations
 
@@ -10,13 +11,17 @@ from pathlib import Path
 
 
 class FileAnswers:
-    def __init__(self, *answers):
+    def __init__(self, *answers, buttons=()):
         self.answers = list(answers)  # each a path, a list of paths, or None (cancel)
         self.shown = []  # the dialogs, in the order they were shown
         self.folders: list[Path] = []  # the folder each opened in
+        self.buttons = list(buttons)  # the button to press in each question, by its text
+        self.messages: list[str] = []  # the text of each message box, in order
 
     def __call__(self, dialog) -> int:
-        from ui.qt import QFileDialog
+        from ui.qt import QFileDialog, QMessageBox
+        if isinstance(dialog, QMessageBox) and (self.buttons or len(dialog.buttons()) == 1):
+            return self._press(dialog)
         assert isinstance(dialog, QFileDialog), f"unexpected dialog: {dialog!r}"
         self.shown.append(dialog)
         self.folders.append(Path(dialog.directory().absolutePath()))
@@ -30,9 +35,21 @@ class FileAnswers:
         return 1
 
 
-def answer_file_dialogs(monkeypatch, *answers) -> FileAnswers:
+    def _press(self, box) -> int:
+        """A message (one button: 确定) is read and closed; a question is answered with the
+        next of *buttons*."""
+        self.messages.append(box.text())
+        wanted = self.buttons.pop(0) if len(box.buttons()) > 1 else box.buttons()[0].text()
+        button = next(b for b in box.buttons() if b.text() == wanted)
+        button.click()
+        return 0
+
+
+def answer_file_dialogs(monkeypatch, *answers, buttons=()) -> FileAnswers:
+    """File dialogs get *answers*; messages are read (FileAnswers.messages) and questions
+    answered with *buttons*, in order."""
     from ui import plain
-    answering = FileAnswers(*answers)
+    answering = FileAnswers(*answers, buttons=buttons)
     monkeypatch.setattr(plain, "run_dialog", answering)
     return answering
 

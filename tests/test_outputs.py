@@ -292,7 +292,11 @@ def test_ics_uids_are_stable_so_a_second_export_updates(seed_library, tmp_path):
 
 
 def test_ics_past_deadlines_only_when_asked(finance, tmp_path):
-    assert duty_calendar.write_ics(finance, tmp_path / "a.ics") == 0  # 2021's deadlines, in 2026
+    from models.errors import EmptyCalendarError
+    with pytest.raises(EmptyCalendarError) as raised:  # 2021's deadlines, in 2026
+        duty_calendar.write_ics(finance, tmp_path / "a.ics")
+    assert raised.value.past == 1 and "1 项时限都已过" in str(raised.value)
+    assert not (tmp_path / "a.ics").exists()  # RFC 5545 wants an event: no file at all
     assert duty_calendar.write_ics(finance, tmp_path / "b.ics", include_past=True) == 1
     (event,) = _events(tmp_path / "b.ics")
     assert str(event["SUMMARY"]) == "【区财政局·配合】提高职业技能"
@@ -399,9 +403,47 @@ def test_no_pdf_page_ends_with_a_heading(finance, tmp_path):
         assert not any(tail.endswith(h) for h in headings), lines[-1]
 
 
-def test_calendar_message_says_what_was_left_out(finance, seed_library):
-    assert duty_calendar.calendar_message(finance, 0) == (
-        "已写入 0 个日程（每项时限一个全天日程，提前一周提醒）。已过的时限 1 项未写入。")
-    assert "未写入" not in duty_calendar.calendar_message(finance, 1, include_past=True)
+def test_calendar_message_says_what_was_left_out(seed_library, tmp_path):
+    from models.errors import EmptyCalendarError
+    dl = build_duty_list(seed_library, "区人力资源和社会保障局", today=EARLY)
+    written = duty_calendar.write_ics(dl, tmp_path / "a.ics")
+    assert duty_calendar.calendar_message(dl, written) == (
+        "已写入 3 个日程（每项时限一个全天日程，提前一周提醒）。已过的时限 1 项未写入。")
+    assert "未写入" not in duty_calendar.calendar_message(dl, 4, include_past=True)
     none = build_duty_list(seed_library, "区财政局", DutyListOptions(roles=["lead"]), today=TODAY)
-    assert duty_calendar.calendar_message(none, 0) == "清单中的任务没有时限，未写入日程。"
+    with pytest.raises(EmptyCalendarError) as raised:
+        duty_calendar.write_ics(none, tmp_path / "b.ics", include_past=True)
+    assert raised.value.past == 0 and str(raised.value) == (
+        "区财政局清单中的任务没有时限，没有可写入日历的日程，未生成文件。")
+    assert not (tmp_path / "b.ics").exists()
+
+
+def test_cli_writes_no_empty_calendar(seed_library_path, tmp_path):
+    """Every deadline of 区财政局 is of 2021: no event today, so no file and exit 2, saying
+    why and how to include the past ones; a list without deadlines says so too."""
+    lib, out = str(seed_library_path), tmp_path / "a.ics"
+    run = _cli("duties", "区财政局", "--format", "ics", "--output", str(out), "--library", lib,
+               tmp_path=tmp_path)
+    assert run.returncode == 2 and not out.exists() and "Traceback" not in run.stderr
+    assert "1 项时限都已过" in run.stderr and "--include-past" in run.stderr
+    run = _cli("duties", "区财政局", "--roles", "lead", "--format", "ics", "--include-past",
+               "--output", str(out), "--library", lib, tmp_path=tmp_path)
+    assert run.returncode == 2 and not out.exists()
+    assert "没有时限" in run.stderr and "--include-past" not in run.stderr
+
+
+def test_brief_heads_an_annex_entry_with_its_place(seed_library):
+    """An annex entry's "heading" is its text: above the text stands 附件 区发展和改革局,
+    not the text's first words; the items table keeps them (what the task is)."""
+    from models.bookmarks import Bookmark
+    doc = next(d for d in seed_library.documents() if d.doc_number == "市中政办发〔2021〕15号")
+    node = next(n for n in seed_library.nodes(doc.key) if n.path == "附件 区发展和改革局")
+    mark = Bookmark(0, "会", node.key, doc.key, doc.doc_number, doc.title, node.path,
+                    node.heading, node.fingerprint, node.full_text, "", 0, "")
+    out = brief.brief_document("会", [mark], TODAY)
+    heading = next(b for b in out.blocks if isinstance(b, Para) and b.kind == "h2")
+    assert heading.text == "1．附件 区发展和改革局"
+    table = next(b for b in out.blocks if isinstance(b, Table))
+    assert table.cell_text(table.rows[0][1]).startswith("负责将婴幼儿照护工作纳入")
+    roster = _marks(seed_library)[2]  # a roster's heading is its own: 成员 王光利
+    assert brief.item_heading(roster) == "成员 王光利"

@@ -12,6 +12,7 @@ MENU_TITLES = ("文件(&F)", "编辑(&E)", "部门(&D)", "书签(&B)", "查看(&
 BOOKMARKS_MENU = MENU_TITLES[3]  # filled by the bookmarks (ui/bookmarks/flow.py)
 
 SEARCH_PLACEHOLDER = "搜索全文或文号（Ctrl+F）"
+WORD_FILES = "Word 文档 (*.docx)"  # the save dialog's filter for the duty list and the brief
 _SEP = "　·　"
 
 

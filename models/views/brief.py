@@ -31,14 +31,23 @@ def _shown_text(mark: Bookmark) -> str:
 
 
 def item_title(mark: Bookmark) -> str:
-    """The clause's heading (or its first words); for a whole document, its title without
-    the issuer (关于……的通知), as the document's short title is made."""
+    """The items table's 标题: the clause's heading (or its first words); for a whole
+    document, its title without the issuer (关于……的通知), as the short title is made."""
     if not mark.path:
         cut = mark.title.find("关于")
         return mark.title[cut:] if cut > 0 else mark.title
     from models.views.dutylist import gist
     text = mark.heading or _shown_text(mark)
     return gist(text, TITLE_CHARS) if text else mark.path
+
+
+def item_heading(mark: Bookmark) -> str:
+    """The title a clause has above its text: item_title(), except for an annex entry, whose
+    "heading" is its text (区发展和改革局负责将…): its place in the annex, 附件 区发展和改革局,
+    rather than its first words repeated just above them."""
+    from models.views.dutylist import heading_is_text
+    annex_entry = mark.path.startswith("附件") and heading_is_text(mark)
+    return mark.path if annex_entry else item_title(mark)
 
 
 def brief_document(collection: str, marks: list[Bookmark], today: date | None = None) -> OutDoc:
@@ -60,7 +69,7 @@ def brief_document(collection: str, marks: list[Bookmark], today: date | None = 
     out.blocks.append(table)
     for i, mark in enumerate(marks, start=1):
         status = STATUS_LABELS[mark.status]
-        out.add("h2", f"{i}．{item_title(mark)}",
+        out.add("h2", f"{i}．{item_heading(mark)}",
                 *([Span(f"【{status}】", "expired")] if status else []),
                 keep_with_next=True)
         out.add("source", *_citation_spans(mark), keep_with_next=bool(mark.note or mark.path))

@@ -3,7 +3,8 @@
 Officials cite a clause as 《标题》（文号）二、（三）1.; a document without a
 文号 as 《标题》二、（三）1.; and a document whose validity has ended carries
 【已失效】 after the citation, wherever it appears (copied text, the bookmark
-list, the brief, printouts). Every one of them is made by cite() here.
+list, the brief, printouts). Every one of them is made by cite() here, and
+unbroken() says how a page keeps such a mark on one line.
 """
 from __future__ import annotations
 
@@ -15,6 +16,20 @@ from models.store.library import DocumentInfo, Library, NodeInfo
 
 EXPIRED_MARK = "【已失效】"
 WHOLE_DOCUMENT_KINDS = ("title", "doc_number", "masthead")
+WORD_JOINER = "\u2060"  # no line break on either side; not seen, not in pdftotext's text
+
+
+def unbroken(mark: str) -> str:
+    """*mark* (【已失效】, 【牵头】) as a page must set it: never broken over two lines
+    ("【已失" / "效】"). Its characters are joined by U+2060 WORD JOINER, which Qt's layout,
+    LibreOffice and Word honour. For the printed page and the Word file only (their
+    writers call it for marked spans); text for pasting stays plain."""
+    return WORD_JOINER.join(mark)
+
+
+def without_joiners(text: str) -> str:
+    """What a reader of the page sees of *text* set by unbroken()."""
+    return text.replace(WORD_JOINER, "")
 
 
 def cite(title: str, doc_number: str | None = None, path: str = "",

@@ -6,7 +6,9 @@ same date twice has one deadline: dutylist.merge_deadlines): SUMMARY
 clause's text, a VALARM a week before. The UID is made of the clause's
 immutable key, the date and the department, so exporting again (after a
 rebuild, a new edition) updates the events in the calendar instead of
-adding them twice. Deadlines already past are left out unless asked for.
+adding them twice. Deadlines already past are left out unless asked for; a
+calendar that would have no event is not written (EmptyCalendarError says
+why: RFC 5545 wants one component, and an empty file helps no one).
 Built with icalendar (BSD), imported only when a calendar is written.
 """
 from __future__ import annotations
@@ -15,6 +17,7 @@ import hashlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from models.errors import EmptyCalendarError
 from models.views.cn_date import cn_date
 from models.views.dutylist import DutyList, DutyRow, citation_of
 
@@ -80,8 +83,28 @@ def build_calendar(dl: DutyList, include_past: bool = False, now: datetime | Non
     return cal
 
 
+def past_deadlines(dl: DutyList) -> int:
+    return sum(1 for d, _ in dl.deadlines() if dl.is_past(d["due"]))
+
+
+def check_not_empty(dl: DutyList, include_past: bool = False) -> None:
+    """EmptyCalendarError, saying why, when the calendar would have no event: an iCalendar
+    file needs one (RFC 5545 §3.6), and an empty one would only puzzle the calendar."""
+    if calendar_events(dl, include_past):
+        return
+    past = 0 if include_past else past_deadlines(dl)
+    if past:
+        message = (f"{dl.department.name}清单中的 {past} 项时限都已过，没有今后的时限可写入日历，"
+                   "未生成文件。")
+    else:
+        message = f"{dl.department.name}清单中的任务没有时限，没有可写入日历的日程，未生成文件。"
+    raise EmptyCalendarError(message, past)
+
+
 def write_ics(dl: DutyList, path: Path, include_past: bool = False) -> int:
-    """Write the calendar to *path*; the number of events (OSError when it cannot)."""
+    """Write the calendar to *path*; the number of events (OSError when it cannot,
+    EmptyCalendarError, with nothing written, when there is no event to write)."""
+    check_not_empty(dl, include_past)
     cal = build_calendar(dl, include_past)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -91,10 +114,8 @@ def write_ics(dl: DutyList, path: Path, include_past: bool = False) -> int:
 
 def calendar_message(dl: DutyList, written: int, include_past: bool = False) -> str:
     """What to tell the user after write_ics (the window and the CLI say the same)."""
-    past = sum(1 for d, _ in dl.deadlines() if dl.is_past(d["due"]))
+    past = past_deadlines(dl)
     message = f"已写入 {written} 个日程（每项时限一个全天日程，提前一周提醒）。"
     if past and not include_past:
         message += f"已过的时限 {past} 项未写入。"
-    if not written and not past:
-        message = "清单中的任务没有时限，未写入日程。"
     return message

@@ -31,7 +31,10 @@ from models.views.outdoc import OutDoc, Span, Table, marked
 from models.views.print_html import PrintJob
 
 TABLE_HEADER = ["序号", "任务", "角色", "时限", "出处"]
-TABLE_WIDTHS = [7, 31, 12, 20, 30]
+# Per cent of the 156 mm text block, for the PDF and the Word table alike: 出处 holds a
+# 文号 such as 市中政办发〔2021〕13号 on one line even where the 仿宋 of the machine (or
+# LibreOffice's stand-in) sets digits wide; 角色 holds four characters (附件职责).
+TABLE_WIDTHS = [7, 28, 12, 20, 33]
 LEFT_OUT_LABELS = {"expired": "已失效公文", "general": "通用条款", "roles": "未选角色",
                    "documents": "未选公文"}
 GIST_CHARS = 32  # a task's 要点 in the table: its heading, cut at a pause beyond this
@@ -186,6 +189,12 @@ def role_text(entry: DutyEntry) -> str:
     return f"{label}（经{entry.via}）" if entry.via else label
 
 
+def role_lines(entry: DutyEntry) -> list[str]:
+    """The 角色 cell, centred: 责任, and under it 经各镇街 when the clause names the
+    department through a group (the column is four characters wide)."""
+    return [ROLE_LABELS[entry.role]] + ([f"经{entry.via}"] if entry.via else [])
+
+
 def gist(text: str, limit: int = GIST_CHARS) -> str:
     """A heading short enough for a table cell: whole when short, else cut at the last
     pause (，；、) within *limit* characters, with …"""
@@ -208,9 +217,17 @@ def heading_repeats_text(entry: DutyEntry) -> bool:
     """An annex entry's heading is its whole text (区财政局负责利用…): shown once, not twice."""
     if not entry.heading:
         return True
-    body, heading = fold(entry.text), fold(entry.heading)
-    if heading.replace(" ", "") in fold(entry.path).replace(" ", ""):
+    if fold(entry.heading).replace(" ", "") in fold(entry.path).replace(" ", ""):
         return True  # a roster's path names the member already (附件1 一、成员王光利)
+    return heading_is_text(entry)
+
+
+def heading_is_text(entry) -> bool:
+    """Whether *entry*'s heading (a DutyEntry's, a Bookmark's) is its text with at most its
+    subject cut off: an annex entry (区发展和改革局负责将…), which has no heading of its own."""
+    if not entry.heading:
+        return False
+    body, heading = fold(entry.text), fold(entry.heading)
     at = body.find(heading)
     if at < 0:
         return False
@@ -234,9 +251,13 @@ def duty_rows(dl: DutyList) -> list[DutyRow]:
             for i, e in enumerate(entries, start=1)]
 
 
-def due_lines(d: dict, dl: DutyList) -> list[str]:
-    """A deadline in the table's 时限 column: the date, then （已过） when it has passed."""
-    return [cn_date(d["due"])] + (["（已过）"] if dl.is_past(d["due"]) else [])
+def due_lines(d: dict, dl: DutyList) -> list[list[Span]]:
+    """A deadline in the table's 时限 column: the date, then （已过） when it has passed. The
+    date breaks, if the column is too narrow for it, after 年 only (2021年 / 12月31日)."""
+    date_text = cn_date(d["due"])
+    year = date_text.index("年") + 1
+    return ([[Span(date_text[:year], "whole"), Span(date_text[year:], "whole")]]
+            + ([[Span("（已过）")]] if dl.is_past(d["due"]) else []))
 
 
 def left_out_line(dl: DutyList) -> str:
@@ -297,13 +318,14 @@ def duty_document(dl: DutyList, table_only: bool | None = None) -> OutDoc:
         source = [[Span(line)] for line in source_lines(row.entry.doc_number, row.entry.path)]
         if row.document.expired(dl.today):
             source.append([Span(EXPIRED_MARK, "expired")])
-        table.rows.append([[[Span(str(row.number))]], [[Span(row.task)]], [[Span(row.role)]],
-                           [[Span(t)] for d in row.deadlines for t in due_lines(d, dl)]
+        table.rows.append([[[Span(str(row.number))]], [[Span(row.task)]],
+                           [[Span(line)] for line in role_lines(row.entry)],
+                           [line for d in row.deadlines for line in due_lines(d, dl)]
                            or [[Span("—")]],
                            source])
     out.blocks.append(table)
     if left_out_line(dl):
-        out.add("small", left_out_line(dl))
+        out.add("small", left_out_line(dl), keep_with_previous=True)
     if table_only:
         return out
     numbers = {row.entry.key: row.number for row in rows}

@@ -25,8 +25,11 @@ from models.textnorm import fold
 KINDS = ("title", "meta", "h1", "h2", "entry", "source", "body", "note", "due", "small")
 
 # Span styles: "" plain, "mark" the department (highlighted), "role" (【牵头】, bold sans),
-# "expired" (【已失效】, bold sans), "label" (备注：, bold).
-STYLES = ("", "mark", "role", "expired", "label")
+# "expired" (【已失效】, bold sans), "label" (备注：, bold), "whole" (plain words a page
+# never breaks, as 2021年 and 12月31日 in a narrow 时限 column).
+STYLES = ("", "mark", "role", "expired", "label", "whole")
+EMPHASIS = ("mark", "role", "expired", "label")  # set apart (bold) where nothing else can be
+UNBROKEN = ("role", "expired", "whole")  # on one line on a page (views/citation.unbroken)
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Para:
     kind: str
     spans: list[Span]
     keep_with_next: bool = False  # a heading: never the last line of a page
+    keep_with_previous: bool = False  # the line under a table: never alone atop a page
     page_break_before: bool = False
     anchor: str = ""
 

@@ -20,6 +20,9 @@ Page = Union[str, Callable[[int], str]]
 # The block user state (CSS -qt-user-state) of a heading that must not end a page: the
 # page layout (ui/printing/pages.py) moves it to the next page with the text it heads.
 KEEP_WITH_NEXT = 1
+# The block state of a paragraph right after a table that must not open a page alone (the
+# line under a duty table): the table's last row goes to the next page with it.
+KEEP_WITH_PREVIOUS = 2
 
 # GB/T 9704-2012 §5.2: 天头 37 mm, 订口 28 mm, text block 156 × 225 mm on A4.
 MARGINS_MM = (28.0, 37.0, 26.0, 35.0)  # left, top, right, bottom

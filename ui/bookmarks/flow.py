@@ -28,6 +28,7 @@ from models.views.citation import citation as cite_document
 from ui import plain
 from ui.bookmarks.dialogs import BookmarkDialog
 from ui.bookmarks.panel import BookmarksPanel
+from ui.labels import WORD_FILES
 from ui.plain import inform, warn
 from ui.printing.save_file import save_as, text_writer
 from ui.qt import QAction, QDialog, QDockWidget, QKeySequence, QObject, Qt
@@ -81,6 +82,7 @@ class BookmarkFlow(QObject):
         menu.addSeparator()
         for text, slot in (("打印会议材料…", lambda: self.print_brief(None)),
                            ("导出会议材料为 PDF…", self.export_brief_pdf),
+                           ("导出会议材料为 Word…", self.export_brief_word),
                            ("导出会议材料（Markdown / 文本）…", self.export_brief),
                            ("导出全部书签（换电脑用）…", self.export_json),
                            ("导入书签…", self.import_json)):
@@ -233,6 +235,15 @@ class BookmarkFlow(QObject):
         job = brief.to_print_job(name, self.store.resolved(self.library(), name))
         self._saved(save_as(self.host, "导出会议材料为 PDF", f"{name}.pdf", "PDF 文件 (*.pdf)",
                             lambda path, _: printout.export_pdf(job, job.title, path)))
+
+    def export_brief_word(self) -> None:
+        """The brief as a .docx for WPS and Word: the same items and order as the PDF."""
+        name = self._choose_collection(None)
+        if not name:
+            return
+        marks = self.store.resolved(self.library(), name)
+        self._saved(save_as(self.host, "导出会议材料为 Word", f"{name}.docx", WORD_FILES,
+                            lambda path, _: brief.write_docx(name, marks, path)))
 
     def export_brief(self) -> None:
         name = self._choose_collection(None)

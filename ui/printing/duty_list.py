@@ -1,4 +1,5 @@
-"""打印职责清单: choose what goes into a department's duty list, preview, print, export.
+"""打印职责清单: choose what goes into a department's duty list, preview, print, export
+(PDF, Word, Markdown, its deadlines to the calendar).
 
 The dialog only gathers options; models/views/dutylist.py assembles the list
 and ui/printing/printout.py prints it, so the window, the CLI and the tests
@@ -14,9 +15,10 @@ from models.store.library import Library
 from models.roles import ROLE_LABELS, ROLES
 from ui.item_roles import Role
 from ui.plain import escape, inform
-from ui.qt import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel,
-                   QListWidget, QListWidgetItem, QPushButton, Qt, QVBoxLayout, QWidget)
-from ui.printing import printout
+from ui.qt import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QHBoxLayout,
+                   QLabel, QListWidget, QListWidgetItem, QPushButton, QRadioButton, Qt,
+                   QVBoxLayout, QWidget)
+from ui.printing import duty_exports, printout
 from ui.printing.save_file import save_as, text_writer
 
 _CHOOSABLE = [r for r in ROLES if r != "general"]
@@ -31,7 +33,7 @@ class DutyListDialog(QDialog):
         dept = library.resolve_department(department, government or None)
         self.department, self.government = dept.name, dept.government
         self.setWindowTitle(f"打印职责清单 — {self.department}")
-        self.resize(560, 560)
+        self.resize(640, 600)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{escape(self.department)}</b> 的职责清单"))
 
@@ -60,22 +62,47 @@ class DutyListDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        layout.addWidget(self._output_box())
 
         buttons = QDialogButtonBox()
         self.preview_button = QPushButton("预览并打印…")
         self.preview_button.setDefault(True)
         self.pdf_button = QPushButton("导出 PDF…")
+        self.word_button = QPushButton("导出为 Word…")
         self.md_button = QPushButton("导出 Markdown…")
-        for button in (self.preview_button, self.pdf_button, self.md_button):
+        self.calendar_button = QPushButton("导出时限到日历…")
+        self.word_button.setToolTip("存为 Word 文件（.docx），可在 WPS 或 Word 中编辑")
+        self.calendar_button.setToolTip("每项时限一个全天日程、提前一周提醒（.ics），"
+                                        "可导入 Outlook、WPS 日历或手机日历")
+        for button in (self.preview_button, self.pdf_button, self.word_button, self.md_button,
+                       self.calendar_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setText("关闭")
         buttons.rejected.connect(self.reject)
         self.preview_button.clicked.connect(self.preview)
         self.pdf_button.clicked.connect(self.export_pdf)
+        self.word_button.clicked.connect(self.export_word)
         self.md_button.clicked.connect(self.export_markdown)
+        self.calendar_button.clicked.connect(self.export_calendar)
         layout.addWidget(buttons)
         self._refill_documents()
+
+    def _output_box(self) -> QGroupBox:
+        """内容: 表格加全文 (the default) or 仅表格; whether the calendar takes past deadlines."""
+        box = QGroupBox("输出")
+        row = QHBoxLayout(box)
+        row.addWidget(QLabel("内容："))
+        self.full_text = QRadioButton("表格加全文")
+        self.table_only = QRadioButton("仅表格")
+        self.full_text.setChecked(True)
+        for radio in (self.full_text, self.table_only):
+            row.addWidget(radio)
+        row.addSpacing(24)
+        self.include_past = QCheckBox("日历中包括已过的时限")
+        row.addWidget(self.include_past)
+        row.addStretch(1)
+        return box
 
     # ------------------------------------------------------------ options
     def options(self) -> DutyListOptions:
@@ -87,7 +114,8 @@ class DutyListDialog(QDialog):
             roles=[r for r, c in self.role_boxes.items() if c.isChecked()]
             + (["general"] if self.general.isChecked() else []),
             document_keys=keys, include_expired=self.expired.isChecked(),
-            government=self.government or None)
+            government=self.government or None,
+            table_only=self.table_only.isChecked())
 
     def _refill_documents(self) -> None:
         today = date.today()
@@ -130,6 +158,13 @@ class DutyListDialog(QDialog):
         self._saved(save_as(self, "导出 Markdown", f"{self.department}职责清单.md",
                             "Markdown 文件 (*.md);;文本文件 (*.txt)",
                             text_writer(to_markdown(self.duty_list()))))
+
+    def export_word(self) -> None:
+        self._saved(duty_exports.export_word(self, self.duty_list()))
+
+    def export_calendar(self) -> None:
+        """One message, from duty_exports, says what was written."""
+        duty_exports.export_calendar(self, self.duty_list(), self.include_past.isChecked())
 
     def _saved(self, path: Path | None) -> None:
         if path is not None:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from models.views.citation import WORD_JOINER
 from models.views.print_html import KEEP_WITH_NEXT, MARGINS_MM, PrintJob
 from ui.fonts import register_bundled_fonts
+from ui.printing.table_rows import keep_rows_whole
 from ui.qt import (QAbstractTextDocumentLayout, QFont, QFontMetricsF, QMarginsF, QPageLayout,
-                   QPageSize, QPainter, QPen, QPrinter, QRectF, QSizeF, Qt, QTextCursor,
-                   QTextDocument, QTextFormat)
+                   QPageSize, QPainter, QPen, QPrinter, QRectF, QSizeF, Qt, QTextBlockFormat,
+                   QTextCharFormat, QTextCursor, QTextDocument, QTextFormat)
 
 HEAD_PT = 10.5  # 五号
 FOOT_PT = 14  # 四号, as the standard's page numbers
@@ -50,6 +52,24 @@ def _layout(html: str, printer: QPrinter, body_height: float) -> QTextDocument:
     return doc
 
 
+def _joiners_in_the_texts_font(doc: QTextDocument) -> None:
+    """Set the word joiners that keep a mark whole (views/citation.unbroken) in the face of
+    the text around them. The bundled faces have no glyph for U+2060, and Qt would fetch
+    one from any system font that has it and embed that font in the PDF for an invisible
+    character; without font merging the joiner stays in the bundled face, invisible and
+    of no width, and Qt's line breaking still honours it."""
+    unmerged = QTextCharFormat()
+    unmerged.setFontStyleStrategy(QFont.StyleStrategy.NoFontMerging)
+    found = doc.find(WORD_JOINER)
+    if found.isNull():
+        return
+    found.beginEditBlock()
+    while not found.isNull():
+        found.mergeCharFormat(unmerged)
+        found = doc.find(WORD_JOINER, found)
+    found.endEditBlock()
+
+
 def _anchor_pages(doc: QTextDocument, names: set[str], page_height: float) -> dict[str, int]:
     pages: dict[str, int] = {}
     layout = doc.documentLayout()
@@ -77,34 +97,42 @@ def _split_at_page_breaks(doc: QTextDocument, page_height: float) -> None:
     reading a brief back with pdftotext). Splitting such a paragraph in two
     where the page breaks — the second part with no first-line indent and no
     space above — prints the same page and leaves no paragraph across pages.
+    Each part keeps its place (the first loses only the space below it, which
+    the page's foot swallows), so the splits are all found in one layout and
+    made in one edit, from the end of the document back.
     """
     layout = doc.documentLayout()
-    for _ in range(1000):  # one split per page at most; bounded all the same
-        layout.documentSize()  # Qt lays out lazily: finish it before reading positions
-        split = None
-        block = doc.begin()
-        while block.isValid() and split is None:
-            lines = block.layout()
-            if lines.lineCount() > 1:
-                top = layout.blockBoundingRect(block).top()
-                first = int((top + lines.lineAt(0).y()) // page_height)
-                for i in range(1, lines.lineCount()):
-                    if int((top + lines.lineAt(i).y()) // page_height) != first:
-                        split = (block, lines.lineAt(i).textStart())
-                        break
-            block = block.next()
-        if split is None:
-            return
-        block, offset = split
-        before = block.blockFormat()
+    layout.documentSize()  # Qt lays out lazily: finish it before reading positions
+    splits = []  # (block position, offset in the block), in document order
+    block = doc.begin()
+    while block.isValid():
+        lines = block.layout()
+        if lines.lineCount() > 1:
+            top = layout.blockBoundingRect(block).top()
+            page = int((top + lines.lineAt(0).y()) // page_height)
+            for i in range(1, lines.lineCount()):
+                line_page = int((top + lines.lineAt(i).y()) // page_height)
+                if line_page != page:
+                    splits.append((block.position(), lines.lineAt(i).textStart()))
+                    page = line_page
+        block = block.next()
+    if not splits:
+        return
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for position, offset in reversed(splits):
+        block = doc.findBlock(position)
+        whole = block.blockFormat()
+        before = QTextBlockFormat(whole)
         before.setBottomMargin(0)
-        cursor = QTextCursor(block)
+        cursor.setPosition(position)
         cursor.setBlockFormat(before)
-        cursor.setPosition(block.position() + offset)
-        after = block.blockFormat()
+        cursor.setPosition(position + offset)
+        after = QTextBlockFormat(whole)
         after.setTopMargin(0)
         after.setTextIndent(0)
         cursor.insertBlock(after)
+    cursor.endEditBlock()
 
 
 def _first_line_page(doc: QTextDocument, block, page_height: float) -> int:
@@ -114,16 +142,17 @@ def _first_line_page(doc: QTextDocument, block, page_height: float) -> int:
     return int((layout.blockBoundingRect(block).top() + y) // page_height)
 
 
-def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
+def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> bool:
     """Move a heading that would end a page to the next page, with the text it heads.
 
     Qt's rich text has no page-break-after: avoid; a heading says it must stay
     with what follows by its block state KEEP_WITH_NEXT (models/views/print_html).
     When such a block and the next one start on different pages, the block — and
     the keep-with-next blocks just above it on its page (a document heading
-    over a clause's title) — get a page break before them.
+    over a clause's title) — get a page break before them. Whether any moved.
     """
     layout = doc.documentLayout()
+    moved = False
     for _ in range(1000):  # one move per page at most; bounded all the same
         layout.documentSize()  # Qt lays out lazily: finish it before reading positions
         block, move = doc.begin(), None
@@ -139,12 +168,14 @@ def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
                         move = move.previous()
             block = after
         if move is None:
-            return
+            return moved
         fmt = move.blockFormat()
         if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
-            return  # already at the top of a page: a heading taller than a page
+            return moved  # already at the top of a page: a heading taller than a page
         fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         QTextCursor(move).setBlockFormat(fmt)
+        moved = True
+    return moved
 
 
 def _draw_page(doc: QTextDocument, painter: QPainter, page: QRectF) -> None:
@@ -187,8 +218,12 @@ def lay_out_job(job: PrintJob, printer: QPrinter) -> QTextDocument:
             pages = found
         if doc.pageCount() <= 1:  # one page needs no table of contents
             doc = _layout(html, printer, body_h)
-    _keep_headings_with_text(doc, body_h)
+    for _ in range(5):  # a row moved can bring a heading to a page's foot, a heading a row
+        keep_rows_whole(doc, body_h)
+        if not _keep_headings_with_text(doc, body_h):
+            break
     _split_at_page_breaks(doc, body_h)
+    _joiners_in_the_texts_font(doc)
     return doc
 
 

@@ -207,7 +207,9 @@ class MainWindow(QMainWindow):
         return build_menus(self, self.menus, {
             "import": self.import_flow.choose_and_import,
             "import_folder": self.import_flow.choose_folder, "preview": output.print_preview,
-            "pdf": output.export_pdf, "quit": self.close, "copy": self.reader.copy,
+            "pdf": output.export_pdf, "duty_word": output.export_duty_word,
+            "duty_calendar": output.export_duty_calendar, "quit": self.close,
+            "copy": self.reader.copy,
             "cite": output.copy_citation, "cite_page": lambda: output.copy_citation(True),
             "find": fs.focus_search, "original": self.original.toggle,
             "department": fs.open_picker, "duties": output.print_duty_list, "clear": fs.escape,

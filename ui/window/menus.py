@@ -32,6 +32,10 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "preview": ("打印…", (PRINT,),
                 "预览并打印当前显示的内容：选了部门时为其职责清单，否则为当前公文"),
     "pdf": ("导出为 PDF…", ("Ctrl+Shift+E",), "把当前显示的公文存为 PDF 文件"),
+    "duty_word": ("导出职责清单为 Word…", (),
+                  "把所选部门的职责清单存为 Word 文件（.docx），可在 WPS 或 Word 中编辑"),
+    "duty_calendar": ("导出时限到日历…", (),
+                      "把所选部门职责清单中的时限存为日历文件（.ics），可导入 Outlook、手机日历"),
     "quit": ("退出", ("Ctrl+Q",), ""),
     "copy": ("复制", (COPY,), "复制正文中选中的文字"),
     "cite": ("复制条款并注明出处", ("Ctrl+Shift+C",),
@@ -41,7 +45,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "find": ("搜索…", (FIND,), "全文检索，也可输入文号"),
     "department": ("选择部门…", ("Ctrl+E",), "只显示与某个部门有关的条款"),
     "duties": ("打印职责清单…", ("Ctrl+Shift+P",),
-               "打印所选部门的职责清单：选择角色与公文，预览、打印或导出 PDF"),
+               "打印所选部门的职责清单：选择角色与公文，预览、打印或导出 PDF、Word、日历"),
     "registry": ("部门名录…", (), "各政府的部门及其简称、条目数；把单位并入另一个、改名或标为集体单位"),
     "clear": ("清除搜索和筛选", ("Esc",), "先清除搜索，再按一次清除部门筛选"),
     "zoom_in": ("放大", ("Ctrl+=", "Ctrl++"), ""),
@@ -57,7 +61,8 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "about": ("关于公报通", (), ""),
 }
 MENUS = dict(zip(MENU_TITLES, (
-    ["import", "import_folder", None, "preview", "pdf", None, "quit"],  # 文件
+    ["import", "import_folder", None, "preview", "pdf", None, "duty_word", "duty_calendar",
+     None, "quit"],  # 文件
     ["copy", "cite", "cite_page", None, "find"],  # 编辑
     ["department", "duties", "registry", None, "clear"],  # 部门
     [],  # 书签: ui/bookmarks/flow.py

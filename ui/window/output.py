@@ -1,7 +1,8 @@
 """What leaves the window: a clause copied with its citation, printouts, PDF files.
 
 Ctrl+P prints what is shown: the duty list while a department is picked,
-else the current document. Everything printed goes through
+else the current document; the department's list also goes to Word and its
+deadlines to the calendar (ui/printing/duty_exports.py). Everything printed goes through
 ui/printing/printout.py; QtPrintSupport loads on first use, not at start-up.
 
 A part of the window with a small explicit interface: it reads the reading
@@ -76,24 +77,34 @@ class OutputActions(QObject):
         from ui.printing import printout
         printout.preview(self.parent_widget, self.reader.print_html, self.print_title())
 
-    def print_duty_list(self, preview_only: bool = False) -> None:
+    def print_duty_list(self, preview_only: bool = False, action: str = "") -> None:
         """打印职责清单: straight to the preview with the filter's roles (Ctrl+P), or the
-        dialog with every option (menu)."""
+        dialog with every option (menu); *action*, a method of the dialog, does one thing
+        with the filter's roles instead (the 文件 menu's exports)."""
         selection = self.selection()
         name, roles, general = selection
         if not name:
-            self.notify("请先选择部门（Ctrl+E），再打印它的职责清单", 5000)
+            what = "打印" if not action else "导出"
+            self.notify(f"请先选择部门（Ctrl+E），再{what}它的职责清单", 5000)
             self.department_needed.emit()
             return
         from ui.printing.duty_list import DutyListDialog
         dialog = DutyListDialog(self.library(), name, self.parent_widget, roles=roles,
                                 include_general=general, government=selection.government)
-        if preview_only:
-            dialog.preview()
+        if preview_only or action:
+            getattr(dialog, action or "preview")()
         else:
             from ui import plain
             plain.run_dialog(dialog)
         dialog.deleteLater()
+
+    def export_duty_word(self) -> None:
+        """文件 › 导出职责清单为 Word…: the department's list (table and full texts)."""
+        self.print_duty_list(action="export_word")
+
+    def export_duty_calendar(self) -> None:
+        """文件 › 导出时限到日历…: the department's deadlines, one message after."""
+        self.print_duty_list(action="export_calendar")
 
     def export_pdf(self, path: str | Path | None = None) -> Path | None:
         """导出为 PDF: the current document, asking where unless *path* is given."""

@@ -9,7 +9,8 @@ machine sets it in its own fonts; A4 with the standard's margins (天头 37 mm,
 numbers "— N —" in the footer as a PAGE field, odd pages right, even pages
 left (§7.5). A table is a real Word table: its header row repeats on every
 page (w:tblHeader) and no row is split across pages (w:cantSplit). A heading
-keeps with the paragraph after it (w:keepNext).
+keeps with the paragraph after it (w:keepNext), and the line under a table
+with the table's last row (its paragraphs keep with the next).
 """
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from models.views.outdoc import Cell, OutDoc, Para, Span, Table
+from models.views.citation import unbroken, without_joiners
+from models.views.outdoc import UNBROKEN, Cell, OutDoc, Para, Span, Table
 from models.views.print_html import MARGINS_MM
 
 TITLE_FONT = "方正小标宋简体"
@@ -163,7 +165,7 @@ def _page_number(paragraph, align) -> None:
 
 def _add_spans(paragraph, spans: list[Span]) -> None:
     for span in spans:
-        run = paragraph.add_run(span.text)
+        run = paragraph.add_run(unbroken(span.text) if span.style in UNBROKEN else span.text)
         if span.style == "mark":  # the department: bold and highlighted, one click to remove
             run.font.bold = True
             run.font.highlight_color = WD_COLOR_INDEX.GRAY_25
@@ -204,7 +206,7 @@ def _fill_cell(cell, lines: Cell, style_id: str, align: str) -> None:
         _add_spans(paragraph, line)
 
 
-def _add_table(document, table: Table, ids: dict[str, str]) -> None:
+def _add_table(document, table: Table, ids: dict[str, str]):
     widths = [Mm(TEXT_WIDTH_MM * w / 100) for w in table.widths]
     align = table.align or [""] * len(table.header)
     grid = document.add_table(rows=1, cols=len(table.header))
@@ -224,6 +226,7 @@ def _add_table(document, table: Table, ids: dict[str, str]) -> None:
         _row_flags(row, header=False)
     for column, width in zip(grid.columns, widths):
         column.width = width
+    return grid
 
 
 def _cell_margins(grid, points: float) -> None:
@@ -251,11 +254,17 @@ def write_docx(doc: OutDoc, path: Path) -> Path:
     body = document.element.body
     for paragraph in list(document.paragraphs):  # the template's empty first paragraph
         body.remove(paragraph._p)
+    grid = None  # the table just written
     for block in doc.blocks:
         if isinstance(block, Para):
+            if block.keep_with_previous and grid is not None:  # its last row goes with it
+                for cell in grid.rows[-1].cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
             _add_para(document, block, ids[block.kind])
+            grid = None
         else:
-            _add_table(document, block, ids)
+            grid = _add_table(document, block, ids)
     props = document.core_properties
     props.title = doc.title
     props.author = "公报通"
@@ -268,7 +277,8 @@ def write_docx(doc: OutDoc, path: Path) -> Path:
 
 def docx_texts(path: Path) -> list[str]:
     """What a .docx says, in order: every body paragraph's text and every table cell's
-    (its paragraphs joined by newlines), walking the body so tables keep their place."""
+    (its paragraphs joined by newlines), walking the body so tables keep their place; as a
+    reader sees it (without the word joiners of citation.unbroken)."""
     document = Document(str(path))
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
@@ -279,4 +289,4 @@ def docx_texts(path: Path) -> list[str]:
         elif child.tag == qn("w:tbl"):
             for row in DocxTable(child, document).rows:
                 out.extend("\n".join(p.text for p in cell.paragraphs) for cell in row.cells)
-    return out
+    return [without_joiners(text) for text in out]

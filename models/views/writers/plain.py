@@ -1,7 +1,7 @@
 """An OutDoc as plain text (a terminal, a paste) and as Markdown."""
 from __future__ import annotations
 
-from models.views.outdoc import Cell, OutDoc, Para, Span, Table
+from models.views.outdoc import EMPHASIS, Cell, OutDoc, Para, Span, Table
 
 _TEXT_INDENT = {"entry": "  ", "body": "    ", "note": "    ", "due": "    "}
 
@@ -31,7 +31,7 @@ def _md_escape(text: str) -> str:
 
 
 def _md_spans(spans: list[Span]) -> str:
-    return "".join(f"**{_md_escape(s.text)}**" if s.style else _md_escape(s.text)
+    return "".join(f"**{_md_escape(s.text)}**" if s.style in EMPHASIS else _md_escape(s.text)
                    for s in spans if s.text)
 
 
