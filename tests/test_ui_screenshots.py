@@ -88,7 +88,7 @@ def take_shots(out: Path) -> None:
     shot("02-department-picker")
     window.filter_search.picker.hide()
     window.filter_search.set_department("区财政局")
-    lead = next(k for k, role in window.filter_search.concerned.items() if role == "lead")
+    lead = next(n.key for n in window.left.outline.tree.by_key.values() if n.role == "lead")
     window.open_key(lead)
     shot("03-department-filter")
     window.filter_search.set_department(None)

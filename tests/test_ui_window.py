@@ -10,7 +10,8 @@ import subprocess
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui_fixtures import make_window, qt_app, type_text, visible_rows, window  # noqa: F401
+from ui_fixtures import (document_row, make_window, qt_app, tagged_rows, type_text,  # noqa: F401
+                         visible_rows, window)
 
 
 def pick_department(qtbot, window, typed: str) -> None:
@@ -36,8 +37,7 @@ def test_opens_with_documents_and_their_doc_numbers(window):
     rows = visible_rows(window.left.tree)
     assert rows[:2] == ["2021年第5期", "区政府文件"]
     assert "关于全面深化证照分离改革工作的实施意见" in rows
-    numbers = {window.left.tree.model().index(0, 0).model().sourceModel().by_key[k].doc_number
-               for k in window.docs}
+    numbers = {window.left.node(d.key).doc_number for d in window.library.documents()}
     assert "市中政办字〔2021〕14号" in numbers
     assert "2021年第5期" in window.status.label.text()
     assert window.menuBar().actions()[0].text() == "文件(&F)"
@@ -64,8 +64,8 @@ def test_picking_a_department_by_typing_part_of_its_name(qtbot, window):
 def test_alias_matches_and_department_is_highlighted(qtbot, window):
     pick_department(qtbot, window, "发改委")
     assert window.filter_search.department.name == "区发展和改革局"
-    first = next(r for r in range(window.left.proxy.rowCount()))
-    window.open_key(next(iter(window.filter_search.concerned)))
+    first = next(r for r in range(window.left.tree.model().rowCount()))
+    window.open_key(next(iter(tagged_rows(window.left))))
     assert 'class="dept lead sel"' in window.reader.html or \
         'class="dept responsible sel"' in window.reader.html or \
         'class="dept support sel"' in window.reader.html or \
@@ -75,12 +75,12 @@ def test_alias_matches_and_department_is_highlighted(qtbot, window):
 
 def test_role_toggles_and_one_click_clear(qtbot, window):
     pick_department(qtbot, window, "区财政局")
-    all_rows = len(window.filter_search.concerned)
+    all_rows = window.filter_search.shown_count()
     window.filter_search.bar.toggles["support"].click()
-    assert 0 < len(window.filter_search.concerned) < all_rows
+    assert 0 < window.filter_search.shown_count() < all_rows
     assert "配合" not in window.status.filter_label.text()
     window.filter_search.bar.toggles["general"].click()
-    assert len(window.filter_search.concerned) > all_rows  # general clauses now count
+    assert window.filter_search.shown_count() > all_rows  # general clauses now count
     qtbot.mouseClick(window.filter_search.bar.clear, Qt.MouseButton.LeftButton)
     assert window.filter_search.department is None and window.filter_search.bar.button.text().startswith("部门：全部")
     assert not any(r.startswith("〔") for r in visible_rows(window.left.tree))
@@ -88,9 +88,9 @@ def test_role_toggles_and_one_click_clear(qtbot, window):
 
 def test_selecting_a_clause_scrolls_and_highlights_it(qtbot, window):
     window.left.tree.setFocus()
-    doc = window.left.outline.by_key["doc:市中政办发|2021|13"]
+    doc = document_row(window.left, "doc:市中政办发|2021|13")
     clause = doc.children[2].children[0]  # 二、（一）强化资金保障
-    window.left.tree.setCurrentIndex(window.left.proxy.mapFromSource(window.left.outline.index_of(clause.key)))
+    window.left.tree.setCurrentIndex(window.left.tree_index(clause.key))
     assert window.reader.document_key == "doc:市中政办发|2021|13"
     assert window.reader.current == clause.key
     html = window.reader.html
@@ -150,7 +150,7 @@ def test_expired_document_banner_and_tree_mark(window):
     window.open_key("doc:市中政办字|2021|14")
     assert "已失效：有效期至2023年12月31日" in window.reader.toPlainText()
     assert "已失效" in window.status.label.text()
-    index = window.left.outline.index_of("doc:市中政办字|2021|14")
+    index = window.left.tree_index("doc:市中政办字|2021|14")
     assert index.data(Qt.ItemDataRole.UserRole + 5) is True
     window.open_key("doc:市中政发|2021|16")
     assert "已失效" not in window.reader.toPlainText()
@@ -166,7 +166,7 @@ def test_deadlines_in_date_order(qtbot, window):
 
 
 def test_copy_with_citation_shortcut(qtbot, window):
-    doc = window.left.outline.by_key["doc:市中政办发|2021|14"]
+    doc = document_row(window.left, "doc:市中政办发|2021|14")
     item = doc.children[1].children[0]  # 一、1.提升就业服务
     window.open_key(item.key)
     window.left.tree.setFocus()
@@ -205,7 +205,7 @@ def test_remembers_geometry_zoom_filter_and_position(qtbot, make_window, tmp_pat
     first.filter_search.set_department("区城乡水务局")
     first.filter_search.bar.toggles["support"].click()
     first.set_zoom(1.25)
-    key = next(iter(first.filter_search.concerned))
+    key = next(iter(tagged_rows(first.left)))
     first.open_key(key)
     first.close()  # saves
     second = make_window(settings)

@@ -20,6 +20,14 @@ def department_button(name: str | None) -> str:
     return f"部门：{name}" if name else "部门：全部（点此选择部门）"
 
 
+def issues_text(labels: list[str], named: int = 3) -> str:
+    """The library's issues as the status bar names them: all of a few, the first few of
+    many (2021年第5期、2021年第6期、2021年第7期 等 1000 期)."""
+    if len(labels) <= named:
+        return "、".join(labels)
+    return "、".join(labels[:named]) + f" 等 {len(labels)} 期"
+
+
 def library_status(issues: str, documents: int, clauses: int, department: str | None = None,
                    expired: str = "") -> str:
     """The status bar's counts: the issues, their documents, the clauses the tree shows (all,

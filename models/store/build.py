@@ -26,7 +26,7 @@ from models.issue import Document, Issue, Node
 from models.registry import Registry, lookup_form
 from models.store import search_index, spans
 from models.store.counts import CountChanges
-from models.store.schema import APP_ID, SCHEMA_VERSION
+from models.store.tables import create_tables
 from models.textnorm import doc_number_key, doc_number_tail, fold, nonblank
 from models.store.writelock import building_prefix, timeout_seconds, writer_lock
 
@@ -34,67 +34,6 @@ from models.store.writelock import building_prefix, timeout_seconds, writer_lock
 def fingerprint(text: str) -> str:
     """A fingerprint of a clause's wording that ignores spacing and width variants."""
     return hashlib.sha1(fold(nonblank(text)).encode()).hexdigest()[:16]
-
-
-def _create_schema(db: sqlite_utils.Database) -> None:
-    db["metadata"].create({"key": str, "value": str}, pk="key")
-    db["issues"].create({"id": int, "label": str, "title": str, "year": int, "number": int,
-                         "total_number": int, "published": str, "sponsor": str, "editor": str,
-                         "details": str, "source_name": str, "source_sha256": str,
-                         "source_format": str,
-                         "imported_at": str}, pk="id")
-    db["toc"].create({"id": int, "issue_id": int, "position": int, "category": str, "title": str,
-                      "doc_number": str, "page": int}, pk="id", foreign_keys=[("issue_id", "issues")])
-    db["documents"].create({"id": int, "key": str, "issue_id": int, "position": int,
-                            "doc_number": str, "doc_number_key": str, "doc_number_tail": str,
-                            "title": str, "search_title": str,
-                            "short_title": str, "masthead": str, "issuer": str, "addressee": str,
-                            "date": str, "publicity": str, "cc": str, "imprint_org": str,
-                            "imprint_date": str, "attachments": str, "plan_title": str,
-                            "valid_until": str, "category": str, "page": int, "first_line": int,
-                            "last_line": int, "government": str, "parent_government": str,
-                            "issuers": str, "plan_issuers": str, "plan_date": str},
-                           pk="id", foreign_keys=[("issue_id", "issues")])
-    db["nodes"].create({"id": int, "key": str, "document_id": int, "parent_id": int, "ord": int,
-                        "depth": int, "kind": str, "label": str, "path": str, "heading": str, "heading_at": int,
-                        "heading_len": int,
-                        "text": str, "note": str, "note_len": int, "fingerprint": str,
-                        "first_line": int, "last_line": int, "page": int, "page_label": str,
-                        "boxes": str}, pk="id",
-                       foreign_keys=[("document_id", "documents")])
-    db["departments"].create({"id": int, "name": str, "kind": str, "known": int,
-                              "part_of": str, "government": str}, pk="id")
-    # one name may stand for units of several governments (区财政局 of each district)
-    db["aliases"].create({"alias": str, "folded": str, "department_id": int},
-                         pk=("folded", "department_id"),
-                         foreign_keys=[("department_id", "departments")])
-    db["assignments"].create({"id": int, "node_id": int, "department_id": int, "role": str,
-                              "as_written": str, "form": str}, pk="id",
-                             foreign_keys=[("node_id", "nodes"), ("department_id", "departments")])
-    # what the department picker and the filter show, kept as imports change the library
-    db["dept_counts"].create({"department_id": int, "role": str, "n": int},
-                             pk=("department_id", "role"))
-    db["entry_counts"].create({"department_id": int, "n": int}, pk="department_id")
-    db["roster"].create({"id": int, "node_id": int, "department_id": int, "person": str,
-                         "post": str, "grp": str, "position": str}, pk="id",
-                        foreign_keys=[("node_id", "nodes")])
-    db["deadlines"].create({"id": int, "node_id": int, "phrase": str, "due": str, "start": str,
-                            "kind": str}, pk="id", foreign_keys=[("node_id", "nodes")])
-    db["references"].create({"id": int, "node_id": int, "title": str, "doc_number": str,
-                             "doc_number_key": str, "doc_number_tail": str}, pk="id",
-                            foreign_keys=[("node_id", "nodes")])
-    db["nodes"].create_index(["key"], unique=True)
-    db["nodes"].create_index(["document_id", "ord"])
-    db["documents"].create_index(["key"], unique=True)
-    db["documents"].create_index(["doc_number_tail"])
-    db["references"].create_index(["doc_number_tail"])
-    db["documents"].create_index(["issue_id"])
-    db["assignments"].create_index(["department_id"])
-    db["departments"].create_index(["government", "name"], unique=True)
-    db["assignments"].create_index(["node_id"])
-    db.execute(search_index.CREATE)
-    db["metadata"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
-                               {"key": "application", "value": APP_ID}])
 
 
 def _boxes_json(boxes: tuple) -> str | None:
@@ -183,7 +122,8 @@ def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
                       "boxes": _boxes_json(node.boxes)})
         fts.append((node_id, node.kind, node.full_text))
         for a in node.assignments:
-            assignments.append({"node_id": node_id, "department_id": dept_id(a),
+            assignments.append({"node_id": node_id, "document_id": doc_id,
+                                "department_id": dept_id(a),
                                 "role": a.role, "as_written": a.as_written, "form": a.form})
         if node.roster:
             first = node.assignments[0] if node.assignments else None
@@ -293,7 +233,7 @@ def _write_in_place(library: Path, issues: list[Issue], registry: Registry, repl
         try:
             if fresh:
                 _drop_all(db)
-                _create_schema(db)
+                create_tables(db)
             _fill(db, issues, registry, replace, extra_metadata)
             db.conn.execute("COMMIT")
         except BaseException:
@@ -321,7 +261,7 @@ def _write_new(library: Path, issues: list[Issue], registry: Registry, replace: 
             if wal:  # set now, so that writing in place later never changes the header
                 db.conn.execute("PRAGMA journal_mode = WAL")
             db.conn.execute("BEGIN")
-            _create_schema(db)
+            create_tables(db)
             _fill(db, issues, registry, replace, extra_metadata)
             db.conn.execute("COMMIT")
             db.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")

@@ -19,6 +19,7 @@ from models.roles import ROLES
 from models.store.library_file import check_open, connect_ro, stored_date, stored_json
 from models.store.records import DepartmentInfo, DocumentInfo, DutyEntry, NodeInfo
 from models.store.spans import HEADING_SQL, NOTE_SQL
+from models.store.tree import TreeQueries
 
 
 _NODE_COLUMNS = ("nodes.id, nodes.key, documents.key, nodes.parent_id, nodes.depth, nodes.kind, "
@@ -26,8 +27,9 @@ _NODE_COLUMNS = ("nodes.id, nodes.key, documents.key, nodes.parent_id, nodes.dep
                  "nodes.fingerprint, nodes.ord, nodes.page, nodes.page_label")
 
 
-class Library:
-    """Read-only queries over one library file."""
+class Library(TreeQueries):
+    """Read-only queries over one library file (the reading tree's and the department
+    filter's in models/store/tree.py)."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -174,12 +176,13 @@ class Library:
 
     def references(self, document_key: str) -> list[dict]:
         rows = self.query(
-            "SELECT DISTINCT r.title, r.doc_number, r.doc_number_key FROM [references] r "
-            "JOIN nodes ON nodes.id = r.node_id JOIN documents ON documents.id = nodes.document_id "
+            "SELECT DISTINCT r.title, r.doc_number, r.doc_number_key, (SELECT d.key FROM "
+            "documents d WHERE d.doc_number_tail = r.doc_number_tail AND d.doc_number_key = "
+            "r.doc_number_key ORDER BY d.id DESC LIMIT 1) FROM [references] r JOIN nodes ON nodes.id "
+            "= r.node_id JOIN documents ON documents.id = nodes.document_id "
             "WHERE documents.key = ? ORDER BY r.id", [document_key])
-        known = {k: key for k, key in self.query(
-            "SELECT doc_number_key, key FROM documents WHERE doc_number_key IS NOT NULL")}
-        return [{"title": t, "doc_number": n, "in_library": known.get(k)} for t, n, k in rows]
+        return [{"title": t, "doc_number": n, "in_library": key if k else None}
+                for t, n, k, key in rows]
 
     # ---------------------------------------------------------- departments
     def departments(self) -> list[DepartmentInfo]:

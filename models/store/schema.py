@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 # 2: pages and boxes of nodes, source format; 3: governments, forms;
-# 4: a one-character index without stored text, counts kept, no duties copy (issue 14)
-SCHEMA_VERSION = 4
+# 4: a one-character index without stored text, counts kept, no duties copy (issue 14);
+# 5: assignments carry their document (the department filter is answered from one index),
+# deadlines and references indexed by clause, the number of clauses kept (issue 14)
+SCHEMA_VERSION = 5
 APP_ID = "gazette-desk-library"
 
 TABLES = ("metadata", "issues", "toc", "documents", "nodes", "departments", "aliases",
