@@ -165,7 +165,9 @@ def _delete_document(db: sqlite_utils.Database, doc_id: int, counts: CountChange
 def add_issues(library: Path, issues: list[Issue], registry: Registry, *,
                replace: bool = False, fresh: bool = False,
                extra_metadata: dict[str, str] | None = None,
-               on_wait: Callable[[str], None] | None = None, wal: bool = True) -> None:
+               on_wait: Callable[[str], None] | None = None, wal: bool = True,
+               progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> None:
     """Add parsed issues to a library file (created when missing), as one transaction.
 
     Writers are serialised by the library's lock (models/writelock.py; a second
@@ -177,15 +179,19 @@ def add_issues(library: Path, issues: list[Issue], registry: Registry, *,
     A 文号 already in the library raises DuplicateDocumentError unless
     *replace*, which swaps in the new edition under the same keys. *wal*=False
     builds a new file in rollback-journal mode, for a library that will sit on
-    read-only media (the frozen app's), where WAL cannot be read.
+    read-only media (the frozen app's), where WAL cannot be read. *progress*
+    (issues written, issues) is told after each issue; *cancelled* is asked
+    before each: True rolls the whole write back (RebuildCancelled).
     """
     library = Path(library)
     registry = registry.copy()  # units met while writing are added to this copy, not the caller's
     with storage_errors(library), writer_lock(library, on_wait):
         if library.exists():
-            _write_in_place(library, issues, registry, replace, fresh, extra_metadata, wal)
+            _write_in_place(library, issues, registry, replace, fresh, extra_metadata, wal,
+                            _Steps(progress, cancelled))
         else:
-            _write_new(library, issues, registry, replace, extra_metadata, wal)
+            _write_new(library, issues, registry, replace, extra_metadata, wal,
+                       _Steps(progress, cancelled))
 
 
 @contextmanager
@@ -220,8 +226,26 @@ def open_for_writing(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
+class _Steps:
+    """What a long write tells and asks between issues: its progress, whether to stop."""
+
+    def __init__(self, progress: Callable[[int, int], None] | None,
+                 cancelled: Callable[[], bool] | None):
+        self.progress, self.cancelled = progress, cancelled
+
+    def before(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            from models.errors import RebuildCancelled
+            raise RebuildCancelled()
+
+    def after(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(done, total)
+
+
 def _write_in_place(library: Path, issues: list[Issue], registry: Registry, replace: bool,
-                    fresh: bool, extra_metadata: dict[str, str] | None, wal: bool) -> None:
+                    fresh: bool, extra_metadata: dict[str, str] | None, wal: bool,
+                    steps: _Steps) -> None:
     from models.store.library_file import check_library
     if not fresh:
         check_library(library)  # a damaged or foreign file is never written into
@@ -234,7 +258,7 @@ def _write_in_place(library: Path, issues: list[Issue], registry: Registry, repl
             if fresh:
                 _drop_all(db)
                 create_tables(db)
-            _fill(db, issues, registry, replace, extra_metadata)
+            _fill(db, issues, registry, replace, extra_metadata, steps)
             db.conn.execute("COMMIT")
         except BaseException:
             if db.conn.in_transaction:
@@ -247,7 +271,7 @@ def _write_in_place(library: Path, issues: list[Issue], registry: Registry, repl
 
 
 def _write_new(library: Path, issues: list[Issue], registry: Registry, replace: bool,
-               extra_metadata: dict[str, str] | None, wal: bool) -> None:
+               extra_metadata: dict[str, str] | None, wal: bool, steps: _Steps) -> None:
     library.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=building_prefix(library), suffix=".sqlite",
                                     dir=library.parent)
@@ -262,7 +286,7 @@ def _write_new(library: Path, issues: list[Issue], registry: Registry, replace: 
                 db.conn.execute("PRAGMA journal_mode = WAL")
             db.conn.execute("BEGIN")
             create_tables(db)
-            _fill(db, issues, registry, replace, extra_metadata)
+            _fill(db, issues, registry, replace, extra_metadata, steps)
             db.conn.execute("COMMIT")
             db.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
         finally:
@@ -286,11 +310,13 @@ def _drop_all(db: sqlite_utils.Database) -> None:
 
 
 def _fill(db: sqlite_utils.Database, issues: list[Issue], registry: Registry, replace: bool,
-          extra_metadata: dict[str, str] | None) -> None:
+          extra_metadata: dict[str, str] | None, steps: _Steps) -> None:
     dept_ids = _sync_departments(db, registry)
     counts = CountChanges(db)  # what this write adds to and takes from the counts
-    for issue in issues:
+    for done, issue in enumerate(issues, 1):
+        steps.before()
         _insert_issue(db, issue, dept_ids, registry, replace, counts)
+        steps.after(done, len(issues))
     counts.apply()
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     meta = {"built_at": now, **(extra_metadata or {})}
