@@ -62,8 +62,9 @@ class Scope:
                          f"AND COALESCE(d.government, '') = ? {where}")
             args += [self.department.government, *params]
         wanted = ",".join(str(ROLES.index(r)) for r in self.roles) or "-1"
+        # grouped in the index's order (document, clause): one unit's rows need no sorting
         return (f"kept(node_id, document_id, rank) AS (SELECT node_id, document_id, MIN(rank) "
-                f"FROM ({' UNION ALL '.join(parts)}) GROUP BY node_id "
+                f"FROM ({' UNION ALL '.join(parts)}) GROUP BY document_id, node_id "
                 f"HAVING MIN(rank) IN ({wanted}))", args)
 
 
