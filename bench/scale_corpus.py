@@ -220,11 +220,14 @@ def seed_structure(registry) -> list[tuple]:
 
 # ------------------------------------------------------------------ libraries
 def code_digest() -> str:
-    """A hash of the code and data that turn texts into a library: models/ and content's
-    registry (a library built by other code is not reused)."""
+    """A hash of the code and data that turn texts into a library: models/ (but views/ and
+    bookmarks/, which only read one) and content's registry (a library built by other code
+    is not reused)."""
     digest = hashlib.sha256()
+    readers = (ROOT / "models" / "views", ROOT / "models" / "bookmarks")
     files = [ROOT / "content" / "departments.toml", ROOT / "content" / "roles.toml",
-             *sorted((ROOT / "models").rglob("*.py"))]
+             *sorted(p for p in (ROOT / "models").rglob("*.py")
+                     if not any(folder in p.parents for folder in readers))]
     for path in files:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())

@@ -91,7 +91,8 @@ def test_results_and_deadlines_models(qtmodeltester, seed_library):
     assert results.show(search(seed_library, "托育")) > 0
     qtmodeltester.check(results)
     deadlines = DeadlinesModel()
-    rows = department_deadlines(seed_library, department_scope(seed_library, "区人力资源和社会保障局"))
+    rows = list(department_deadlines(seed_library,
+                                     department_scope(seed_library, "区人力资源和社会保障局")))
     deadlines.show(rows)
     qtmodeltester.check(deadlines)
     many = rows * (DEADLINE_PAGE // len(rows) + 2)  # more than a page: the rest when scrolled

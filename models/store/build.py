@@ -124,7 +124,8 @@ def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
         for a in node.assignments:
             assignments.append({"node_id": node_id, "document_id": doc_id,
                                 "department_id": dept_id(a),
-                                "role": a.role, "as_written": a.as_written, "form": a.form})
+                                "role": a.role, "as_written": a.as_written, "form": a.form,
+                                "dated": int(bool(node.deadlines))})
         if node.roster:
             first = node.assignments[0] if node.assignments else None
             roster.append({"node_id": node_id, "department_id": dept_id(first) if first else None,

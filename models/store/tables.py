@@ -43,9 +43,11 @@ def create_tables(db: sqlite_utils.Database) -> None:
                          foreign_keys=[("department_id", "departments")])
     # document_id: a copy of the clause's, so that the clauses, documents and issues a
     # department filter keeps are read from one covering index, without visiting the nodes
+    # dated: the clause has deadlines (a department's deadlines are read from the few
+    # clauses that have any: idx_assignments_dated)
     db["assignments"].create({"id": int, "node_id": int, "document_id": int,
                               "department_id": int, "role": str, "as_written": str,
-                              "form": str}, pk="id",
+                              "form": str, "dated": int}, pk="id",
                              foreign_keys=[("node_id", "nodes"), ("department_id", "departments")])
     # what the department picker and the filter show, kept as imports change the library
     db["dept_counts"].create({"department_id": int, "role": str, "n": int},
@@ -68,6 +70,8 @@ def create_tables(db: sqlite_utils.Database) -> None:
     db["assignments"].create_index(["department_id", "document_id", "node_id", "role"])
     db.execute("CREATE INDEX idx_assignments_general ON assignments (document_id, node_id) "
                "WHERE role = 'general'")  # the general notes a filter may add
+    db.execute("CREATE INDEX idx_assignments_dated ON assignments "
+               "(department_id, document_id, node_id, role) WHERE dated = 1")
     db["deadlines"].create_index(["node_id"])
     db["references"].create_index(["node_id"])
     db["departments"].create_index(["government", "name"], unique=True)

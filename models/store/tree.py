@@ -42,6 +42,8 @@ class Scope:
         self.unit_ids = list(unit_ids)
         self.roles = [r for r in ROLES if r in roles]
         self.include_general = include_general
+        # every role but general notes: what the picker's counts (entry_counts) count
+        self.plain = not include_general and set(self.roles) == set(ROLES) - {"general"}
 
     @property
     def key(self) -> tuple:
@@ -75,12 +77,27 @@ class TreeQueries:
         raise NotImplementedError
 
     # ------------------------------------------------------------ the rows
-    def tree_issues(self, scope: Scope | None = None) -> list[tuple[str, list[int], int]]:
-        """The issues in import order: (label, their ids, clauses kept). Issues of one label
-        (documents of one gazette imported from several files) make one row; with a
-        *scope*, only issues holding a kept clause (the count is 0 without one)."""
+    def tree_issues(self, scope: Scope | None = None
+                    ) -> tuple[list[tuple[str, list[int]]], int]:
+        """The issues in import order, (label, their ids), and with a *scope* how many
+        clauses it keeps (else 0). Issues of one label (documents of one gazette imported
+        from several files) make one row; with a *scope*, only issues holding a kept clause.
+
+        The filter as the picker offers it (every role but general notes) keeps a clause
+        that names one of its units at all: its issues are those of the documents on the
+        units' stretch of the index, its count is the one kept at import (entry_counts)."""
+        total = 0
         if scope is None:
-            rows = self.query("SELECT label, id, 0 FROM issues ORDER BY id")
+            rows = self.query("SELECT label, id FROM issues ORDER BY id")
+        elif scope.plain:
+            units = ",".join("?" * len(scope.unit_ids))
+            rows = self.query(
+                "SELECT label, id FROM issues WHERE id IN (SELECT issue_id FROM documents "
+                "WHERE id IN (SELECT a.document_id FROM assignments a WHERE a.department_id "
+                f"IN ({units}) AND a.role != 'general')) ORDER BY id", scope.unit_ids)
+            found = self.query("SELECT n FROM entry_counts WHERE department_id = ?",
+                               [scope.department.id])
+            total = found[0][0] if found else 0
         else:
             kept, args = scope.kept()
             rows = self.query(
@@ -88,11 +105,11 @@ class TreeQueries:
                 "GROUP BY document_id) SELECT i.label, i.id, sum(p.n) FROM per_document p "
                 "JOIN documents d ON d.id = p.document_id JOIN issues i ON i.id = d.issue_id "
                 "GROUP BY i.id ORDER BY i.id", args)
-        issues: dict[str, tuple[str, list[int], int]] = {}
-        for label, issue_id, count in rows:
-            label_, ids, total = issues.get(label, (label, [], 0))
-            issues[label] = (label_, ids + [issue_id], total + count)
-        return list(issues.values())
+            total = sum(r[2] for r in rows)
+        issues: dict[str, list[int]] = {}
+        for label, issue_id, *_ in rows:
+            issues.setdefault(label, []).append(issue_id)
+        return list(issues.items()), total
 
     def tree_documents(self, issue_ids: list[int], scope: Scope | None = None) -> list[tuple]:
         """The documents of issues, in their order: (issue id, key, title, short title, 文号,
@@ -156,7 +173,7 @@ class TreeQueries:
         return self.query("SELECT count(*) FROM documents")[0][0]
 
     def issue_labels(self) -> list[str]:
-        return [label for label, _, _ in self.tree_issues()]
+        return [label for label, _ in self.tree_issues()[0]]
 
     # ------------------------------------------------------------ the filter
     def kept_roles(self, scope: Scope, keys: list[str]) -> dict[str, str]:
@@ -187,13 +204,27 @@ class TreeQueries:
 
     def kept_deadlines(self, scope: Scope) -> list[tuple]:
         """The deadlines of the clauses the filter keeps, in date order (undated last), then
-        文号 and path: (due, start, phrase, key, path, heading, 文号, document key, role,
-        valid until)."""
-        kept, args = scope.kept()
-        return [(*r[:8], ROLES[r[8]], r[9]) for r in self.query(
-            f"WITH {kept} SELECT dl.due, dl.start, dl.phrase, nodes.key, nodes.path, "
-            f"{HEADING_SQL}, COALESCE(d.doc_number, ''), d.key, kept.rank, d.valid_until "
+        文号, then the gazette's order: (due, start, phrase, clause id, 文号, document key,
+        role, valid until). The clauses' keys and paths are read for the rows shown
+        (clause_places): a department has thousands of deadlines in a thousand issues.
+
+        Only the department's clauses that have a deadline are read (idx_assignments_dated:
+        a tenth of them); a clause's ids follow its document's order."""
+        kept, args = scope.kept("AND a.dated = 1")
+        return [(*r[:6], ROLES[r[6]], r[7]) for r in self.query(
+            f"WITH {kept} SELECT dl.due, dl.start, dl.phrase, kept.node_id, "
+            "COALESCE(d.doc_number, ''), d.key, kept.rank, d.valid_until "
             "FROM kept JOIN deadlines dl ON dl.node_id = kept.node_id "
-            "JOIN nodes ON nodes.id = kept.node_id JOIN documents d ON d.id = kept.document_id "
+            "JOIN documents d ON d.id = kept.document_id "
             "ORDER BY COALESCE(NULLIF(dl.due, ''), '9999'), COALESCE(d.doc_number, ''), "
-            "nodes.path, d.issue_id, d.position, nodes.ord, dl.id", args)]
+            "d.issue_id, d.position, kept.node_id, dl.id", args)]
+
+    def clause_places(self, node_ids: list[int]) -> dict[int, tuple[str, str, str]]:
+        """clause id → (key, path, heading)."""
+        found: dict[int, tuple[str, str, str]] = {}
+        for start in range(0, len(node_ids), _CHUNK):
+            chunk = node_ids[start:start + _CHUNK]
+            found.update((r[0], r[1:]) for r in self.query(
+                f"SELECT nodes.id, nodes.key, nodes.path, {HEADING_SQL} FROM nodes "
+                f"WHERE nodes.id IN ({','.join('?' * len(chunk))})", chunk))
+        return found

@@ -13,6 +13,7 @@ are read, the rows above a kept clause with it.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from models.kinds import HEADER_KINDS  # noqa: F401 (the tree leaves them out)
@@ -68,12 +69,11 @@ class Outline(NodeTree):
         self.library, self.scope = library, scope
         self.key = scope.key if scope is not None else None
         self.today = today or time.strftime("%Y-%m-%d")  # ISO: which documents expired
-        issues = library.tree_issues(scope)
-        for label, ids, _ in issues:
+        issues, kept = library.tree_issues(scope)
+        for label, ids in issues:
             issue = self._add(self.root, OutlineNode("issue", f"issue:{label}", label))
             issue.ref, issue.loaded, issue.foldable = ids, False, True
-        self.clause_count = (sum(n for _, _, n in issues) if scope is not None
-                             else library.clause_count())
+        self.clause_count = kept if scope is not None else library.clause_count()
 
     def _add(self, parent: OutlineNode, node: OutlineNode) -> OutlineNode:
         self.by_key[node.key] = parent.add(node)
@@ -192,15 +192,48 @@ def department_scope(library: Library, department: str | DepartmentInfo,
 
 
 def department_deadlines(library: Library, scope: Scope, today: str | None = None
-                         ) -> list[dict]:
-    """The deadlines of the clauses the filter keeps, in date order: due, phrase, clause
-    key, path, 文号, the department's role, whether the document expired."""
-    today = today or time.strftime("%Y-%m-%d")
-    return [{"due": due, "start": start, "phrase": phrase, "key": key, "path": path,
-             "heading": heading, "doc_number": number, "document_key": doc_key, "role": role,
-             "expired": bool(until) and until < today}
-            for due, start, phrase, key, path, heading, number, doc_key, role, until
-            in library.kept_deadlines(scope)]
+                         ) -> Deadlines:
+    """The deadlines of the clauses the filter keeps, in date order, then 文号 and the
+    gazette's order: due, phrase, clause key, path, 文号, the department's role, whether the
+    document expired (rows made as they are asked for)."""
+    return Deadlines(library, library.kept_deadlines(scope), today)
+
+
+class Deadlines(Sequence):
+    """A department's deadlines as rows (dicts), each row's clause read when the row is first
+    asked for, a page at a time: the panel shows the first ones, and a department of a
+    thousand issues has thousands."""
+
+    PAGE = 200
+
+    def __init__(self, library: Library, rows: list[tuple], today: str | None = None):
+        self.library, self.rows = library, rows
+        self.today = today or time.strftime("%Y-%m-%d")
+        self.places: dict[int, tuple[str, str, str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            rows = self.rows[index]
+            wanted = [r[3] for r in rows if r[3] not in self.places]
+            if wanted:
+                self.places.update(self.library.clause_places(wanted))
+            return [self._row(r) for r in rows]
+        index = range(len(self.rows))[index]  # (an IndexError as a list's)
+        return self[index:index + 1][0]
+
+    def __iter__(self):
+        for start in range(0, len(self.rows), self.PAGE):
+            yield from self[start:start + self.PAGE]
+
+    def _row(self, row: tuple) -> dict:
+        due, start, phrase, node_id, number, doc_key, role, until = row
+        key, path, heading = self.places[node_id]
+        return {"due": due, "start": start, "phrase": phrase, "key": key, "path": path,
+                "heading": heading, "doc_number": number, "document_key": doc_key,
+                "role": role, "expired": bool(until) and until < self.today}
 
 
 def entry_counts(library: Library) -> dict[str, int]:

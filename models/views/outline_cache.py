@@ -56,12 +56,12 @@ class Picture:
 
     def __init__(self, key: FilterKey | None, root: OutlineNode, expanded,
                  issues: str, documents: int, clauses: int,
-                 deadlines: list[dict] | None = None, deadline_total: int = 0):
+                 deadlines=None, deadline_total: int = 0):
         self.key = key
         self.root = root
         self.expanded = list(expanded)
         self.issues, self.documents, self.clauses = issues, documents, clauses
-        self.deadlines = list(deadlines or [])[:DEADLINE_PAGE]
+        self.deadlines = list(deadlines[:DEADLINE_PAGE]) if deadlines else []
         self.deadline_total = deadline_total
 
 

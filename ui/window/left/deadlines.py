@@ -21,6 +21,7 @@ from ui.plain import as_rich, set_plain
 from ui.item_roles import DOCUMENT_KEY, FOREGROUND_ROLE, NODE_KEY
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import date
 
 
@@ -34,22 +35,25 @@ class DeadlinesModel(QStandardItemModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rest: list[dict] = []
+        self._rows: Sequence[dict] = []
+        self._shown = 0
         self._today = ""
 
-    def show(self, rows: list[dict], today: date | None = None) -> None:
+    def show(self, rows: Sequence[dict], today: date | None = None) -> None:
+        """*rows*: a list, or models' Deadlines (whose rows are read a page at a time)."""
         self.clear()
         self._today = today.isoformat() if today else time.strftime("%Y-%m-%d")
-        self._rest = list(rows)
+        self._rows, self._shown = rows, 0
         self.fetchMore()
 
     def canFetchMore(self, parent=None) -> bool:  # noqa: N802 (Qt override)
-        return bool(self._rest) and not (parent is not None and parent.isValid())
+        return self._shown < len(self._rows) and not (parent is not None and parent.isValid())
 
     def fetchMore(self, parent=None) -> None:  # noqa: N802 (Qt override)
         if parent is not None and parent.isValid():
             return
-        page, self._rest = self._rest[:DEADLINE_PAGE], self._rest[DEADLINE_PAGE:]
+        page = self._rows[self._shown:self._shown + DEADLINE_PAGE]
+        self._shown += len(page)
         today_iso = self._today
         for row in page:
             past = row["due"] < today_iso
