@@ -276,3 +276,21 @@ def test_the_menus_export_pdf_asks_where_and_writes_the_document(window, tmp_pat
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "关于全面深化证照分离改革工作的实施意见" in text.replace("\n", "")
+
+
+def test_a_clause_the_filter_leaves_out_still_opens(window):
+    """A bookmark or a search hit may open a clause the department's tree does not show: the
+    reading pane shows it, the tree keeps its rows."""
+    clause = next(n for n in window.library.nodes("doc:市中政办发|2021|13")
+                  if n.kind == "subsection")
+    window.filter_search.set_department("区城乡水务局")
+    kept = tagged_rows(window.left)
+    other = next(n for n in window.library.nodes("doc:市中政办发|2021|15")
+                 if n.kind == "item" and n.key not in kept)
+    assert window.left.node(other.key) is None
+    window.open_key(other.key)
+    assert window.reader.current == other.key
+    assert window.reader.document_key == "doc:市中政办发|2021|15"
+    assert tagged_rows(window.left) == kept
+    window.open_key(clause.key)
+    assert window.reader.current == clause.key

@@ -54,6 +54,7 @@ class LeftPane(QWidget):
         self.completed = False
         self._told = False  # current_changed is connected to the tree's selection
         self._picture: tuple | None = None  # (filter key, rows unfolded) of stage 1's picture
+        self._split_restored = False  # the tree's and the deadlines' shares as the user left them
         self.stack = self.deadlines = self.split = None
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(8, 8, 4, 4)
@@ -227,7 +228,10 @@ class LeftPane(QWidget):
     def show_deadlines(self, department: str, rows: list[dict], total: int | None = None
                        ) -> None:
         self.deadlines.show_rows(department, rows, total)
-        self.deadlines.show()
+        if self.deadlines.isHidden():
+            self.deadlines.show()
+            if not self._split_restored:  # the tree keeps three quarters (a panel shown
+                self.split.setSizes([3000, 1000])  # later would take what it asks for)
     def _deadline(self, index: QModelIndex) -> None:
         if index.isValid():
             self.deadline_chosen.emit(index.data(NODE_KEY))
@@ -257,4 +261,4 @@ class LeftPane(QWidget):
     def restore_split(self, state: QByteArray | None) -> None:
         """The tree's and the deadlines' shares of the pane, as saved (once the split exists)."""
         if state is not None and self.split is not None:
-            self.split.restoreState(state)
+            self._split_restored = self.split.restoreState(state)
