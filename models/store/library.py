@@ -109,15 +109,29 @@ class Library(TreeQueries):
             raise UnknownDocumentError(document_key)
         return rows[0][0]
 
-    def expired_document_keys(self, today: date | None = None) -> set[str]:
-        """Keys of the documents whose validity has ended."""
+    def expired_document_keys(self, today: date | None = None,
+                              among: list[str] | None = None) -> set[str]:
+        """Keys of the documents whose validity has ended (of those *among*, when given)."""
         today = today or date.today()
         keys = set()
-        for key, until in self.query("SELECT key, valid_until FROM documents "
-                                     "WHERE valid_until IS NOT NULL AND valid_until != ''"):
+        for key, until in self._by_keys(
+                "SELECT key, valid_until FROM documents WHERE valid_until IS NOT NULL "
+                "AND valid_until != ''", "key", among):
             if stored_date(until, "公文的有效期") < today:
                 keys.add(key)
         return keys
+
+    def _by_keys(self, sql: str, column: str, keys: list[str] | None) -> list[tuple]:
+        """The rows of *sql* (which has a WHERE) whose *column* is one of *keys* (all rows
+        for None), asked a chunk of keys at a time."""
+        if keys is None:
+            return self.query(sql)
+        rows: list[tuple] = []
+        keys = list(dict.fromkeys(keys))
+        for start in range(0, len(keys), 500):  # SQLite's limit on parameters
+            chunk = keys[start:start + 500]
+            rows += self.query(f"{sql} AND {column} IN ({','.join('?' * len(chunk))})", chunk)
+        return rows
 
     def node_boxes(self, key: str) -> list[tuple]:
         """Where a node's printed lines stand: [(page, x0, top, x1, bottom), …] in points
@@ -130,9 +144,10 @@ class Library(TreeQueries):
     def has_node(self, key: str) -> bool:
         return bool(self.query("SELECT 1 FROM nodes WHERE key = ?", [key]))
 
-    def fingerprints(self) -> dict[str, str]:
-        """key → fingerprint of every node, for resolving bookmarks in one query."""
-        return dict(self.query("SELECT key, fingerprint FROM nodes"))
+    def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
+        """key → fingerprint of the nodes of *keys* (of every node for None): what resolving
+        bookmarks compares, read for the bookmarked clauses only."""
+        return dict(self._by_keys("SELECT key, fingerprint FROM nodes WHERE 1", "key", keys))
 
     def assignments(self, document_key: str | None = None) -> dict[str, list[tuple[str, str, str]]]:
         """node key → [(department, role, as written)]."""

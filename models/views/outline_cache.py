@@ -107,7 +107,7 @@ def library_stamp(path: Path) -> tuple[str, str, str]:
 
 
 def _escape(text: str) -> str:
-    if not any(c in text for c in _ESCAPES):
+    if "\\" not in text and "\t" not in text and "\n" not in text and "\r" not in text:
         return text
     return "".join(_ESCAPES.get(c, c) for c in text)
 
