@@ -52,6 +52,7 @@ import queue
 import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -244,8 +245,11 @@ class Child:
         """Wait for (or stop) the child and keep its rusage (ru_maxrss: peak RSS)."""
         if self.rusage is not None:
             return
-        if kill and self.proc.poll() is None:
-            self.proc.kill()
+        if kill:  # (not Popen.kill: its poll() would reap a child that just ended, and
+            try:  # with it the rusage wait4 reads)
+                os.kill(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         _, self.status, self.rusage = os.wait4(self.proc.pid, 0)
         self.proc.returncode = self.status  # reaped here: Popen must not wait for it again
 
