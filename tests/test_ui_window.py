@@ -294,3 +294,33 @@ def test_a_clause_the_filter_leaves_out_still_opens(window):
     assert tagged_rows(window.left) == kept
     window.open_key(clause.key)
     assert window.reader.current == clause.key
+
+
+def test_a_large_library_unfolds_only_the_issue_being_read(qtbot, make_window, tmp_path,
+                                                           seed_issue, registry, monkeypatch):
+    """Past models.views.outline.UNFOLD_ROWS rows the tree keeps the issues folded but the
+    one being read (reading only that issue's documents); 展开全部 and 折叠 follow it; the
+    status bar names the first issues and counts them."""
+    from conftest import FIXTURES
+    from models.store.build import add_issues
+    from models.store.content import parse_file
+    from models.views import outline
+    path = tmp_path / "lib.sqlite"
+    others = [parse_file(FIXTURES / "duty_forms" / name, registry) for name in
+              ("coissued_yuntai.txt", "article_items_qingchuan.txt", "shizhong_annex.txt")]
+    add_issues(path, [seed_issue, *others], registry)
+    monkeypatch.setattr(outline, "UNFOLD_ROWS", 0)
+    monkeypatch.setattr(outline, "EXPAND_ALL_ROWS", 0)
+    window = make_window(tmp_path / "large.ini", library_path=path)
+    issues = window.left.outline.root.children
+    assert len(issues) == 4 and " 等 4 期" in window.status.label.text()
+    last = window.library.documents()[-1]
+    window.open_key(last.key)
+    window.left.collapse_to_documents()
+    tree = window.left.tree
+    opened = [i.text for i in issues if tree.isExpanded(window.left.tree_index(i.key))]
+    assert opened == [issues[-1].text]  # the issue being read, to its documents
+    assert not any(i.loaded for i in issues[1:3])  # (the first unfolded at the start)
+    window.left.expand_all()
+    assert tree.isExpanded(window.left.tree_index(last.key))
+    assert not tree.isExpanded(window.left.tree_index(issues[0].key))
