@@ -221,3 +221,27 @@ def test_dates_are_written_as_in_the_documents():
     from models.views.cn_date import cn_date
     assert [cn_date(iso) for iso in ("2021-09-18", "2022-01-01", "", None)] == [
         "2021年9月18日", "2022年1月1日", "", ""]
+
+
+def test_a_start_builds_the_one_picture_it_draws(seed_library, tmp_path):
+    """load(only=key) builds that picture alone; the others stay text, kept as they are by the
+    next save; a damaged picture spoils itself, not the one drawn."""
+    from models.views import outline_cache
+    finance = filter_picture(seed_library)
+    outline_cache.save(seed_library.path, picture(seed_library), folder=tmp_path)
+    path = outline_cache.save(seed_library.path, finance, folder=tmp_path)
+    one = outline_cache.load(folder=tmp_path, only=None)
+    assert one.plain is not None and one.filters == {}
+    one = outline_cache.load(folder=tmp_path, only=finance.key)
+    assert one.plain is None and list(one.filters) == [finance.key]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("node\t"))
+    fields = lines[first].split("\t")
+    fields[1] = "999"  # the filter's picture (written first) is damaged
+    lines[first] = "\t".join(fields)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert outline_cache.load(folder=tmp_path, only=finance.key) is None
+    assert outline_cache.load(folder=tmp_path, only=None).plain is not None
+    outline_cache.save(seed_library.path, filter_picture(seed_library, "区城乡水务局"),
+                       folder=tmp_path)
+    assert outline_cache.load(folder=tmp_path, only=None).plain is not None

@@ -41,7 +41,7 @@ from models.views.outline_node import OutlineNode
 CACHE_NAME = "outline.txt"
 MAGIC = "gazette-desk outline 3"
 MAX_FILTERS = 4  # filter pictures kept (a user switches between a few departments)
-DEADLINE_PAGE = 50  # deadlines the panel shows before it is scrolled (and the cache keeps)
+DEADLINE_PAGE = 20  # deadlines the panel shows before it is scrolled (and the cache keeps)
 DEADLINE_FIELDS = ("due", "start", "phrase", "key", "path", "heading", "doc_number",
                    "document_key", "role", "expired")
 FilterKey = tuple  # (department, tuple of roles, include_general)
@@ -178,27 +178,28 @@ def save(library: Path, picture: Picture, folder: Path | None = None,
     """Write *picture* of the tree of *library* to the cache.
 
     It becomes the picture of its filter (or of none); the other pictures
-    already in the file for the same state of the library are kept after it
-    (MAX_FILTERS filtered ones in all). *plain*: a function making the picture
-    without a filter, called when there is none for this state of the library. Written only when the content differs
-    from what is there, atomically (a temporary file renamed over the old one).
-    Returns the file, or None when it could not be written (a read-only cache
-    folder is not an error).
+    already in the file for the same state of the library are kept after it,
+    as they are written (MAX_FILTERS filtered ones in all). *plain*: a function
+    making the picture without a filter, called when there is none for this
+    state of the library. Written only when the content differs from what is
+    there, atomically (a temporary file renamed over the old one). Returns the
+    file, or None when it could not be written (a read-only cache folder is not
+    an error).
     """
     target = cache_file(folder)
     try:
         stamp = library_stamp(library)
-        pictures = [picture]
-        old = _parse(target, None, None)
+        sections = [_Section(picture.key, _picture_lines(picture))]
+        old = _parse(target, None, None, wanted=())  # (kept as they are written)
         if old is not None and old.stamp == list(stamp):
-            pictures += [p for p in old.pictures if p.key != picture.key]
-        if plain is not None and all(p.key is not None for p in pictures):
-            pictures.append(plain())
-        unfiltered = [p for p in pictures if p.key is None][:1]
-        kept = unfiltered + [p for p in pictures if p.key is not None][:MAX_FILTERS]
+            sections += [k for k in old.sections if k.key != picture.key]
+        if plain is not None and all(k.key is not None for k in sections):
+            sections.append(_Section(None, _picture_lines(plain())))
+        unfiltered = [k for k in sections if k.key is None][:1]
+        kept = unfiltered + [k for k in sections if k.key is not None][:MAX_FILTERS]
         lines = [MAGIC, _line("library", *stamp)]
-        for each in sorted(kept, key=pictures.index):
-            lines += _picture_lines(each)
+        for section in sorted(kept, key=sections.index):
+            lines += section.lines
         lines.append("end")
         text = "\n".join(lines) + "\n"
         if old is not None and old.text == text:
@@ -212,28 +213,44 @@ def save(library: Path, picture: Picture, folder: Path | None = None,
         return None
 
 
+_EVERY = object()  # load(): every picture
+
+
 def load(library: Path | None = None, folder: Path | None = None,
-         today: str | None = None) -> CachedOutline | None:
+         today: str | None = None, only=_EVERY) -> CachedOutline | None:
     """The cached pictures, or None if missing, corrupt, or made from another state of the
     library.
 
     *library*: the file the caller is about to open; None accepts the
     library the cache names as long as that file is unchanged. *today*:
     ISO date (default: the local date) for computing which documents expired.
+    *only*: the key of the one picture wanted (None: the one without filter),
+    the others are left as text (a start draws one picture).
     """
-    parsed = _parse(cache_file(folder), library, today)
+    wanted = _EVERY if only is _EVERY else (only,)
+    parsed = _parse(cache_file(folder), library, today, wanted)
     if parsed is None or parsed.outline is None:
         return None
     return parsed.outline
 
 
+class _Section:
+    """One picture as the file has it: its key and its lines (the "tree" line first)."""
+
+    def __init__(self, key: FilterKey | None, lines: list[str]):
+        self.key, self.lines = key, lines
+
+
 class _Parsed:
-    def __init__(self, text: str, stamp: list[str], pictures: list[Picture],
+    def __init__(self, text: str, stamp: list[str], sections: list[_Section],
                  outline: CachedOutline | None):
-        self.text, self.stamp, self.pictures, self.outline = text, stamp, pictures, outline
+        self.text, self.stamp, self.sections, self.outline = text, stamp, sections, outline
 
 
-def _picture(fields: list[str]) -> Picture:
+def _head(fields: list[str]) -> Picture:
+    """A picture's "tree" line: its filter and counts (no rows yet)."""
+    if fields[0] != "tree" or len(fields) != 8:
+        raise ValueError("not a picture")
     department, roles, general, issues, documents, clauses, total = fields[1:]
     if general not in ("0", "1"):
         raise ValueError("bad flag")
@@ -243,8 +260,41 @@ def _picture(fields: list[str]) -> Picture:
                    deadline_total=int(total))
 
 
-def _parse(path: Path, library: Path | None, today: str | None) -> _Parsed | None:
-    """The file read back; its outline is None if the library it names changed."""
+def _picture(section: _Section, today: str) -> Picture:
+    """The picture of a section, its rows built (ValueError, IndexError when corrupt)."""
+    picture = _head([_unescape(f) for f in section.lines[0].split("\t")])
+    nodes: list[OutlineNode] = []
+    for line in section.lines[1:]:
+        fields = [_unescape(f) for f in line.split("\t")]
+        if fields[0] == "node" and len(fields) == 10:
+            parent = picture.root if fields[1] == "-1" else nodes[int(fields[1])]
+            kind, key, label, doc_key, number, valid_until, role, flags = fields[2:]
+            if kind == "document":
+                expired = bool(valid_until) and valid_until < today
+            else:  # a clause is shown expired with its document
+                expired = parent.expired
+            node = parent.add(OutlineNode(kind, key, label, doc_key, number,
+                                          valid_until or None, expired, role))
+            node.loaded, node.foldable = False, "f" in flags
+            parent.loaded = True
+            if "e" in flags:
+                picture.expanded.append(key)
+            nodes.append(node)
+        elif fields[0] == "deadline" and len(fields) == len(DEADLINE_FIELDS) + 1 \
+                and picture.key is not None:
+            picture.deadlines.append(
+                {f: _untyped(v) for f, v in zip(DEADLINE_FIELDS, fields[1:])})
+        else:
+            raise ValueError("bad line")
+    if not picture.root.children:
+        raise ValueError("no rows")
+    return picture
+
+
+def _parse(path: Path, library: Path | None, today: str | None,
+           wanted=_EVERY) -> _Parsed | None:
+    """The file read back, its pictures as sections and those *wanted* (keys, or _EVERY)
+    built; its outline is None if the library it names changed."""
     try:
         text = path.read_text(encoding="utf-8")
         lines = text.split("\n")
@@ -256,41 +306,24 @@ def _parse(path: Path, library: Path | None, today: str | None) -> _Parsed | Non
         path = Path(head[1])
         if library is not None and str(Path(library).resolve()) != head[1]:
             return None
-        today = today or time.strftime("%Y-%m-%d")
-        pictures: list[Picture] = []
-        nodes: list[OutlineNode] = []
+        sections: list[_Section] = []
         for line in lines[2:-2]:
-            fields = [_unescape(f) for f in line.split("\t")]
-            if fields[0] == "tree" and len(fields) == 8:
-                pictures.append(_picture(fields))
-                nodes = []
-            elif fields[0] == "node" and len(fields) == 10 and pictures:
-                picture = pictures[-1]
-                parent = picture.root if fields[1] == "-1" else nodes[int(fields[1])]
-                kind, key, label, doc_key, number, valid_until, role, flags = fields[2:]
-                if kind == "document":
-                    expired = bool(valid_until) and valid_until < today
-                else:  # a clause is shown expired with its document
-                    expired = parent.expired
-                node = parent.add(OutlineNode(kind, key, label, doc_key, number,
-                                              valid_until or None, expired, role))
-                node.loaded, node.foldable = False, "f" in flags
-                parent.loaded = True
-                if "e" in flags:
-                    picture.expanded.append(key)
-                nodes.append(node)
-            elif fields[0] == "deadline" and len(fields) == len(DEADLINE_FIELDS) + 1 \
-                    and pictures and pictures[-1].key is not None:
-                pictures[-1].deadlines.append(
-                    {f: _untyped(v) for f, v in zip(DEADLINE_FIELDS, fields[1:])})
+            if line.startswith("tree\t"):
+                sections.append(_Section(_head([_unescape(f) for f in line.split("\t")]).key,
+                                         [line]))
+            elif sections and line.startswith(("node\t", "deadline\t")):
+                sections[-1].lines.append(line)
             else:
                 return None
-        if not pictures or any(not p.root.children for p in pictures):
+        if not sections:
             return None
         if list(library_stamp(path)) != head[1:]:
             return _Parsed(text, head[1:], [], None)  # the library was rebuilt or replaced
+        today = today or time.strftime("%Y-%m-%d")
+        pictures = [_picture(k, today) for k in sections
+                    if wanted is _EVERY or k.key in wanted]
         plain = next((p for p in pictures if p.key is None), None)
         filters = {p.key: p for p in pictures if p.key is not None}
-        return _Parsed(text, head[1:], pictures, CachedOutline(path, plain, filters))
+        return _Parsed(text, head[1:], sections, CachedOutline(path, plain, filters))
     except (OSError, ValueError, IndexError, UnicodeDecodeError):
         return None
