@@ -265,7 +265,9 @@ def _picture(section: _Section, today: str) -> Picture:
     picture = _head([_unescape(f) for f in section.lines[0].split("\t")])
     nodes: list[OutlineNode] = []
     for line in section.lines[1:]:
-        fields = [_unescape(f) for f in line.split("\t")]
+        fields = line.split("\t")
+        if "\\" in line:  # (most lines have nothing escaped)
+            fields = [_unescape(f) for f in fields]
         if fields[0] == "node" and len(fields) == 10:
             parent = picture.root if fields[1] == "-1" else nodes[int(fields[1])]
             kind, key, label, doc_key, number, valid_until, role, flags = fields[2:]
