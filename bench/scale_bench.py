@@ -52,6 +52,7 @@ import queue
 import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -244,8 +245,11 @@ class Child:
         """Wait for (or stop) the child and keep its rusage (ru_maxrss: peak RSS)."""
         if self.rusage is not None:
             return
-        if kill and self.proc.poll() is None:
-            self.proc.kill()
+        if kill:  # (not Popen.kill: its poll() would reap a child that just ended, and
+            try:  # with it the rusage wait4 reads)
+                os.kill(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         _, self.status, self.rusage = os.wait4(self.proc.pid, 0)
         self.proc.returncode = self.status  # reaped here: Popen must not wait for it again
 
@@ -391,17 +395,20 @@ def window_child(chain: str, library_path: Path, middle: int) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from ui.app import make_app, open_library
-    from ui.main_window import MainWindow
-    from ui.tree_model import KIND
+    from ui.item_roles import KIND
+    from ui.startup.application import make_app, open_library
+    from ui.window.main_window import MainWindow
     app, fonts = make_app(["scale-bench"])
     window = MainWindow(open_library(library_path), fonts, None)
     window.show()
     app.processEvents()
     say(f"TIME open {ms(time.perf_counter() - t0):.2f}")
-    docs = list(window.docs.values())
-    target = docs[min(len(docs) - 1, middle * 5 + 2)]  # the middle issue's third document
-    window.open_key(target.key)
+    left, find = window.left, window.filter_search
+    middle_issue = window.library.query(  # the middle issue's third document
+        "SELECT d.key FROM documents d JOIN issues i ON i.id = d.issue_id "
+        "ORDER BY i.id, d.position LIMIT 1 OFFSET ?", [middle * 5 + 2])
+    target = middle_issue[0][0] if middle_issue else window.library.documents()[-1].key
+    window.open_key(target)
     app.processEvents()
 
     def interaction(fn, name: str | None = None) -> float:
@@ -414,51 +421,52 @@ def window_child(chain: str, library_path: Path, middle: int) -> None:
         return elapsed
 
     def down_times(name: str, presses: int, kinds: tuple[str, ...]) -> None:
-        window.tree.setFocus()
+        left.tree.setFocus()
         for _ in range(presses):
-            t = interaction(lambda: QTest.keyClick(window.tree, Qt.Key.Key_Down))
-            if window.tree.currentIndex().data(KIND) in kinds:  # a row the reader shows
+            t = interaction(lambda: QTest.keyClick(left.tree, Qt.Key.Key_Down))
+            if left.tree.currentIndex().data(KIND) in kinds:  # a row the reader shows
                 say(f"TIME {name} {t:.2f}")
 
     for step in CHAINS[chain][1:]:
         say(f"STEP {step}")
         if step == "down_clause":  # the document open, its rows unfolded: clause by clause
-            index = window.tree_index(target.key)
-            window.tree.expand(index)
-            window.tree.setCurrentIndex(window.tree.model().index(0, 0, index))
+            index = left.tree_index(target)
+            left.tree.expand(index)
+            app.processEvents()
+            left.tree.setCurrentIndex(left.tree.model().index(0, 0, index))
             app.processEvents()
             down_times(step, 10, CLAUSE_KINDS)
         elif step == "down_document":  # documents folded: from document to document
-            window.collapse_to_documents()
-            window.tree.setCurrentIndex(window.tree_index(target.key))
+            left.collapse_to_documents()
+            left.tree.setCurrentIndex(left.tree_index(target))
             app.processEvents()
             down_times(step, 12, ("document",))
         elif step.startswith("search "):
             query = step.split(" ", 1)[1]
             for _ in range(3):
                 def run(q=query):
-                    window.search_field.setText(q)
-                    window.search_field.flush()
+                    find.field.setText(q)
+                    find.field.flush()
                 interaction(run, step)
-                window.search_field.clear()
-                window.run_search("")
+                find.field.clear()
+                find.run_search("")
                 app.processEvents()
         elif step == "apply":  # none → 区财政局, then cleared again: repeated while quick
             for round_ in range(3):
                 if round_:
                     say("STEP apply")
-                applied = interaction(lambda: window.set_department(FILTER_FROM), "apply")
+                applied = interaction(lambda: find.set_department(FILTER_FROM), "apply")
                 say("STEP clear")
-                cleared = interaction(lambda: window.set_department(None), "clear")
+                cleared = interaction(lambda: find.set_department(None), "clear")
                 if max(applied, cleared) > 3000:
                     break
         elif step == "clear":
             pass  # measured with apply
         elif step == "apply_again":
-            interaction(lambda: window.set_department(FILTER_FROM), step)
+            interaction(lambda: find.set_department(FILTER_FROM), step)
         elif step == "switch":  # 区财政局 → 区市场监督管理局 (and back: repeated while quick)
             for name in (FILTER_TO, FILTER_FROM, FILTER_TO):
-                if interaction(lambda name=name: window.set_department(name), step) > 3000:
+                if interaction(lambda name=name: find.set_department(name), step) > 3000:
                     break
         else:
             raise ValueError(step)

@@ -221,7 +221,7 @@ def interaction_times(rounds: int = 5) -> tuple[dict[str, float], dict[str, floa
     window = MainWindow(open_library(), fonts, None)
     window.show()
     app.processEvents()
-    window.open_key(next(iter(window.docs)))
+    window.open_key(window.library.documents()[0].key)
     departments = ["区财政局", "区市场监督管理局", "各镇人民政府", "区卫生健康局", "区城乡水务局"]
     queries = ["托育", "局", "市中政办发[2021]15号", "水库除险加固", "各镇"]
 

@@ -143,6 +143,13 @@ class EmptyCalendarError(GazetteError):
         self.past = past
 
 
+class RebuildCancelled(GazetteError):
+    """A rebuild of the library was stopped by the user: the library is as it was."""
+
+    def __init__(self):
+        super().__init__("已取消重建资料库；资料库未作改动，仍是原来的内容。")
+
+
 def os_reason(exc: OSError) -> str:
     """Why a file could not be written, as a user says it."""
     if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):

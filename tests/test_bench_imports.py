@@ -16,18 +16,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BENCHES = sorted((ROOT / "bench").glob("*.py"))
 PROJECT = {"models", "ui", "cli", "tests", "tools", "packaging"}
-# Known and reported, not mine to mend here: scale_bench's window child still builds the
-# window of before ui/window/ (ui.app, ui.main_window, ui.tree_model); strict, so the
-# mend shows here.
-STALE = {"scale_bench.py": "window_child() imports ui.app, ui.main_window, ui.tree_model"}
-
-
-def _lazy(path: Path):
-    reason = STALE.get(path.name)
-    return pytest.param(path, marks=pytest.mark.xfail(reason=reason, strict=True)) if reason \
-        else path
-
-
 @pytest.mark.parametrize("path", BENCHES, ids=lambda p: p.name)
 def test_bench_imports_without_running(path, monkeypatch):
     monkeypatch.syspath_prepend(str(ROOT / "bench"))  # scale_bench imports scale_corpus
@@ -38,7 +26,7 @@ def test_bench_imports_without_running(path, monkeypatch):
     assert callable(module.main)
 
 
-@pytest.mark.parametrize("path", [_lazy(p) for p in BENCHES], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", BENCHES, ids=lambda p: p.name)
 def test_every_project_name_a_bench_imports_exists(path, monkeypatch):
     monkeypatch.syspath_prepend(str(ROOT))
     monkeypatch.syspath_prepend(str(ROOT / "bench"))

@@ -14,7 +14,7 @@ def test_a_document_imported_on_its_own_sits_under_its_government_and_year(
     from models.parse.parser import parse_bytes
     from models.store.build import add_issues
     from models.store.library import Library
-    from models.views.outline import build_outline
+    from models.views.outline import Outline
     path = tmp_path / "lib.sqlite"
     shutil.copy(seed_library_path, path)
     single = FIXTURES / "tai_single_with_number.txt"
@@ -24,9 +24,17 @@ def test_a_document_imported_on_its_own_sits_under_its_government_and_year(
               parse_bytes(other.encode("utf-8"), registry, "other.txt")]
     add_issues(path, issues, registry)
     with Library(path) as library:
-        root = build_outline(library)
-    tops = [(top.kind, top.text, [(sub.text, [d.text for d in sub.children])
-                                  for sub in top.children]) for top in root.children]
+        tree = Outline(library)
+        tops = [(top.kind, top.text, [(sub.text, [d.text for d in tree.children(sub)])
+                                      for sub in tree.children(top)])
+                for top in tree.children(tree.root)]
+        # a single document's key is found under its government and year, read as it unfolds
+        key = next(d.key for d in library.documents() if d.doc_number == "台政发〔2022〕9号")
+        fresh = Outline(library)
+        row = fresh.find(key)
+        assert row is not None and (row.parent.key, row.parent.parent.key) == (
+            "year:台儿庄区:2022年", "government:台儿庄区")
+        assert fresh.find("year:台儿庄区:2022年") is row.parent
     assert tops[0][:2] == ("issue", "2021年第5期")  # the seed's issue, as before
     assert [sub for sub, _ in tops[0][2]][0] == "区政府文件"
     # both single documents together, under the government and the year, not under 其他

@@ -235,6 +235,46 @@ def test_a_failed_rebuild_leaves_the_library_as_it_was(user_dirs, tmp_path, monk
     assert integrity(library) == "ok"
 
 
+def test_a_stale_library_serves_while_it_is_rebuilt_with_progress_and_can_be_cancelled(
+        user_dirs, tmp_path):
+    """A new parser version: the window opens the old library (active_library(rebuild=False))
+    and rebuilds it in the background; a reader sees the old content until the rebuild is
+    complete, a cancelled rebuild leaves the library as it was."""
+    from models.errors import RebuildCancelled
+    from models.store import content
+    from models.store.library import Library
+    _import(variant(tmp_path, 80))
+    _import(variant(tmp_path, 81))
+    library = user_dirs / "library.sqlite"
+    stamp = user_dirs / "library.content"
+    stamp.write_text("an older version", encoding="utf-8")
+    assert content.user_library_stale()
+    assert content.active_library(rebuild=False) == library  # served as it is…
+    assert stamp.read_text(encoding="utf-8") == "an older version"  # …not rebuilt
+    reader = Library(library)
+    before = reader.document_count()
+    seen: list[tuple[int, int]] = []
+
+    def cancel_when_writing() -> bool:
+        return bool(seen) and seen[-1][0] > seen[-1][1] // 2  # every file read, one written
+    with pytest.raises(RebuildCancelled):
+        content.rebuild_user_library(progress=lambda done, total: seen.append((done, total)),
+                                     cancelled=cancel_when_writing)
+    assert seen[-1][0] > seen[-1][1] // 2  # it was writing when it stopped
+    assert reader.document_count() == before and content.user_library_stale()
+    assert integrity(library) == "ok"
+    seen.clear()
+
+    def count_while_writing(done: int, total: int) -> None:
+        seen.append((done, total, reader.document_count()))
+    content.rebuild_user_library(progress=count_while_writing)
+    total = seen[0][1]
+    assert [d for d, _, _ in seen] == list(range(1, total + 1))  # every step, in order
+    assert all(n == before for _, _, n in seen)  # the reader read the old library throughout
+    assert not content.user_library_stale() and reader.document_count() == before
+    reader.close()
+
+
 def test_an_import_whose_copy_cannot_be_kept_is_not_imported(user_dirs, tmp_path):
     from models.errors import BadLibraryError
     from models.store.library import Library

@@ -91,7 +91,7 @@ def test_import_adds_to_user_library_never_the_default(qtbot, window, dialogs, t
         assert dialogs[-1][0] == "导入完成"
         assert active_library() == user_library_path()
         assert hashlib.sha256(default.read_bytes()).hexdigest() == before
-        assert any(d.doc_number == "台政发〔2022〕3号" for d in window.docs.values())
+        assert any(d.doc_number == "台政发〔2022〕3号" for d in window.library.documents())
         assert window.library.path == user_library_path()
     finally:
         window.library.close()

@@ -168,7 +168,7 @@ def test_every_menu_entry_and_every_shortcut_works(qtbot, window, answers, stray
     missing = [p for p in answers.saved if not (p.is_file() and p.stat().st_size > 0)]
     assert answers.saved and missing == []
     assert any(p.suffix == ".pdf" for p in answers.saved)
-    assert any("台政发〔2022〕3号" == d.doc_number for d in window.docs.values())  # imported
+    assert any("台政发〔2022〕3号" == d.doc_number for d in window.library.documents())  # imported
 
     quit_action = next(a for a in menus["文件(&F)"] if a.text() == QUIT)
     quit_action.trigger()

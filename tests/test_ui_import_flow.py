@@ -73,7 +73,7 @@ def test_several_files_one_job_each_on_its_own(qtbot, window, user, shown, tmp_p
     assert text.startswith("共 4 个文件：导入 3 个，失败 1 个。")
     failure = next(line for line in text.splitlines() if "半个.pdf" in line)
     assert "不完整" in failure  # named with its own message
-    assert any(d.doc_number == "台政发〔2022〕3号" for d in window.docs.values())
+    assert any(d.doc_number == "台政发〔2022〕3号" for d in window.library.documents())
     assert not shown["asked"]
 
 

@@ -126,7 +126,7 @@ def test_search_results_say_the_path_once_and_never_cut_the_doc_number(qtbot, wi
     assert heads
     for head in heads:
         html = head.data(Qt.ItemDataRole.UserRole + 9)
-        number = window.docs[head.data(Qt.ItemDataRole.UserRole + 1)].doc_number
+        number = window.document(head.data(Qt.ItemDataRole.UserRole + 1)).doc_number
         assert html.startswith(f'<span style="color: #1a5fb4; font-weight: bold;">{number}</span>')
         for row in range(model.rowCount(head)):
             hit = model.index(row, 0, head)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect, Qt
 
-from ui_fixtures import clause, make_window, own_user_data, qt_app, window  # noqa: F401
+from ui_fixtures import (clause, document_row, make_window, own_user_data, qt_app,  # noqa: F401
+                         window)
 
 MIN_CHARS = 28
 
@@ -170,7 +171,7 @@ def blocks(document):
 
 
 def test_a_bookmark_of_an_expired_document_says_so(window, monkeypatch):
-    doc = window.left.outline.by_key["doc:市中政办字|2021|14"]
+    doc = document_row(window.left, "doc:市中政办字|2021|14")
     window.open_key(doc.children[-1].key)
     bookmark_current(window, monkeypatch)
     panel = window.bookmarks.panel

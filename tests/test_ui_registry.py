@@ -89,7 +89,7 @@ def test_merge_applies_at_once_and_is_kept(opened, monkeypatch, tmp_path):
     # the picker and the filter follow: the filter is on the unit it was merged into
     assert window.filter_search.departments is not before
     assert window.filter_search.department.name == "青川区应急管理局"
-    assert len(window.filter_search.concerned) == 2
+    assert window.filter_search.shown_count() == 2
     assert dialog.selected().name == "青川区应急管理局"
     assert "已把“青川区城市管理委员会”并入“青川区应急管理局”（青川区，涉及 1 条）" in \
         dialog.summary.text()

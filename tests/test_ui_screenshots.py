@@ -124,7 +124,8 @@ def take_shots(out: Path) -> None:
 
     shot("01-first-start")
     window.filter_search.set_department("区财政局")
-    window.open_key(next(k for k, role in window.filter_search.concerned.items() if role == "lead"))
+    lead = next(n.key for n in window.left.outline.tree.by_key.values() if n.role == "lead")
+    window.open_key(lead)
     shot("02-department")
     window.filter_search.set_department(None)
     window.filter_search.field.setText("托育")
@@ -132,7 +133,8 @@ def take_shots(out: Path) -> None:
     window.filter_search.open_first_hit()
     shot("03-search")
     window.filter_search.escape()
-    doc = window.left.outline.by_key["doc:市中政办字|2021|14"]
+    from tests.ui_fixtures import document_row
+    doc = document_row(window.left, "doc:市中政办字|2021|14")
     deep = doc.children[-1]
     while deep.children:
         deep = deep.children[-1]

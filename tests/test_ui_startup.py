@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from test_outline_cache import filter_section, rows_of
-from ui_fixtures import qt_app, visible_rows  # noqa: F401
+from test_outline_cache import filter_picture, picture, rows_of, shown_rows
+from ui_fixtures import document_row, qt_app, tagged_rows, visible_rows  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,20 +22,19 @@ ROOT = Path(__file__).resolve().parent.parent
 # ----------------------------------------------------- the staged window
 @pytest.fixture()
 def staged(qt_app, qtbot, seed_library_path, tmp_path):
-    """(window in stage 1 on the cached outline of the seed, library, settings path)."""
+    """(window in stage 1 on the cached picture of the seed, library, settings path)."""
     from models.views import outline_cache
     from models.store.library import Library
-    from models.views.outline import build_outline
     from ui.window.main_window import MainWindow
     from ui.settings import Settings
     library = Library(seed_library_path)
-    outline_cache.save(library.path, build_outline(library), folder=tmp_path)
-    cached = outline_cache.load(folder=tmp_path)
+    outline_cache.save(library.path, picture(library), folder=tmp_path)
     made = []
 
     def make(settings_path=None):
         settings = Settings(settings_path or tmp_path / "s.ini")
-        window = MainWindow(None, qt_app[1], settings, outline=cached.root)
+        cached = outline_cache.load(folder=tmp_path)  # (a start reads it afresh)
+        window = MainWindow(None, qt_app[1], settings, picture=cached.plain)
         qtbot.addWidget(window)
         made.append(window)
         return window
@@ -67,10 +66,12 @@ def test_stage_one_shows_the_tree_and_stage_two_keeps_it_in_place(qtbot, staged)
     assert window.filter_search.bar.button.text().startswith("部门：全部")
 
 
-def test_stage_one_tree_reads_the_cached_rows_and_stage_two_the_filter_proxy(
+def test_stage_one_tree_reads_the_cached_rows_and_stage_two_the_live_outline(
         qtbot, staged, tmp_path):
-    """Stage 1 spares the first paint the proxy; from stage 2 the live filter and the
-    selection (which opens what is chosen) work on the proxy."""
+    """Stage 1's model reads the picture's rows; stage 2 resets the same model to the live
+    outline (the view keeps its selection model, which opens what is chosen), and the
+    filter is the library's."""
+    from models.views.outline import Outline
     from ui.settings import Settings
     from ui.item_roles import NODE_KEY
     make, library = staged
@@ -80,16 +81,18 @@ def test_stage_one_tree_reads_the_cached_rows_and_stage_two_the_filter_proxy(
     settings.sync()
     window = make(tmp_path / "left.ini")
     window.show()
-    assert window.left.tree.model() is window.left.outline
+    model = window.left.tree.model()
+    assert model is window.left.outline and not isinstance(model.tree, Outline)
     assert window.left.tree.currentIndex().data(NODE_KEY) == doc  # the saved position, preselected
     window.complete(library)
-    assert window.left.tree.model() is window.left.proxy
+    assert window.left.tree.model() is model and isinstance(model.tree, Outline)
     assert window.left.tree.currentIndex().data(NODE_KEY) == doc
-    clause = window.left.outline.by_key[doc].children[2].children[0].key
+    clause = document_row(window.left, doc).children[2].children[0].key
     window.left.tree.setCurrentIndex(window.left.tree_index(clause))
-    assert window.reader.current == clause  # the new selection model is connected
+    assert window.reader.current == clause  # the selection model is connected
+    everything = window.left.clause_count()
     window.filter_search.set_department("区财政局")
-    assert 0 < window.left.proxy.visible_clause_count() < window.left.outline.clause_count
+    assert 0 < len(tagged_rows(window.left)) == window.left.clause_count() < everything
 
 
 def test_after_stage_two_everything_works(qtbot, staged):
@@ -99,7 +102,7 @@ def test_after_stage_two_everything_works(qtbot, staged):
     window.show()
     window.complete(library)
     window.filter_search.set_department("区财政局")
-    assert len(window.filter_search.concerned) == 14 and not window.left.deadlines.isHidden()
+    assert window.filter_search.shown_count() == 14 and not window.left.deadlines.isHidden()
     window.filter_search.set_department(None)
     window.filter_search.field.setText("托育")
     window.filter_search.field.flush()
@@ -116,25 +119,27 @@ def test_after_stage_two_everything_works(qtbot, staged):
 
 
 def test_position_zoom_and_focus_end_where_the_user_left_them(qtbot, staged, tmp_path):
+    from models.views import outline_cache
     make, library = staged
     settings = tmp_path / "again.ini"
     first = make(settings)
     first.show()
     first.complete(library)
-    doc = first.left.outline.by_key["doc:市中政办发|2021|13"]
+    doc = document_row(first.left, "doc:市中政办发|2021|13")
     clause = doc.children[2].children[0].key
     first.open_key(clause)
     first.set_zoom(1.25)
-    first.close()  # saves
+    first.close()  # saves the settings; the picture of its tree, as on quitting:
+    outline_cache.save(*first.cached_picture(), folder=tmp_path)
     second = make(settings)
-    assert second.left.tree.currentIndex().data() == first.left.outline.by_key[clause].text  # stage 1
+    assert second.left.tree.currentIndex().data() == first.left.node(clause).text  # stage 1
     assert second.left.font().pointSizeF() == pytest.approx(second.left.base_pt * 1.25)
     second.show()
     qtbot.waitExposed(second)
     second.filter_search.search_stand_in.setText("托")  # typed before stage 2
     second.complete(library)
     assert second.reader.current == clause and second.zoom == 1.25
-    assert second.left.tree.currentIndex().data() == second.left.outline.by_key[clause].text
+    assert second.left.tree.currentIndex().data() == second.left.node(clause).text
     assert second.filter_search.field.text() == "托"
 
 
@@ -155,13 +160,12 @@ def test_start_paints_the_cached_tree_before_stage_two(qtbot, qt_app, seed_libra
                                                        tmp_path, monkeypatch):
     from models.views import outline_cache
     from models.store.library import Library
-    from models.views.outline import build_outline
     from ui.startup import application as app_module
     from ui.startup import staged as startup
     from ui.settings import Settings
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
     with Library(seed_library_path) as library:
-        outline_cache.save(library.path, build_outline(library))
+        outline_cache.save(library.path, picture(library))
     monkeypatch.setattr(app_module, "open_library", lambda **_: Library(seed_library_path))
     monkeypatch.setattr(startup, "open_library", lambda **_: Library(seed_library_path))
     events = []
@@ -185,13 +189,12 @@ def test_start_resumes_the_paused_collector_once_the_window_is_complete(
 
     from models.views import outline_cache
     from models.store.library import Library
-    from models.views.outline import build_outline
     from ui.startup import gc_pause
     from ui.startup import staged as startup
     from ui.settings import Settings
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
     with Library(seed_library_path) as library:
-        outline_cache.save(library.path, build_outline(library))
+        outline_cache.save(library.path, picture(library))
     monkeypatch.setattr(startup, "open_library", lambda **_: Library(seed_library_path))
     gc_pause.pause()
     try:
@@ -221,7 +224,9 @@ def test_first_start_without_cache_is_complete_at_once_and_writes_the_cache(
     qtbot.addWidget(window)
     assert window.ready
     cached = outline_cache.load()
-    assert cached is not None and rows_of(cached.root) == rows_of(window.left.outline.root)
+    assert cached is not None and cached.plain.expanded == window.left.unfolded_rows()
+    assert rows_of(cached.plain.root)[1:] == shown_rows(window.left.outline.root,
+                                                        cached.plain.expanded)
     window.settings = None
     window.close()
     window.library.close()
@@ -262,34 +267,9 @@ def test_stage_one_loads_neither_qt_enums_nor_the_library(seed_library, tmp_path
     """What makes the first paint fast: no `Qt` namespace, no QStyle, no sqlite3, none of the
     costly classes only stage 2 needs, not even the standard `html` module (ui/plain.py)."""
     from models.views import outline_cache
-    from models.views.outline import build_outline
-    outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path / "c")
+    outline_cache.save(seed_library.path, picture(seed_library), folder=tmp_path / "c")
     out = run_stage_one_probe(STAGE_ONE_PROBE, tmp_path)
     assert "ready False Qt False QStyle False library False later [] html False" in out, out
-
-
-def test_filtered_copy_has_the_rows_of_the_proxy_filter(qt_app, seed_library):
-    from models.views.outline import build_outline
-    from models.views.outline_node import filtered_copy
-    from ui.window.left.tree_filter import OutlineFilter
-    from ui.window.left.tree_model import OutlineModel
-    root = build_outline(seed_library)
-    for department in ("区财政局", "各镇人民政府", "区城乡水务局"):
-        keys = set(filter_section(seed_library, department).roles)
-        proxy = OutlineFilter()
-        proxy.setSourceModel(OutlineModel(root))
-        proxy.set_keys(keys)
-
-        def rows(model, parent=None, depth=0):
-            from PySide6.QtCore import QModelIndex
-            parent = parent or QModelIndex()
-            out = []
-            for row in range(model.rowCount(parent)):
-                index = model.index(row, 0, parent)
-                out.append((depth, index.data()))
-                out += rows(model, index, depth + 1)
-            return out
-        assert rows(proxy) == rows(OutlineModel(filtered_copy(root, keys)))
 
 
 # ------------------------------------------------- the staged start with a filter
@@ -394,10 +374,8 @@ STAGE_ONE_FILTER_PROBE = STAGE_ONE_PROBE.replace(
 
 def test_filtered_stage_one_loads_neither_qt_enums_nor_the_library(seed_library, tmp_path):
     from models.views import outline_cache
-    from models.views.outline import build_outline
     from PySide6.QtCore import QSettings
-    outline_cache.save(seed_library.path, build_outline(seed_library), folder=tmp_path / "c",
-                       current=filter_section(seed_library))
+    outline_cache.save(seed_library.path, filter_picture(seed_library), folder=tmp_path / "c")
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     settings.setValue("filter/department", "区财政局")
     settings.sync()

@@ -10,7 +10,8 @@ import subprocess
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui_fixtures import make_window, qt_app, type_text, visible_rows, window  # noqa: F401
+from ui_fixtures import (document_row, make_window, qt_app, tagged_rows, type_text,  # noqa: F401
+                         visible_rows, window)
 
 
 def pick_department(qtbot, window, typed: str) -> None:
@@ -36,8 +37,7 @@ def test_opens_with_documents_and_their_doc_numbers(window):
     rows = visible_rows(window.left.tree)
     assert rows[:2] == ["2021年第5期", "区政府文件"]
     assert "关于全面深化证照分离改革工作的实施意见" in rows
-    numbers = {window.left.tree.model().index(0, 0).model().sourceModel().by_key[k].doc_number
-               for k in window.docs}
+    numbers = {window.left.node(d.key).doc_number for d in window.library.documents()}
     assert "市中政办字〔2021〕14号" in numbers
     assert "2021年第5期" in window.status.label.text()
     assert window.menuBar().actions()[0].text() == "文件(&F)"
@@ -64,8 +64,8 @@ def test_picking_a_department_by_typing_part_of_its_name(qtbot, window):
 def test_alias_matches_and_department_is_highlighted(qtbot, window):
     pick_department(qtbot, window, "发改委")
     assert window.filter_search.department.name == "区发展和改革局"
-    first = next(r for r in range(window.left.proxy.rowCount()))
-    window.open_key(next(iter(window.filter_search.concerned)))
+    first = next(r for r in range(window.left.tree.model().rowCount()))
+    window.open_key(next(iter(tagged_rows(window.left))))
     assert 'class="dept lead sel"' in window.reader.html or \
         'class="dept responsible sel"' in window.reader.html or \
         'class="dept support sel"' in window.reader.html or \
@@ -75,12 +75,12 @@ def test_alias_matches_and_department_is_highlighted(qtbot, window):
 
 def test_role_toggles_and_one_click_clear(qtbot, window):
     pick_department(qtbot, window, "区财政局")
-    all_rows = len(window.filter_search.concerned)
+    all_rows = window.filter_search.shown_count()
     window.filter_search.bar.toggles["support"].click()
-    assert 0 < len(window.filter_search.concerned) < all_rows
+    assert 0 < window.filter_search.shown_count() < all_rows
     assert "配合" not in window.status.filter_label.text()
     window.filter_search.bar.toggles["general"].click()
-    assert len(window.filter_search.concerned) > all_rows  # general clauses now count
+    assert window.filter_search.shown_count() > all_rows  # general clauses now count
     qtbot.mouseClick(window.filter_search.bar.clear, Qt.MouseButton.LeftButton)
     assert window.filter_search.department is None and window.filter_search.bar.button.text().startswith("部门：全部")
     assert not any(r.startswith("〔") for r in visible_rows(window.left.tree))
@@ -88,9 +88,9 @@ def test_role_toggles_and_one_click_clear(qtbot, window):
 
 def test_selecting_a_clause_scrolls_and_highlights_it(qtbot, window):
     window.left.tree.setFocus()
-    doc = window.left.outline.by_key["doc:市中政办发|2021|13"]
+    doc = document_row(window.left, "doc:市中政办发|2021|13")
     clause = doc.children[2].children[0]  # 二、（一）强化资金保障
-    window.left.tree.setCurrentIndex(window.left.proxy.mapFromSource(window.left.outline.index_of(clause.key)))
+    window.left.tree.setCurrentIndex(window.left.tree_index(clause.key))
     assert window.reader.document_key == "doc:市中政办发|2021|13"
     assert window.reader.current == clause.key
     html = window.reader.html
@@ -147,7 +147,7 @@ def test_search_combines_with_department_filter(qtbot, window):
 
 
 def test_expired_document_bar_and_tree_mark(window):
-    doc = window.left.outline.by_key["doc:市中政办字|2021|14"]
+    doc = document_row(window.left, "doc:市中政办字|2021|14")
     deep = doc.children[-1]
     while deep.children:  # a clause far down the document, opened from the tree
         deep = deep.children[-1]
@@ -159,7 +159,7 @@ def test_expired_document_bar_and_tree_mark(window):
         window.reader.mapToGlobal(window.reader.rect().topLeft())).y()
     assert "已失效：" not in window.reader.toPlainText()  # no banner in the text that scrolls
     assert "已失效" in window.status.label.text()
-    index = window.left.outline.index_of("doc:市中政办字|2021|14")
+    index = window.left.tree_index("doc:市中政办字|2021|14")
     assert index.data(Qt.ItemDataRole.UserRole + 5) is True
     window.open_key("doc:市中政发|2021|16")
     assert not bar.isVisible() and "已失效" not in window.reader.toPlainText()
@@ -177,7 +177,7 @@ def test_deadlines_in_date_order(qtbot, window):
 
 
 def test_copy_with_citation_shortcut(qtbot, window):
-    doc = window.left.outline.by_key["doc:市中政办发|2021|14"]
+    doc = document_row(window.left, "doc:市中政办发|2021|14")
     item = doc.children[1].children[0]  # 一、1.提升就业服务
     window.open_key(item.key)
     window.left.tree.setFocus()
@@ -216,7 +216,7 @@ def test_remembers_geometry_zoom_filter_and_position(qtbot, make_window, tmp_pat
     first.filter_search.set_department("区城乡水务局")
     first.filter_search.bar.toggles["support"].click()
     first.set_zoom(1.25)
-    key = next(iter(first.filter_search.concerned))
+    key = next(iter(tagged_rows(first.left)))
     first.open_key(key)
     first.close()  # saves
     second = make_window(settings)
@@ -288,3 +288,54 @@ def test_the_menus_export_pdf_asks_where_and_writes_the_document(window, tmp_pat
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "关于全面深化证照分离改革工作的实施意见" in text.replace("\n", "")
+
+
+def test_a_clause_the_filter_leaves_out_still_opens(window):
+    """A bookmark or a search hit may open a clause the department's tree does not show: the
+    reading pane shows it, the tree keeps its rows."""
+    clause = next(n for n in window.library.nodes("doc:市中政办发|2021|13")
+                  if n.kind == "subsection")
+    window.filter_search.set_department("区城乡水务局")
+    kept = tagged_rows(window.left)
+    other = next(n for n in window.library.nodes("doc:市中政办发|2021|15")
+                 if n.kind == "item" and n.key not in kept)
+    assert window.left.node(other.key) is None
+    window.open_key(other.key)
+    assert window.reader.current == other.key
+    assert window.reader.document_key == "doc:市中政办发|2021|15"
+    assert tagged_rows(window.left) == kept
+    window.open_key(clause.key)
+    assert window.reader.current == clause.key
+
+
+def test_a_large_library_unfolds_only_the_issue_being_read(qtbot, make_window, tmp_path,
+                                                           seed_issue, registry, monkeypatch):
+    """Past models.views.outline.UNFOLD_ROWS rows the tree keeps the issues folded but the
+    one being read (reading only that issue's documents); 展开全部 and 折叠 follow it; the
+    status bar names the issues, not the documents imported on their own."""
+    from conftest import FIXTURES
+    from models.store.build import add_issues
+    from models.store.content import parse_file
+    from models.views import outline
+    path = tmp_path / "lib.sqlite"
+    others = [parse_file(FIXTURES / "duty_forms" / name, registry) for name in
+              ("coissued_yuntai.txt", "article_items_qingchuan.txt", "shizhong_annex.txt")]
+    add_issues(path, [seed_issue, *others], registry)
+    monkeypatch.setattr(outline, "UNFOLD_ROWS", 0)
+    monkeypatch.setattr(outline, "EXPAND_ALL_ROWS", 0)
+    window = make_window(tmp_path / "large.ini", library_path=path)
+    issues = window.left.outline.root.children
+    # the issue, and a government row for each document imported on its own (3 governments)
+    assert len(issues) == 4 and [i.key.split(":")[0] for i in issues] == \
+        ["issue", "government", "government", "government"]
+    assert window.status.label.text().startswith("2021年第5期　·　8 件公文")  # singles are no 期
+    last = window.library.documents()[-1]
+    window.open_key(last.key)
+    window.left.collapse_to_documents()
+    tree = window.left.tree
+    opened = [i.text for i in issues if tree.isExpanded(window.left.tree_index(i.key))]
+    assert opened == [issues[-1].text]  # the issue being read, to its documents
+    assert not any(i.loaded for i in issues[1:3])  # (the first unfolded at the start)
+    window.left.expand_all()
+    assert tree.isExpanded(window.left.tree_index(last.key))
+    assert not tree.isExpanded(window.left.tree_index(issues[0].key))

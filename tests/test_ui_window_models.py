@@ -8,48 +8,65 @@ from ui_fixtures import make_window, qt_app, window  # noqa: F401 (fixtures)
 
 
 @pytest.fixture()
-def outline(seed_library):
-    from models.views.outline import build_outline
-    return build_outline(seed_library)
+def several(seed_issue, registry, tmp_path):
+    """The seed and two issues of other governments."""
+    from conftest import FIXTURES
+    from models.store.build import add_issues
+    from models.store.content import parse_file
+    from models.store.library import Library
+    path = tmp_path / "lib.sqlite"
+    others = [parse_file(FIXTURES / "duty_forms" / name, registry)
+              for name in ("coissued_yuntai.txt", "shizhong_annex.txt")]
+    add_issues(path, [seed_issue, *others], registry)
+    with Library(path) as library:
+        yield library
 
 
-def test_outline_model(qtmodeltester, outline):
+def test_outline_model(qtmodeltester, seed_library):
+    from models.views.outline import Outline
     from ui.window.left.tree_model import OutlineModel
-    model = OutlineModel(outline)
-    qtmodeltester.check(model)
+    model = OutlineModel(Outline(seed_library))
     assert model.rowCount() == 1  # one issue
     issue = model.index(0, 0)
     assert issue.data() == "2021年第5期"
     assert [model.index(r, 0, issue).data() for r in range(model.rowCount(issue))] == [
         "区政府文件", "区政府办公室文件"]
+    qtmodeltester.check(model)  # (it reads every row)
 
 
-def test_outline_filter_proxy(qtmodeltester, outline, seed_library):
-    from models.views.outline import concerned_keys
-    from ui.window.left.tree_filter import OutlineFilter
-    from ui.window.left.tree_model import OutlineModel
-    model = OutlineModel(outline)
-    proxy = OutlineFilter()
-    proxy.setSourceModel(model)
-    qtmodeltester.check(proxy)
-    keys = concerned_keys(seed_library, "区财政局")
-    model.set_department_roles(keys)
-    proxy.set_keys(set(keys))
-    qtmodeltester.check(proxy)
-    shown = set()
-
-    def walk(parent):
-        for row in range(proxy.rowCount(parent)):
-            index = proxy.index(row, 0, parent)
-            node = proxy.mapToSource(index).internalPointer()
-            if node.is_clause and node.key in keys:
-                shown.add(node.key)
-            walk(index)
+def rows(model, parent=None, depth=0) -> list[tuple]:
     from PySide6.QtCore import QModelIndex
-    walk(QModelIndex())
-    assert shown == set(keys)
-    proxy.set_keys(None)
-    assert proxy.visible_clause_count() > len(keys)
+    parent = parent or QModelIndex()
+    out = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        out.append((depth, index.data()))
+        out += rows(model, index, depth + 1)
+    return out
+
+
+def test_outline_model_read_as_it_unfolds_and_filtered(qtmodeltester, several):
+    """The model on the lazy outline passes Qt's tester before anything is read, unfiltered
+    and filtered, and after a reset to another tree; a folded row has children without
+    their being read."""
+    from models.views.outline import Outline, department_scope
+    from ui.window.left.tree_model import OutlineModel
+    outline = Outline(several)
+    model = OutlineModel(outline)
+    issue = model.index(0, 0)
+    assert model.hasChildren(issue) and not outline.root.children[0].loaded
+    qtmodeltester.check(model)
+    everything = rows(model)
+    scope = department_scope(several, "区财政局", government="市中区")
+    model.set_tree(Outline(several, scope))
+    qtmodeltester.check(model)
+    filtered = rows(model)
+    assert 0 < len(filtered) < len(everything)
+    tags = [text for _, text in filtered if text.startswith("〔")]
+    assert len(tags) == model.tree.clause_count > 0
+    assert all(row in everything for row in filtered if not row[1].startswith("〔"))
+    model.set_tree(Outline(several))
+    assert rows(model) == everything
 
 
 def test_department_models(qtmodeltester, seed_library):
@@ -64,7 +81,8 @@ def test_department_models(qtmodeltester, seed_library):
 
 
 def test_results_and_deadlines_models(qtmodeltester, seed_library):
-    from models.views.outline import department_deadlines
+    from models.views.outline import department_deadlines, department_scope
+    from models.views.outline_cache import DEADLINE_PAGE
     from models.store.search import search
     from ui.window.left.deadlines import DeadlinesModel
     from ui.window.filter_search.results import ResultsModel
@@ -72,13 +90,23 @@ def test_results_and_deadlines_models(qtmodeltester, seed_library):
     assert results.show(search(seed_library, "托育")) > 0
     qtmodeltester.check(results)
     deadlines = DeadlinesModel()
-    deadlines.show(department_deadlines(seed_library, "区人力资源和社会保障局"))
+    rows = list(department_deadlines(seed_library,
+                                     department_scope(seed_library, "区人力资源和社会保障局")))
+    deadlines.show(rows)
+    qtmodeltester.check(deadlines)
+    many = rows * (DEADLINE_PAGE // len(rows) + 2)  # more than a page: the rest when scrolled
+    deadlines = DeadlinesModel()
+    deadlines.show(many)
+    assert deadlines.rowCount() == DEADLINE_PAGE and deadlines.canFetchMore()
+    while deadlines.canFetchMore():
+        deadlines.fetchMore()
+    assert deadlines.rowCount() == len(many)
     qtmodeltester.check(deadlines)
 
 
 def test_window_models_pass_while_driven(qtmodeltester, window):
     window.filter_search.set_department("区城乡水务局")
-    qtmodeltester.check(window.left.proxy)
+    qtmodeltester.check(window.left.outline)
     window.filter_search.field.setText("水库")
     window.filter_search.field.flush()
     qtmodeltester.check(window.filter_search.results_model)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from ui_fixtures import qt_app  # noqa: F401 (fixtures)
+from ui_fixtures import document_row, qt_app, tagged_rows  # noqa: F401 (fixtures)
 
 
 @pytest.fixture()
 def parts(qt_app, qtbot, seed_library):
     """A left pane, the filter and search, and a reading pane on the seed, in a plain widget."""
-    from models.views.outline import build_outline
+    from models.views.outline import Outline
     from ui.qt import QHBoxLayout, QWidget
     from ui.window.filter_search.controller import FilterSearch
     from ui.window.left.pane import LeftPane
@@ -28,7 +28,7 @@ def parts(qt_app, qtbot, seed_library):
     row.addWidget(left)
     row.addWidget(reader)
     find.complete(left, reader, focus=None)
-    left.show_outline(build_outline(seed_library))
+    left.show_outline(Outline(seed_library))
     find.set_library(seed_library)
     reader.set_library(seed_library)
     host.show()
@@ -41,15 +41,15 @@ def test_the_filter_tells_the_left_pane_and_the_reader(parts):
     changed = []
     find.changed.connect(lambda: changed.append(True))
     find.set_department("区财政局")
-    assert len(find.concerned) == 14 and changed
+    assert find.shown_count() == 14 and changed
     assert not left.deadlines.isHidden()
-    assert 0 < left.proxy.visible_clause_count() < left.outline.clause_count
+    assert len(tagged_rows(left)) == 14 == left.clause_count()
     assert reader.department.name == "区财政局"
     assert find.selection().department == "区财政局"
-    assert find.cache_section().key[0] == "区财政局"
+    assert left.outline.tree.key[0] == "区财政局"
     find.escape()  # no search: Esc clears the filter
     assert find.department is None and left.deadlines.isHidden()
-    assert find.cache_section() is None
+    assert left.outline.tree.key is None and left.clause_count() > 14
 
 
 def test_a_chosen_hit_is_asked_for_by_a_signal(parts):
@@ -70,7 +70,7 @@ def test_the_tree_tells_its_current_row(parts, qtbot):
     find, left, reader = parts
     seen = []
     left.current_changed.connect(lambda kind, key, doc: seen.append((kind, key, doc)))
-    doc = left.node("doc:市中政办发|2021|13")
+    doc = document_row(left, "doc:市中政办发|2021|13")
     clause = doc.children[2].children[0]
     left.tree.setCurrentIndex(left.tree_index(clause.key))
     assert seen[-1] == (clause.kind, clause.key, "doc:市中政办发|2021|13")

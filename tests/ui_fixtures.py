@@ -91,3 +91,27 @@ def own_user_data(tmp_path):
     set_user_data_dir(tmp_path / "own-user-data")
     yield tmp_path / "own-user-data"
     set_user_data_dir(None)
+
+
+def document_row(left, key: str):
+    """The tree's row of the document *key*, its rows below read (the tree reads a document's
+    rows when it unfolds)."""
+    node = left.node(key)
+    left.outline.tree.children(node)
+    return node
+
+
+def tagged_rows(left) -> dict[str, str]:
+    """The clauses the tree shows with the filtered department's role (every row read)."""
+    def walk(parent) -> dict[str, str]:
+        found = {}
+        model = left.outline
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            node = index.internalPointer()
+            if node.role:
+                found[node.key] = node.role
+            found.update(walk(index))
+        return found
+    from PySide6.QtCore import QModelIndex
+    return walk(QModelIndex())

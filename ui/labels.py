@@ -34,12 +34,20 @@ def department_button(name: str | None) -> str:
     return f"部门：{name}" if name else "部门：全部（点此选择部门）"
 
 
+def issues_text(labels: list[str], named: int = 3) -> str:
+    """The library's issues as the status bar names them: all of a few, the first few of
+    many (2021年第5期、2021年第6期、2021年第7期 等 1000 期)."""
+    if len(labels) <= named:
+        return "、".join(labels)
+    return "、".join(labels[:named]) + f" 等 {len(labels)} 期"
+
+
 def library_status(issues: str, documents: int, clauses: int, department: str | None = None,
                    expired: str = "") -> str:
     """The status bar's counts: the issues, their documents, the clauses the tree shows (all,
     or the *department*'s), and the *expired* banner of the document being read."""
     shown = f"{department}：显示 {clauses} 条" if department else f"共 {clauses} 条"
-    text = f"{issues}{_SEP}{documents} 件公文{_SEP}{shown}"
+    text = _SEP.join(part for part in (issues, f"{documents} 件公文", shown) if part)
     return text + (f"{_SEP}当前公文{expired}" if expired else "")
 
 

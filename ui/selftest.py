@@ -66,8 +66,8 @@ def run_self_test(library_path: str | None = None) -> int:
             return "" if docs else "资料库中没有公文"
 
         def tree_ok():
-            count = window.left.proxy.visible_clause_count()
-            return "" if count > 0 else "目录为空"
+            count = window.left.clause_count()
+            return "" if count > 0 and window.left.tree.model().rowCount() else "目录为空"
 
         def filter_ok():
             dept = max(library.departments(), key=lambda d: d.total)
@@ -75,13 +75,14 @@ def run_self_test(library_path: str | None = None) -> int:
             window.filter_search.set_department(name, dept.government)
             app.processEvents()
             state["dept"], state["government"] = name, dept.government
-            shown = len(window.filter_search.concerned)
-            return "" if shown and window.left.proxy.visible_clause_count() >= shown else \
+            shown = window.filter_search.shown_count()
+            return "" if shown and window.left.tree.model().rowCount() else \
                 f"按“{name}”筛选后目录为空"
 
         def search_ok():
             find = window.filter_search
-            first = window.left.outline.root.children[0].children[0].children[0]
+            tree = window.left.outline.tree  # issue → category → its first document
+            first = tree.children(tree.children(tree.root.children[0])[0])[0]
             word = first.text[:2]
             find.field.setText(word)
             find.field.flush()

@@ -331,8 +331,8 @@ class BookmarkStore:
     def resolved(self, library: Library, collection: str | None = None) -> list[Bookmark]:
         """Bookmarks with their state against *library*: ok, changed or orphaned."""
         marks = self.bookmarks(collection)
-        current = library.fingerprints()
-        expired = library.expired_document_keys()
+        current = library.fingerprints([m.key for m in marks])
+        expired = library.expired_document_keys(among=[m.document_key for m in marks])
         for mark in marks:
             mark.expired = mark.document_key in expired
             now = current.get(mark.key)

@@ -7,9 +7,11 @@ import leaves the old library untouched.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 from contextlib import contextmanager
@@ -19,12 +21,12 @@ from typing import Callable, Iterator
 
 import sqlite_utils
 
-from models.errors import BadLibraryError, DuplicateDocumentError, is_disk_full
+from models.errors import BadLibraryError, DuplicateDocumentError
 from models.issue import Document, Issue, Node
 from models.registry import Registry, lookup_form
 from models.store import search_index, spans
 from models.store.counts import CountChanges
-from models.store.schema import APP_ID, SCHEMA_VERSION
+from models.store.tables import create_tables
 from models.textnorm import doc_number_key, doc_number_tail, fold, nonblank
 from models.store.writelock import building_prefix, timeout_seconds, writer_lock
 
@@ -32,67 +34,6 @@ from models.store.writelock import building_prefix, timeout_seconds, writer_lock
 def fingerprint(text: str) -> str:
     """A fingerprint of a clause's wording that ignores spacing and width variants."""
     return hashlib.sha1(fold(nonblank(text)).encode()).hexdigest()[:16]
-
-
-def _create_schema(db: sqlite_utils.Database) -> None:
-    db["metadata"].create({"key": str, "value": str}, pk="key")
-    db["issues"].create({"id": int, "label": str, "title": str, "year": int, "number": int,
-                         "total_number": int, "published": str, "sponsor": str, "editor": str,
-                         "details": str, "source_name": str, "source_sha256": str,
-                         "source_format": str,
-                         "imported_at": str}, pk="id")
-    db["toc"].create({"id": int, "issue_id": int, "position": int, "category": str, "title": str,
-                      "doc_number": str, "page": int}, pk="id", foreign_keys=[("issue_id", "issues")])
-    db["documents"].create({"id": int, "key": str, "issue_id": int, "position": int,
-                            "doc_number": str, "doc_number_key": str, "doc_number_tail": str,
-                            "title": str, "search_title": str,
-                            "short_title": str, "masthead": str, "issuer": str, "addressee": str,
-                            "date": str, "publicity": str, "cc": str, "imprint_org": str,
-                            "imprint_date": str, "attachments": str, "plan_title": str,
-                            "valid_until": str, "category": str, "page": int, "first_line": int,
-                            "last_line": int, "government": str, "parent_government": str,
-                            "issuers": str, "plan_issuers": str, "plan_date": str},
-                           pk="id", foreign_keys=[("issue_id", "issues")])
-    db["nodes"].create({"id": int, "key": str, "document_id": int, "parent_id": int, "ord": int,
-                        "depth": int, "kind": str, "label": str, "path": str, "heading": str, "heading_at": int,
-                        "heading_len": int,
-                        "text": str, "note": str, "note_len": int, "fingerprint": str,
-                        "first_line": int, "last_line": int, "page": int, "page_label": str,
-                        "boxes": str}, pk="id",
-                       foreign_keys=[("document_id", "documents")])
-    db["departments"].create({"id": int, "name": str, "kind": str, "known": int,
-                              "part_of": str, "government": str}, pk="id")
-    # one name may stand for units of several governments (区财政局 of each district)
-    db["aliases"].create({"alias": str, "folded": str, "department_id": int},
-                         pk=("folded", "department_id"),
-                         foreign_keys=[("department_id", "departments")])
-    db["assignments"].create({"id": int, "node_id": int, "department_id": int, "role": str,
-                              "as_written": str, "form": str}, pk="id",
-                             foreign_keys=[("node_id", "nodes"), ("department_id", "departments")])
-    # what the department picker, the filter and `departments` show: each department's
-    # clauses by its strongest role (store/counts.py), kept as imports change the library
-    db["dept_counts"].create({"department_id": int, "role": str, "n": int},
-                             pk=("department_id", "role"))
-    db["roster"].create({"id": int, "node_id": int, "department_id": int, "person": str,
-                         "post": str, "grp": str, "position": str}, pk="id",
-                        foreign_keys=[("node_id", "nodes")])
-    db["deadlines"].create({"id": int, "node_id": int, "phrase": str, "due": str, "start": str,
-                            "kind": str}, pk="id", foreign_keys=[("node_id", "nodes")])
-    db["references"].create({"id": int, "node_id": int, "title": str, "doc_number": str,
-                             "doc_number_key": str, "doc_number_tail": str}, pk="id",
-                            foreign_keys=[("node_id", "nodes")])
-    db["nodes"].create_index(["key"], unique=True)
-    db["nodes"].create_index(["document_id", "ord"])
-    db["documents"].create_index(["key"], unique=True)
-    db["documents"].create_index(["doc_number_tail"])
-    db["references"].create_index(["doc_number_tail"])
-    db["documents"].create_index(["issue_id"])
-    db["assignments"].create_index(["department_id"])
-    db["departments"].create_index(["government", "name"], unique=True)
-    db["assignments"].create_index(["node_id"])
-    db.execute(search_index.CREATE)
-    db["metadata"].insert_all([{"key": "schema_version", "value": str(SCHEMA_VERSION)},
-                               {"key": "application", "value": APP_ID}])
 
 
 def _boxes_json(boxes: tuple) -> str | None:
@@ -181,8 +122,10 @@ def _insert_document(db: sqlite_utils.Database, issue_id: int, doc: Document,
                       "boxes": _boxes_json(node.boxes)})
         fts.append((node_id, node.kind, node.full_text))
         for a in node.assignments:
-            assignments.append({"node_id": node_id, "department_id": dept_id(a),
-                                "role": a.role, "as_written": a.as_written, "form": a.form})
+            assignments.append({"node_id": node_id, "document_id": doc_id,
+                                "department_id": dept_id(a),
+                                "role": a.role, "as_written": a.as_written, "form": a.form,
+                                "dated": int(bool(node.deadlines))})
         if node.roster:
             first = node.assignments[0] if node.assignments else None
             roster.append({"node_id": node_id, "department_id": dept_id(first) if first else None,
@@ -223,7 +166,9 @@ def _delete_document(db: sqlite_utils.Database, doc_id: int, counts: CountChange
 def add_issues(library: Path, issues: list[Issue], registry: Registry, *,
                replace: bool = False, fresh: bool = False,
                extra_metadata: dict[str, str] | None = None,
-               on_wait: Callable[[str], None] | None = None, wal: bool = True) -> None:
+               on_wait: Callable[[str], None] | None = None, wal: bool = True,
+               progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> None:
     """Add parsed issues to a library file (created when missing), as one transaction.
 
     Writers are serialised by the library's lock (models/writelock.py; a second
@@ -235,32 +180,46 @@ def add_issues(library: Path, issues: list[Issue], registry: Registry, *,
     A 文号 already in the library raises DuplicateDocumentError unless
     *replace*, which swaps in the new edition under the same keys. *wal*=False
     builds a new file in rollback-journal mode, for a library that will sit on
-    read-only media (the frozen app's), where WAL cannot be read.
+    read-only media (the frozen app's), where WAL cannot be read. *progress*
+    (issues written, issues) is told after each issue; *cancelled* is asked
+    before each: True rolls the whole write back (RebuildCancelled).
     """
     library = Path(library)
     registry = registry.copy()  # units met while writing are added to this copy, not the caller's
     with storage_errors(library), writer_lock(library, on_wait):
         if library.exists():
-            _write_in_place(library, issues, registry, replace, fresh, extra_metadata, wal)
+            _write_in_place(library, issues, registry, replace, fresh, extra_metadata, wal,
+                            _Steps(progress, cancelled))
         else:
-            _write_new(library, issues, registry, replace, extra_metadata, wal)
+            _write_new(library, issues, registry, replace, extra_metadata, wal,
+                       _Steps(progress, cancelled))
 
 
 @contextmanager
 def storage_errors(library: Path) -> Iterator[None]:
     """SQLite and file-system failures while writing, as BadLibraryError in Chinese."""
-    full = (f"无法写入资料库 {library}：磁盘空间不足。原资料库未被改动；请腾出空间后重试。")
     try:
         yield
     except sqlite3.DatabaseError as exc:
-        if is_disk_full(exc, library.parent):
-            raise BadLibraryError(full) from exc
+        if _disk_full(exc, library):
+            raise BadLibraryError(f"无法写入资料库 {library}：磁盘空间不足。"
+                                  "原资料库未被改动；请腾出空间后重试。") from exc
         raise BadLibraryError(f"无法写入资料库 {library.name}：文件可能已损坏（{exc}）。"
                               "原资料库未被改动；可以从内置公报重新生成。") from exc
     except OSError as exc:
-        if is_disk_full(exc, library.parent):
-            raise BadLibraryError(full) from exc
+        if exc.errno == errno.ENOSPC:
+            raise BadLibraryError(f"无法写入资料库 {library}：磁盘空间不足。"
+                                  "原资料库未被改动；请腾出空间后重试。") from exc
         raise BadLibraryError(f"无法写入资料库 {library}：{exc.strerror or exc}") from exc
+
+
+def _disk_full(exc: sqlite3.DatabaseError, library: Path) -> bool:
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" or "full" in str(exc).lower():
+        return True
+    try:  # an I/O error on a disk with (next to) no space left is that
+        return shutil.disk_usage(library.parent).free < 1024 * 1024
+    except OSError:
+        return False
 
 
 def open_for_writing(path: Path) -> sqlite_utils.Database:
@@ -268,8 +227,26 @@ def open_for_writing(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
+class _Steps:
+    """What a long write tells and asks between issues: its progress, whether to stop."""
+
+    def __init__(self, progress: Callable[[int, int], None] | None,
+                 cancelled: Callable[[], bool] | None):
+        self.progress, self.cancelled = progress, cancelled
+
+    def before(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            from models.errors import RebuildCancelled
+            raise RebuildCancelled()
+
+    def after(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(done, total)
+
+
 def _write_in_place(library: Path, issues: list[Issue], registry: Registry, replace: bool,
-                    fresh: bool, extra_metadata: dict[str, str] | None, wal: bool) -> None:
+                    fresh: bool, extra_metadata: dict[str, str] | None, wal: bool,
+                    steps: _Steps) -> None:
     from models.store.library_file import check_library
     if not fresh:
         check_library(library)  # a damaged or foreign file is never written into
@@ -281,8 +258,8 @@ def _write_in_place(library: Path, issues: list[Issue], registry: Registry, repl
         try:
             if fresh:
                 _drop_all(db)
-                _create_schema(db)
-            _fill(db, issues, registry, replace, extra_metadata)
+                create_tables(db)
+            _fill(db, issues, registry, replace, extra_metadata, steps)
             db.conn.execute("COMMIT")
         except BaseException:
             if db.conn.in_transaction:
@@ -295,7 +272,7 @@ def _write_in_place(library: Path, issues: list[Issue], registry: Registry, repl
 
 
 def _write_new(library: Path, issues: list[Issue], registry: Registry, replace: bool,
-               extra_metadata: dict[str, str] | None, wal: bool) -> None:
+               extra_metadata: dict[str, str] | None, wal: bool, steps: _Steps) -> None:
     library.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=building_prefix(library), suffix=".sqlite",
                                     dir=library.parent)
@@ -309,8 +286,8 @@ def _write_new(library: Path, issues: list[Issue], registry: Registry, replace: 
             if wal:  # set now, so that writing in place later never changes the header
                 db.conn.execute("PRAGMA journal_mode = WAL")
             db.conn.execute("BEGIN")
-            _create_schema(db)
-            _fill(db, issues, registry, replace, extra_metadata)
+            create_tables(db)
+            _fill(db, issues, registry, replace, extra_metadata, steps)
             db.conn.execute("COMMIT")
             db.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
         finally:
@@ -334,11 +311,13 @@ def _drop_all(db: sqlite_utils.Database) -> None:
 
 
 def _fill(db: sqlite_utils.Database, issues: list[Issue], registry: Registry, replace: bool,
-          extra_metadata: dict[str, str] | None) -> None:
+          extra_metadata: dict[str, str] | None, steps: _Steps) -> None:
     dept_ids = _sync_departments(db, registry)
     counts = CountChanges(db)  # what this write adds to and takes from the counts
-    for issue in issues:
+    for done, issue in enumerate(issues, 1):
+        steps.before()
         _insert_issue(db, issue, dept_ids, registry, replace, counts)
+        steps.after(done, len(issues))
     counts.apply()
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     meta = {"built_at": now, **(extra_metadata or {})}

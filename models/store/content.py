@@ -124,51 +124,88 @@ def _stamp_path(user: Path) -> Path:
     return user.with_suffix(".content")
 
 
-def active_library(warn: Callable[[str], None] | None = None) -> Path:
+def active_library(warn: Callable[[str], None] | None = None, rebuild: bool = True) -> Path:
     """The user's library when they have imported something, else the default one.
 
     The user's library is the default plus their imports; when the content or
     the app changes it is rebuilt from both, so neither is ever stale. A kept
     import that no longer parses is skipped, and *warn* told which.
+    *rebuild*=False: a stale library that can still be read (same schema) is
+    given as it is, to serve while the caller rebuilds it in the background
+    (rebuild_user_library); one that cannot is rebuilt now.
     """
     user = user_library_path()
     if not user.exists():
         return default_library()
-    fingerprint = user_library_fingerprint()
-    stamp = _stamp_path(user)
-    try:
-        current = stamp.read_text(encoding="utf-8")
-    except OSError:
-        current = ""
-    if current != fingerprint:
-        for message in rebuild_user_library(fingerprint):
+    if user_library_stale():
+        if not rebuild and _readable(user):
+            return user
+        for message in rebuild_user_library():
             if warn is not None:
                 warn(message)
     return user
 
 
+def user_library_stale() -> bool:
+    """Whether the user's library was built from other content or code than this app's (a
+    rebuild is due)."""
+    try:
+        current = _stamp_path(user_library_path()).read_text(encoding="utf-8")
+    except OSError:
+        current = ""
+    return current != user_library_fingerprint()
+
+
+def _readable(library: Path) -> bool:
+    from models.store.library_file import check_library
+    try:
+        check_library(library)
+        return True
+    except GazetteError:
+        return False
+
+
 def rebuild_user_library(fingerprint: str | None = None,
-                         on_wait: Callable[[str], None] | None = None) -> list[str]:
+                         on_wait: Callable[[str], None] | None = None,
+                         progress: Callable[[int, int], None] | None = None,
+                         cancelled: Callable[[], bool] | None = None) -> list[str]:
     """Rebuild the user's library from the content and the kept imports, in one transaction.
 
     Returns a warning for every kept import that no longer parses (it is
     skipped; every other import stays). The library is only replaced when the
-    whole rebuild succeeded.
+    whole rebuild succeeded: until then its readers (WAL) read it as it was,
+    so it can run in the background of a window reading it. *progress*(done,
+    total) is told after each file read and each issue written (total: twice
+    the files); *cancelled*() is asked between them: True stops the rebuild
+    (RebuildCancelled), the library unchanged.
     """
+    from models.errors import RebuildCancelled
     from models.store.build import add_issues
     from models.store.writelock import writer_lock
     user = user_library_path()
     fingerprint = fingerprint or user_library_fingerprint()
     registry = load_user_registry()
-    issues = [parse_file(p, registry) for p in content_sources()]
-    warnings: list[str] = []
-    for kept in imports.kept_sources(imports_dir()):
+    sources = [(p, None) for p in content_sources()]
+    sources += [(kept.path, kept.name) for kept in imports.kept_sources(imports_dir())]
+    total = 2 * len(sources)
+    issues, warnings = [], []
+    for done, (path, name) in enumerate(sources, 1):
+        if cancelled is not None and cancelled():
+            raise RebuildCancelled()
         try:
-            issues.append(parse_file(kept.path, registry, kept.name))
+            issues.append(parse_file(path, registry, name))
         except BadGazetteError as err:
-            warnings.append(f"已跳过无法读取的导入文件 {kept.name}（{kept.path.name}）：{err}")
+            if name is None:  # the embedded content must parse
+                raise
+            warnings.append(f"已跳过无法读取的导入文件 {name}（{path.name}）：{err}")
+        if progress is not None:
+            progress(done, total)
+    skipped = len(sources) - len(issues)
+    written = (lambda done, _: progress(len(sources) + skipped + done, total)) \
+        if progress is not None else None
     with writer_lock(user, on_wait):
-        add_issues(user, issues, registry, fresh=True, replace=True)
+        add_issues(user, issues, registry, fresh=True, replace=True, progress=written,
+                   cancelled=cancelled)
         _write_stamp(user, fingerprint)
     return warnings
 

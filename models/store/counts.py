@@ -7,15 +7,20 @@ duty list (Library.duties), so the picker, `departments` and the printed list gi
 the same numbers. A clause belongs to one document, so the counts of a write are the
 sum of its documents': each document added or taken away changes them by its own
 clauses, and the library is never recounted (a thousand issues would cost a second
-per import).
+per import). The number of clauses in the library (the tree's rows below documents,
+header matter left out: what the status bar counts) is kept the same way, in the
+metadata row CLAUSES_KEY.
 """
 from __future__ import annotations
 
 import json
 from collections import Counter
 
+from models.kinds import HEADER_KINDS
 from models.roles import ROLES
 
+CLAUSES_KEY = "clauses"
+_CLAUSE = f"kind NOT IN ({','.join(repr(k) for k in HEADER_KINDS)})"
 _RANK = {role: i for i, role in enumerate(ROLES)}
 
 
@@ -32,13 +37,17 @@ class CountChanges:
                 if (gov or "", name) in by_name:
                     self.members.setdefault(by_name[(gov or "", name)], set()).add(dept)
         self.by_role: Counter = Counter()  # (department, role) → clauses
+        self.clause_total = 0
 
     def document(self, doc_id: int, sign: int) -> None:
         """Count a document's clauses in (+1, once inserted) or out (-1, before deleting)."""
         self.clauses(self.db.execute(
-            "SELECT a.node_id, a.department_id, a.role FROM assignments a JOIN nodes n "
-            "ON n.id = a.node_id WHERE n.document_id = ? AND a.department_id IS NOT NULL",
+            "SELECT a.node_id, a.department_id, a.role FROM nodes n JOIN assignments a "
+            "ON a.node_id = n.id WHERE n.document_id = ? AND a.department_id IS NOT NULL",
             [doc_id]).fetchall(), sign)
+        self.clause_total += sign * self.db.execute(
+            f"SELECT count(*) FROM nodes WHERE document_id = ? AND {_CLAUSE}",
+            [doc_id]).fetchone()[0]
 
     def clauses(self, rows, sign: int) -> None:
         """(clause, department, role) rows of whole clauses."""
@@ -63,7 +72,11 @@ class CountChanges:
                     "ON CONFLICT (department_id, role) DO UPDATE SET n = n + excluded.n",
                     [dept, role, n])
         self.db.execute("DELETE FROM dept_counts WHERE n <= 0")
+        self.db.execute("INSERT INTO metadata (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                        "DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value",
+                        [CLAUSES_KEY, self.clause_total])
         self.by_role.clear()
+        self.clause_total = 0
 
 
 def recount(db) -> None:
@@ -73,4 +86,6 @@ def recount(db) -> None:
     changes = CountChanges(db)
     changes.clauses(db.execute("SELECT node_id, department_id, role FROM assignments "
                                "WHERE department_id IS NOT NULL").fetchall(), +1)
+    db.execute("DELETE FROM metadata WHERE key = ?", [CLAUSES_KEY])
+    changes.clause_total = db.execute(f"SELECT count(*) FROM nodes WHERE {_CLAUSE}").fetchone()[0]
     changes.apply()

@@ -21,6 +21,7 @@ from models.roles import ROLES
 from models.store.library_file import check_open, connect_ro, stored_date, stored_json
 from models.store.records import DepartmentInfo, DocumentInfo, DutyEntry, NodeInfo
 from models.store.spans import HEADING_SQL, NOTE_SQL
+from models.store.tree import TreeQueries
 
 
 _NODE_COLUMNS = ("nodes.id, nodes.key, documents.key, nodes.parent_id, nodes.depth, nodes.kind, "
@@ -28,8 +29,9 @@ _NODE_COLUMNS = ("nodes.id, nodes.key, documents.key, nodes.parent_id, nodes.dep
                  "nodes.fingerprint, nodes.ord, nodes.page, nodes.page_label")
 
 
-class Library:
-    """Read-only queries over one library file."""
+class Library(TreeQueries):
+    """Read-only queries over one library file (the reading tree's and the department
+    filter's in models/store/tree.py)."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -113,15 +115,29 @@ class Library:
             raise UnknownDocumentError(document_key)
         return rows[0][0]
 
-    def expired_document_keys(self, today: date | None = None) -> set[str]:
-        """Keys of the documents whose validity has ended."""
+    def expired_document_keys(self, today: date | None = None,
+                              among: list[str] | None = None) -> set[str]:
+        """Keys of the documents whose validity has ended (of those *among*, when given)."""
         today = today or date.today()
         keys = set()
-        for key, until in self.query("SELECT key, valid_until FROM documents "
-                                     "WHERE valid_until IS NOT NULL AND valid_until != ''"):
+        for key, until in self._by_keys(
+                "SELECT key, valid_until FROM documents WHERE valid_until IS NOT NULL "
+                "AND valid_until != ''", "key", among):
             if stored_date(until, "公文的有效期") < today:
                 keys.add(key)
         return keys
+
+    def _by_keys(self, sql: str, column: str, keys: list[str] | None) -> list[tuple]:
+        """The rows of *sql* (which has a WHERE) whose *column* is one of *keys* (all rows
+        for None), asked a chunk of keys at a time."""
+        if keys is None:
+            return self.query(sql)
+        rows: list[tuple] = []
+        keys = list(dict.fromkeys(keys))
+        for start in range(0, len(keys), 500):  # SQLite's limit on parameters
+            chunk = keys[start:start + 500]
+            rows += self.query(f"{sql} AND {column} IN ({','.join('?' * len(chunk))})", chunk)
+        return rows
 
     def node_boxes(self, key: str) -> list[tuple]:
         """Where a node's printed lines stand: [(page, x0, top, x1, bottom), …] in points
@@ -134,9 +150,10 @@ class Library:
     def has_node(self, key: str) -> bool:
         return bool(self.query("SELECT 1 FROM nodes WHERE key = ?", [key]))
 
-    def fingerprints(self) -> dict[str, str]:
-        """key → fingerprint of every node, for resolving bookmarks in one query."""
-        return dict(self.query("SELECT key, fingerprint FROM nodes"))
+    def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
+        """key → fingerprint of the nodes of *keys* (of every node for None): what resolving
+        bookmarks compares, read for the bookmarked clauses only."""
+        return dict(self._by_keys("SELECT key, fingerprint FROM nodes WHERE 1", "key", keys))
 
     def assignments(self, document_key: str | None = None) -> dict[str, list[tuple[str, str, str]]]:
         """node key → [(department, role, as written)]."""
@@ -180,12 +197,13 @@ class Library:
 
     def references(self, document_key: str) -> list[dict]:
         rows = self.query(
-            "SELECT DISTINCT r.title, r.doc_number, r.doc_number_key FROM [references] r "
-            "JOIN nodes ON nodes.id = r.node_id JOIN documents ON documents.id = nodes.document_id "
+            "SELECT DISTINCT r.title, r.doc_number, r.doc_number_key, (SELECT d.key FROM "
+            "documents d WHERE d.doc_number_tail = r.doc_number_tail AND d.doc_number_key = "
+            "r.doc_number_key ORDER BY d.id DESC LIMIT 1) FROM [references] r JOIN nodes ON nodes.id "
+            "= r.node_id JOIN documents ON documents.id = nodes.document_id "
             "WHERE documents.key = ? ORDER BY r.id", [document_key])
-        known = {k: key for k, key in self.query(
-            "SELECT doc_number_key, key FROM documents WHERE doc_number_key IS NOT NULL")}
-        return [{"title": t, "doc_number": n, "in_library": known.get(k)} for t, n, k in rows]
+        return [{"title": t, "doc_number": n, "in_library": key if k else None}
+                for t, n, k, key in rows]
 
     # ---------------------------------------------------------- departments
     def departments(self) -> list[DepartmentInfo]:

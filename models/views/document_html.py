@@ -157,6 +157,22 @@ def markdown_of(node: NodeInfo, assignments: list[tuple[str, str, str]],
                            assignments, [(d["phrase"], d["due"]) for d in deadlines])
 
 
+def clause_html(node: NodeInfo, assignments: list[tuple[str, str, str]],
+                deadlines: list[dict]) -> str:
+    """markdown_of as HTML, kept for the next time: the reading pane draws a document again
+    for each row the Down arrow moves to, and for each department picked."""
+    return _clause_html(node.kind, node.label, node.text, node.heading, node.note,
+                        tuple(map(tuple, assignments)),
+                        tuple((d["phrase"], d["due"]) for d in deadlines))
+
+
+@lru_cache(maxsize=4096)
+def _clause_html(kind: str, label: str, text: str, heading: str, note: str,
+                 assignments: tuple, deadlines: tuple) -> str:
+    return _inline(clause_markdown(kind, label, text, heading, note, list(assignments),
+                                   list(deadlines)))
+
+
 def highlight_department(fragment: str, department: DepartmentInfo | None) -> str:
     """Mark the department's chips (and itself, via any collective unit) and its mentions."""
     if department is None:
@@ -227,8 +243,8 @@ def document_html(library: Library, document_key: str, *, style: ReadingStyle | 
     for node in nodes:
         if node.kind in _HEADER_KINDS:
             continue
-        inner = _inline(markdown_of(node, assigned.get(node.key, []),
-                                    dues.get(node.key, [])))  # chips and deadlines marked
+        inner = clause_html(node, assigned.get(node.key, []),
+                            dues.get(node.key, []))  # chips and deadlines marked
         inner = highlight_department(inner, department)
         if terms:
             inner = mark_terms(inner, list(terms), cls="hit")

@@ -40,19 +40,48 @@ def is_single(issue: dict | None) -> bool:
 
 def year_of(doc: DocumentInfo) -> str:
     """The year *doc* was issued: of its 成文日期, else of its 文号 (〔2022〕), else ""."""
-    if doc.date and doc.date[:4].isdigit():
-        return doc.date[:4]
-    found = _NUMBER_YEAR.search(doc.doc_number or "")
+    return _year(doc.date, doc.doc_number)
+
+
+def top_row(label: str, government: str | None) -> tuple[str, str]:
+    """The issue-level row of an issue labelled *label*: its own, or for a document imported
+    on its own (*government*: its document's government, "" unknown; None: a real issue)
+    the row of its government, which gathers every such document of it."""
+    if government is not None:
+        government = government or UNKNOWN_GOVERNMENT
+        return f"government:{government}", government
+    return f"issue:{label}", label
+
+
+def sub_row(top_text: str, single: bool, category: str | None, date: str | None,
+            doc_number: str | None) -> tuple[str, str]:
+    """The category-level row under the top row *top_text*: the category of an issue's
+    document, or the year a document imported on its own was issued."""
+    if single:
+        year = _year(date, doc_number)
+        year_text = f"{year}年" if year else UNKNOWN_YEAR
+        return f"year:{top_text}:{year_text}", year_text
+    category = category or OTHER_CATEGORY
+    return f"category:{top_text}:{category}", category
+
+
+def top_key_of(sub_key: str) -> str | None:
+    """The key of the top row above the row *sub_key* (category:… or year:…)."""
+    kind, _, rest = sub_key.partition(":")
+    top = {"category": "issue", "year": "government"}.get(kind)
+    return f"{top}:{rest.rsplit(':', 1)[0]}" if top and ":" in rest else None
+
+
+def _year(date: str | None, doc_number: str | None) -> str:
+    if date and date[:4].isdigit():
+        return date[:4]
+    found = _NUMBER_YEAR.search(doc_number or "")
     return found.group(1) if found else ""
 
 
 def group_of(doc: DocumentInfo, issue: dict | None) -> Group:
     """The two rows above *doc* in the tree; *issue*: its issue's row (Library.issues())."""
-    if is_single(issue):
-        government = doc.government or UNKNOWN_GOVERNMENT
-        year = year_of(doc)
-        year_text = f"{year}年" if year else UNKNOWN_YEAR
-        return Group(f"government:{government}", government,
-                     f"year:{government}:{year_text}", year_text)
-    category = doc.category or OTHER_CATEGORY
-    return Group(f"issue:{doc.issue}", doc.issue, f"category:{doc.issue}:{category}", category)
+    single = is_single(issue)
+    key, text = top_row(doc.issue, (doc.government or "") if single else None)
+    sub_key, sub_text = sub_row(text, single, doc.category, doc.date, doc.doc_number)
+    return Group(key, text, sub_key, sub_text)

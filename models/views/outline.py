@@ -1,28 +1,39 @@
-"""The reading tree as plain data: issue → category → document → section → clause.
+"""The reading tree as plain data: issue → category → document → section → clause, read
+from the library as it is unfolded.
 
-The window's tree model only wraps these nodes, so what the tree shows (which
-kinds appear, how a row is labelled, what a department filter keeps) is
-decided here, in pure Python, and can be tested without Qt.
+The window's tree model only wraps an Outline, so what the tree shows (which
+kinds appear, how a row is labelled, what a department filter keeps, which
+rows unfold by themselves) is decided here, in pure Python, and can be tested
+without Qt. The issues are read at once; an issue's categories and documents
+when it is unfolded, a document's rows when it is (models/store/tree.py):
+a thousand issues cost what one does until they are opened. With a
+department filter (a Scope), only the issues, documents and clauses it keeps
+are read, the rows above a kept clause with it.
 """
 from __future__ import annotations
 
+import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from models.views.grouping import group_of
-from models.views.outline_node import OutlineNode
+from models.kinds import HEADER_KINDS  # noqa: F401 (the tree leaves them out)
+from models.views.grouping import sub_row, top_key_of, top_row
 from models.roles import ROLES
+from models.views.outline_node import NodeTree, OutlineNode
 
 if TYPE_CHECKING:  # the window's first paint imports this module (FILTER_ROLES): no sqlite3
-    from datetime import date
+    from models.store.library import DepartmentInfo, Library, NodeInfo
+    from models.store.tree import Scope
 
-    from models.store.library import DocumentInfo, Library, NodeInfo
-
-# Front and closing matter is shown in the document header, not as tree rows.
-HEADER_KINDS = ("masthead", "doc_number", "title", "addressee", "signature", "date",
-                "publicity", "cc", "imprint")
 # Roles the filter offers as toggles; "general" is a separate switch.
 FILTER_ROLES = tuple(r for r in ROLES if r != "general")
 LABEL_WIDTH = 28
+# The tree unfolds its rows by itself (issues and categories; with a filter, every row)
+# while that shows at most about UNFOLD_ROWS rows, else only the issue being read;
+# 展开全部 unfolds everything up to about EXPAND_ALL_ROWS rows.
+UNFOLD_ROWS = 1000
+EXPAND_ALL_ROWS = 5000
+_BATCH = 500  # issues read in one query
 
 
 def shorten(text: str, width: int = LABEL_WIDTH) -> str:
@@ -32,90 +43,209 @@ def shorten(text: str, width: int = LABEL_WIDTH) -> str:
 
 def node_label(node: NodeInfo) -> str:
     """How a clause is named in the tree: its number and heading, or its first words."""
-    if node.kind == "duty":
-        return shorten(node.full_text)
-    if node.kind == "roster":
-        return shorten(node.heading or node.text)
-    if node.kind == "plan_title":
-        return shorten("方案：" + node.text)
-    if node.kind == "attachments":
+    return row_label(node.kind, node.label, node.path, node.heading, node.text)
+
+
+def row_label(kind: str, label: str, path: str, heading: str, text: str) -> str:
+    if kind == "duty":
+        return shorten(label + text)
+    if kind == "roster":
+        return shorten(heading or text)
+    if kind == "plan_title":
+        return shorten("方案：" + text)
+    if kind == "attachments":
         return "附件说明"
-    if node.kind == "annex":
-        return shorten(f"{node.path}　{node.heading}")
-    if node.kind in ("paragraph", "notice"):
-        return shorten(node.text)
-    return shorten(node.label + (node.heading or node.text))
+    if kind == "annex":
+        return shorten(f"{path}　{heading}")
+    if kind in ("paragraph", "notice"):
+        return shorten(text)
+    return shorten(label + (heading or text))
 
 
-def build_outline(library: Library, today: date | None = None) -> OutlineNode:
-    """The whole tree of the library (a few thousand rows at most: titles and keys only)."""
-    root = OutlineNode("root", "", "")
-    by_doc: dict[str, list[NodeInfo]] = {}
-    for node in library.nodes():
-        by_doc.setdefault(node.document_key, []).append(node)
-    issue_rows = {i["label"]: i for i in library.issues()}
-    tops: dict[str, OutlineNode] = {}
-    subs: dict[str, OutlineNode] = {}
-    for doc in library.documents():
-        group = group_of(doc, issue_rows.get(doc.issue))  # issue → category, or government → year
-        top = tops.get(group.key)
-        if top is None:
-            top = tops[group.key] = root.add(OutlineNode("issue", group.key, group.text))
-        sub = subs.get(group.sub_key)
-        if sub is None:
-            sub = subs[group.sub_key] = top.add(OutlineNode("category", group.sub_key,
-                                                            group.sub_text))
-        _add_document(sub, doc, by_doc.get(doc.key, []), today)
-    return root
+class Outline(NodeTree):
+    """The library's tree (or what a department filter keeps of it), read as it unfolds."""
+
+    def __init__(self, library: Library, scope: Scope | None = None, today: str | None = None):
+        super().__init__(OutlineNode("root", "", ""))
+        self.library, self.scope = library, scope
+        self.key = scope.key if scope is not None else None
+        self.today = today or time.strftime("%Y-%m-%d")  # ISO: which documents expired
+        issues, kept = library.tree_issues(scope)
+        # the top rows (models/views/grouping.py): an issue, or for documents imported on
+        # their own the government that gathers them
+        self.singles = library.single_issues()  # issue id → its document's government
+        self.top_of: dict[str, OutlineNode] = {}  # issue label → its top row
+        for label, ids in issues:
+            single = all(i in self.singles for i in ids)
+            key, text = top_row(label, self.singles[ids[0]] if single else None)
+            top = self.by_key.get(key)
+            if top is None:
+                top = self._add(self.root, OutlineNode("issue", key, text))
+                top.ref, top.loaded, top.foldable = [], False, True
+            top.ref = top.ref + list(ids)
+            self.top_of[label] = top
+        self.clause_count = kept if scope is not None else library.clause_count()
+
+    def _add(self, parent: OutlineNode, node: OutlineNode) -> OutlineNode:
+        self.by_key[node.key] = parent.add(node)
+        return node
+
+    # ------------------------------------------------------------ reading
+    def children(self, node: OutlineNode) -> list[OutlineNode]:
+        if not node.loaded:
+            if node.kind == "issue":
+                self._load_issues([node])
+            else:
+                self._load_document(node)
+        return node.children
+
+    def _load_issues(self, issues: list[OutlineNode]) -> None:
+        """The categories and documents of *issues* (documents folded, not read)."""
+        by_id = {i: issue for issue in issues for i in issue.ref}
+        ids = list(by_id)
+        rows = []
+        for start in range(0, len(ids), _BATCH):
+            rows += self.library.tree_documents(ids[start:start + _BATCH], self.scope)
+        for issue in issues:
+            issue.loaded = True
+        for issue_id, key, title, short, number, category, until, body, date in rows:
+            issue = by_id[issue_id]
+            cat_key, cat_text = sub_row(issue.text, issue_id in self.singles, category, date,
+                                        number)
+            parent = self.by_key.get(cat_key) or self._add(
+                issue, OutlineNode("category", cat_key, cat_text))
+            doc = self._add(parent, OutlineNode("document", key, short or title, key, number,
+                                                until, bool(until) and until < self.today))
+            doc.loaded, doc.foldable = False, bool(body)
+
+    def _load_document(self, doc: OutlineNode) -> None:
+        doc.loaded = True
+        by_id: dict[int, OutlineNode] = {}
+        for node_id, key, parent_id, kind, label, path, heading, text, role in \
+                self.library.tree_nodes(doc.key, self.scope):
+            owner = by_id.get(parent_id, doc)
+            by_id[node_id] = self._add(owner, OutlineNode(
+                kind, key, row_label(kind, label, path, heading, text), doc.key, doc.doc_number,
+                doc.valid_until, doc.expired, role))
+
+    def find(self, key: str) -> OutlineNode | None:
+        """The row of *key* (a clause's or a document's), reading the rows above it; None
+        when the tree has no row for it (header matter, or not kept by the filter)."""
+        node = self.by_key.get(key)
+        if node is not None or key.startswith(("issue:", "government:")):
+            return node
+        top_key = top_key_of(key)
+        if top_key is not None:  # category:{issue}:{category}, year:{government}:{year}
+            issue = self.by_key.get(top_key)
+            if issue is not None:
+                self.children(issue)
+            return self.by_key.get(key)
+        place = self.library.place(key)
+        issue = self.top_of.get(place[2]) if place else None
+        if issue is None:
+            return None
+        self.children(issue)
+        doc = self.by_key.get(place[1])
+        if doc is None or doc.key == key:
+            return doc
+        self.children(doc)
+        return self.by_key.get(key)
+
+    # ------------------------------------------------------------ unfolding
+    def unfolded(self, current: str | None = None, everything: bool = False) -> list[str]:
+        """The rows to unfold, parents first: without a filter the issues and their categories
+        (documents folded), with a filter (or *everything*) every row — the whole tree
+        while that is at most about UNFOLD_ROWS rows (EXPAND_ALL_ROWS for *everything*),
+        else only the issue of *current* (a key), or the first."""
+        deep = everything or self.scope is not None
+        issues = self.root.children
+        if not issues:
+            return []
+        documents = self.library.document_count() if self.scope is None else self.clause_count
+        estimate = len(issues) + 2 * documents + (self.clause_count if deep else 0)
+        if estimate <= (EXPAND_ALL_ROWS if everything else UNFOLD_ROWS):
+            chosen = issues
+        else:
+            place = self.library.place(current) if current else None
+            chosen = [self.top_of.get(place[2]) if place else None]
+            chosen = [chosen[0] or issues[0]]
+        self._load_issues([i for i in chosen if not i.loaded])
+        keys = []
+        for issue in chosen:
+            keys.append(issue.key)
+            for category in issue.children:
+                keys.append(category.key)
+                if deep:
+                    keys += [n.key for doc in category.children for n in self._rows(doc)]
+        return keys
+
+    def _rows(self, node: OutlineNode):
+        """*node* and the rows below it that have rows below them (read as needed)."""
+        if node.foldable and self.children(node):
+            yield node
+            for child in node.children:
+                yield from self._rows(child)
 
 
-def _add_document(parent: OutlineNode, doc: DocumentInfo, nodes: list[NodeInfo],
-                  today: date | None) -> None:
-    row = parent.add(OutlineNode("document", doc.key, doc.short_title or doc.title,
-                                 document_key=doc.key, doc_number=doc.doc_number or "",
-                                 expired=doc.expired(today), valid_until=doc.valid_until))
-    by_id: dict[int, OutlineNode] = {}
-    for node in nodes:
-        if node.kind in HEADER_KINDS:
-            continue
-        owner = by_id.get(node.parent_id, row) if node.parent_id else row
-        by_id[node.id] = owner.add(OutlineNode(node.kind, node.key, node_label(node),
-                                               document_key=doc.key,
-                                               doc_number=doc.doc_number or "",
-                                               expired=row.expired))
-
-
-def concerned_keys(library: Library, department: str, roles: list[str] | None = None,
-                   include_general: bool = False, government: str | None = None
-                   ) -> dict[str, str]:
-    """node key → the department's strongest role there, for the chosen roles."""
+# ------------------------------------------------------------ the department filter
+def department_scope(library: Library, department: str | DepartmentInfo,
+                     roles: list[str] | None = None, include_general: bool = False,
+                     government: str | None = None) -> Scope:
+    """The filter of a department (its record, or any of its names) for *roles* (default:
+    every role the filter offers), general notes of its government too when
+    *include_general*."""
+    from models.store.tree import Scope
+    dept = (library.resolve_department(department, government) if isinstance(department, str)
+            else department)
     wanted = list(roles if roles is not None else FILTER_ROLES)
     if include_general:
         wanted.append("general")
-    _, entries = library.duties(department, include_general=include_general, roles=wanted,
-                                government=government)
-    return {entry.key: entry.role for entry in entries}
+    return Scope(dept, list(library.concerning(dept)), wanted, include_general)
 
 
-def department_deadlines(library: Library, department: str, roles: list[str] | None = None,
-                         include_general: bool = False, government: str | None = None
-                         ) -> list[dict]:
-    """The department's deadlines in date order: due, phrase, clause key, path, 文号."""
-    wanted = list(roles if roles is not None else FILTER_ROLES)
-    if include_general:
-        wanted.append("general")
-    _, entries = library.duties(department, include_general=include_general, roles=wanted,
-                                government=government)
-    rows = []
-    for entry in entries:
-        for deadline in entry.deadlines:
-            rows.append({"due": deadline["due"], "start": deadline.get("start"),
-                         "phrase": deadline["phrase"], "key": entry.key, "path": entry.path,
-                         "heading": entry.heading, "doc_number": entry.doc_number or "",
-                         "document_key": entry.document_key, "role": entry.role,
-                         "expired": entry.expired})
-    rows.sort(key=lambda r: (r["due"] or "9999", r["doc_number"], r["path"]))
-    return rows
+def department_deadlines(library: Library, scope: Scope, today: str | None = None
+                         ) -> Deadlines:
+    """The deadlines of the clauses the filter keeps, in date order, then 文号 and the
+    gazette's order: due, phrase, clause key, path, 文号, the department's role, whether the
+    document expired (rows made as they are asked for)."""
+    return Deadlines(library, library.kept_deadlines(scope), today)
+
+
+class Deadlines(Sequence):
+    """A department's deadlines as rows (dicts), each row's clause read when the row is first
+    asked for, a page at a time: the panel shows the first ones, and a department of a
+    thousand issues has thousands."""
+
+    PAGE = 200
+
+    def __init__(self, library: Library, rows: list[tuple], today: str | None = None):
+        self.library, self.rows = library, rows
+        self.today = today or time.strftime("%Y-%m-%d")
+        self.places: dict[int, tuple[str, str, str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            rows = self.rows[index]
+            wanted = [r[3] for r in rows if r[3] not in self.places]
+            if wanted:
+                self.places.update(self.library.clause_places(wanted))
+            return [self._row(r) for r in rows]
+        index = range(len(self.rows))[index]  # (an IndexError as a list's)
+        return self[index:index + 1][0]
+
+    def __iter__(self):
+        for start in range(0, len(self.rows), self.PAGE):
+            yield from self[start:start + self.PAGE]
+
+    def _row(self, row: tuple) -> dict:
+        due, start, phrase, node_id, number, doc_key, role, until = row
+        key, path, heading = self.places[node_id]
+        return {"due": due, "start": start, "phrase": phrase, "key": key, "path": path,
+                "heading": heading, "doc_number": number, "document_key": doc_key,
+                "role": role, "expired": bool(until) and until < self.today}
 
 
 def entry_counts(library: Library) -> dict[str, int]:

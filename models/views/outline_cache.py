@@ -1,11 +1,14 @@
-"""The reading tree saved beside the library, so the window can draw it before opening it.
+"""What the reading tree showed, saved beside the library, so the next start can draw it before
+opening the library.
 
 Opening a library costs imports (sqlite3, the query code, dataclasses, json)
-and queries; the tree itself is a few hundred short labels. After every
-normal start the window writes those labels to `outline.txt` in the cache
-folder; the next start draws its tree from that file before the first paint
-and only then opens the library (ui/startup/staged.py), which replaces the cached
-rows by the real ones.
+and queries. After every normal start, and on quitting, the window writes a
+picture of its tree to `outline.txt` in the cache folder: the rows it showed
+(the issues, and below each unfolded row its rows — never the folded rest of
+the library, so a thousand issues cost what their issue rows do), which rows
+were unfolded, and what the status bar said of them. The next start draws
+that picture before the first paint and only then opens the library
+(ui/startup/staged.py), whose live tree, unfolded the same way, replaces it.
 
 The file names the library it was made from (resolved path, size, mtime in
 ns): if that file changed or disappeared, the cache is ignored. It is also
@@ -13,15 +16,14 @@ ignored when it is corrupt or of another format: loading it never raises.
 Validity (已失效) is not stored but computed from `valid_until` and today's
 date on loading, so a cache written yesterday is still right today.
 
-With a department filter on, the window's first paint must show the tree
-as the filter leaves it, which the library decides. So the file also keeps,
-for the last few filters the window was left with (department, roles,
-include-general; most recent first), what the filter showed: the rows with
-the department's role tag in each, and its deadlines. ui/startup/staged.py uses
-the section of the saved filter, if there is one, and starts unstaged
-otherwise. A section is only ever as old as the library state the file
-names, and none of it depends on the date (expired rows are kept, shown as
-such; which deadlines are past is decided when they are shown).
+With a department filter on, the window's first paint must show the tree as
+the filter leaves it, which the library decides. So the file keeps a picture
+per filter for the last few filters the window was left with (department,
+roles, include-general; most recent first), each with the role tags of its
+rows and the first page of the department's deadlines, beside the picture
+without a filter. ui/startup/staged.py uses the picture of the saved filter
+(or the one without), and starts unstaged when there is none. A picture is
+only ever as old as the library state the file names.
 
 The format is plain tab-separated text (one record a line, tabs, newlines
 and backslashes escaped), because `json` alone costs ~5 ms to import and
@@ -37,8 +39,9 @@ from pathlib import Path
 from models.views.outline_node import OutlineNode
 
 CACHE_NAME = "outline.txt"
-MAGIC = "gazette-desk outline 2"
-MAX_FILTERS = 4  # filter sections kept (a user switches between a few departments)
+MAGIC = "gazette-desk outline 3"
+MAX_FILTERS = 4  # filter pictures kept (a user switches between a few departments)
+DEADLINE_PAGE = 20  # deadlines the panel shows before it is scrolled (and the cache keeps)
 DEADLINE_FIELDS = ("due", "start", "phrase", "key", "path", "heading", "doc_number",
                    "document_key", "role", "expired")
 FilterKey = tuple  # (department, tuple of roles, include_general)
@@ -46,23 +49,33 @@ _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 
 
-class CachedFilter:
-    """What a department filter showed: row key → the department's role, its deadlines."""
+class Picture:
+    """What the tree showed: its rows (the root's, and those below each unfolded row), the
+    keys of the unfolded rows, the status bar's counts; with a department filter (*key*)
+    the department's deadlines (the first page of them) and how many there are."""
 
-    def __init__(self, key: FilterKey, roles: dict[str, str], deadlines: list[dict]):
+    def __init__(self, key: FilterKey | None, root: OutlineNode, expanded,
+                 issues: str, documents: int, clauses: int,
+                 deadlines=None, deadline_total: int = 0):
         self.key = key
-        self.roles = roles
-        self.deadlines = deadlines
+        self.root = root
+        self.expanded = list(expanded)
+        self.issues, self.documents, self.clauses = issues, documents, clauses
+        self.deadlines = list(deadlines[:DEADLINE_PAGE]) if deadlines else []
+        self.deadline_total = deadline_total
 
 
 class CachedOutline:
-    """What a start needs before the library is open: the tree and where it came from."""
+    """What a start needs before the library is open: the pictures and where they came from."""
 
-    def __init__(self, library: Path, root: OutlineNode,
-                 filters: dict[FilterKey, CachedFilter] | None = None):
+    def __init__(self, library: Path, plain: Picture | None,
+                 filters: dict[FilterKey, Picture] | None = None):
         self.library = library
-        self.root = root
+        self.plain = plain  # the picture without a filter
         self.filters = filters or {}
+
+    def picture(self, key: FilterKey | None) -> Picture | None:
+        return self.plain if key is None else self.filters.get(key)
 
 
 def filter_key(department: str, roles, include_general: bool) -> FilterKey:
@@ -94,7 +107,7 @@ def library_stamp(path: Path) -> tuple[str, str, str]:
 
 
 def _escape(text: str) -> str:
-    if not any(c in text for c in _ESCAPES):
+    if "\\" not in text and "\t" not in text and "\n" not in text and "\r" not in text:
         return text
     return "".join(_ESCAPES.get(c, c) for c in text)
 
@@ -117,15 +130,6 @@ def _line(*fields) -> str:
     return "\t".join(_escape("" if f is None else str(f)) for f in fields)
 
 
-def _filter_lines(section: CachedFilter) -> list[str]:
-    department, roles, general = section.key
-    lines = [_line("filter", department, ",".join(roles), int(general))]
-    lines += [_line("row", key, role) for key, role in section.roles.items()]
-    for row in section.deadlines:
-        lines.append(_line("deadline", *(_typed(row.get(f)) for f in DEADLINE_FIELDS)))
-    return lines
-
-
 def _typed(value) -> str:
     """A deadline's field as text that says its type (None, a flag or a string)."""
     if value is None:
@@ -145,35 +149,57 @@ def _untyped(text: str):
     raise ValueError("bad field")
 
 
-def save(library: Path, root: "OutlineNode", folder: Path | None = None,
-         current: CachedFilter | None = None) -> Path | None:
-    """Write the tree of *library* to the cache.
+def _picture_lines(picture: Picture) -> list[str]:
+    department, roles, general = picture.key or ("", (), False)
+    lines = [_line("tree", department, ",".join(roles), int(general), picture.issues,
+                   picture.documents, picture.clauses, picture.deadline_total)]
+    expanded = set(picture.expanded)
+    number: dict[int, int] = {id(picture.root): -1}
 
-    *current*: what the window's department filter shows now, if one is on;
-    it becomes the first filter section, and the sections already in the
-    file for the same state of the library are kept after it (MAX_FILTERS
-    in all). Written only when the content differs from what is there,
-    atomically (a temporary file renamed over the old one). Returns the
-    file, or None when it could not be written (a read-only cache folder is
-    not an error).
+    def write(node: OutlineNode) -> None:
+        for child in node.children:
+            number[id(child)] = len(number) - 1
+            open_ = child.key in expanded and child.loaded and bool(child.children)
+            lines.append(_line("node", number[id(node)], child.kind, child.key, child.text,
+                               child.document_key, child.doc_number,
+                               child.valid_until if child.kind == "document" else "",
+                               child.role, ("e" if open_ else "") +
+                               ("f" if child.has_children() else "")))
+            if open_:
+                write(child)
+    write(picture.root)
+    for row in picture.deadlines:
+        lines.append(_line("deadline", *(_typed(row.get(f)) for f in DEADLINE_FIELDS)))
+    return lines
+
+
+def save(library: Path, picture: Picture, folder: Path | None = None,
+         plain=None) -> Path | None:
+    """Write *picture* of the tree of *library* to the cache.
+
+    It becomes the picture of its filter (or of none); the other pictures
+    already in the file for the same state of the library are kept after it,
+    as they are written (MAX_FILTERS filtered ones in all). *plain*: a function
+    making the picture without a filter, called when there is none for this
+    state of the library. Written only when the content differs from what is
+    there, atomically (a temporary file renamed over the old one). Returns the
+    file, or None when it could not be written (a read-only cache folder is not
+    an error).
     """
     target = cache_file(folder)
     try:
         stamp = library_stamp(library)
-        lines = [MAGIC, _line("library", *stamp)]
-        number: dict[int, int] = {id(root): -1}
-        for index, node in enumerate(n for n in root.walk() if n is not root):
-            number[id(node)] = index
-            lines.append(_line("node", number[id(node.parent)], node.kind, node.key, node.text,
-                               node.document_key, node.doc_number,
-                               node.valid_until if node.kind == "document" else ""))
-        sections = [current] if current is not None else []
-        old = _parse(target, None, None)
+        sections = [_Section(picture.key, _picture_lines(picture))]
+        old = _parse(target, None, None, wanted=())  # (kept as they are written)
         if old is not None and old.stamp == list(stamp):
-            sections += [f for k, f in old.filters.items()
-                         if current is None or k != current.key]
-        for section in sections[:MAX_FILTERS]:
-            lines += _filter_lines(section)
+            sections += [k for k in old.sections if k.key != picture.key]
+        if plain is not None and all(k.key is not None for k in sections):
+            sections.append(_Section(None, _picture_lines(plain())))
+        unfiltered = [k for k in sections if k.key is None][:1]
+        kept = unfiltered + [k for k in sections if k.key is not None][:MAX_FILTERS]
+        lines = [MAGIC, _line("library", *stamp)]
+        for section in sorted(kept, key=sections.index):
+            lines += section.lines
         lines.append("end")
         text = "\n".join(lines) + "\n"
         if old is not None and old.text == text:
@@ -187,28 +213,90 @@ def save(library: Path, root: "OutlineNode", folder: Path | None = None,
         return None
 
 
+_EVERY = object()  # load(): every picture
+
+
 def load(library: Path | None = None, folder: Path | None = None,
-         today: str | None = None) -> CachedOutline | None:
-    """The cached tree, or None if missing, corrupt, or made from another state of the library.
+         today: str | None = None, only=_EVERY) -> CachedOutline | None:
+    """The cached pictures, or None if missing, corrupt, or made from another state of the
+    library.
 
     *library*: the file the caller is about to open; None accepts the
     library the cache names as long as that file is unchanged. *today*:
     ISO date (default: the local date) for computing which documents expired.
+    *only*: the key of the one picture wanted (None: the one without filter),
+    the others are left as text (a start draws one picture).
     """
-    parsed = _parse(cache_file(folder), library, today)
+    wanted = _EVERY if only is _EVERY else (only,)
+    parsed = _parse(cache_file(folder), library, today, wanted)
     if parsed is None or parsed.outline is None:
         return None
     return parsed.outline
 
 
+class _Section:
+    """One picture as the file has it: its key and its lines (the "tree" line first)."""
+
+    def __init__(self, key: FilterKey | None, lines: list[str]):
+        self.key, self.lines = key, lines
+
+
 class _Parsed:
-    def __init__(self, text: str, stamp: list[str], outline: CachedOutline | None,
-                 filters: dict[FilterKey, CachedFilter]):
-        self.text, self.stamp, self.outline, self.filters = text, stamp, outline, filters
+    def __init__(self, text: str, stamp: list[str], sections: list[_Section],
+                 outline: CachedOutline | None):
+        self.text, self.stamp, self.sections, self.outline = text, stamp, sections, outline
 
 
-def _parse(path: Path, library: Path | None, today: str | None) -> _Parsed | None:
-    """The file read back; its outline is None if the library it names changed."""
+def _head(fields: list[str]) -> Picture:
+    """A picture's "tree" line: its filter and counts (no rows yet)."""
+    if fields[0] != "tree" or len(fields) != 8:
+        raise ValueError("not a picture")
+    department, roles, general, issues, documents, clauses, total = fields[1:]
+    if general not in ("0", "1"):
+        raise ValueError("bad flag")
+    key = filter_key(department, [r for r in roles.split(",") if r], general == "1") \
+        if department else None
+    return Picture(key, OutlineNode("root", "", ""), [], issues, int(documents), int(clauses),
+                   deadline_total=int(total))
+
+
+def _picture(section: _Section, today: str) -> Picture:
+    """The picture of a section, its rows built (ValueError, IndexError when corrupt)."""
+    picture = _head([_unescape(f) for f in section.lines[0].split("\t")])
+    nodes: list[OutlineNode] = []
+    for line in section.lines[1:]:
+        fields = line.split("\t")
+        if "\\" in line:  # (most lines have nothing escaped)
+            fields = [_unescape(f) for f in fields]
+        if fields[0] == "node" and len(fields) == 10:
+            parent = picture.root if fields[1] == "-1" else nodes[int(fields[1])]
+            kind, key, label, doc_key, number, valid_until, role, flags = fields[2:]
+            if kind == "document":
+                expired = bool(valid_until) and valid_until < today
+            else:  # a clause is shown expired with its document
+                expired = parent.expired
+            node = parent.add(OutlineNode(kind, key, label, doc_key, number,
+                                          valid_until or None, expired, role))
+            node.loaded, node.foldable = False, "f" in flags
+            parent.loaded = True
+            if "e" in flags:
+                picture.expanded.append(key)
+            nodes.append(node)
+        elif fields[0] == "deadline" and len(fields) == len(DEADLINE_FIELDS) + 1 \
+                and picture.key is not None:
+            picture.deadlines.append(
+                {f: _untyped(v) for f, v in zip(DEADLINE_FIELDS, fields[1:])})
+        else:
+            raise ValueError("bad line")
+    if not picture.root.children:
+        raise ValueError("no rows")
+    return picture
+
+
+def _parse(path: Path, library: Path | None, today: str | None,
+           wanted=_EVERY) -> _Parsed | None:
+    """The file read back, its pictures as sections and those *wanted* (keys, or _EVERY)
+    built; its outline is None if the library it names changed."""
     try:
         text = path.read_text(encoding="utf-8")
         lines = text.split("\n")
@@ -220,40 +308,24 @@ def _parse(path: Path, library: Path | None, today: str | None) -> _Parsed | Non
         path = Path(head[1])
         if library is not None and str(Path(library).resolve()) != head[1]:
             return None
-        today = today or time.strftime("%Y-%m-%d")
-        root = OutlineNode("root", "", "")
-        nodes: list[OutlineNode] = []
-        filters: dict[FilterKey, CachedFilter] = {}
-        section: CachedFilter | None = None
+        sections: list[_Section] = []
         for line in lines[2:-2]:
-            fields = [_unescape(f) for f in line.split("\t")]
-            if fields[0] == "node" and len(fields) == 8 and section is None:
-                parent = root if fields[1] == "-1" else nodes[int(fields[1])]
-                kind, key, label, doc_key, number, valid_until = fields[2:]
-                if kind == "document":
-                    expired = bool(valid_until) and valid_until < today
-                else:  # a clause is shown expired with its document
-                    expired = parent.expired if parent is not root else False
-                nodes.append(parent.add(OutlineNode(kind, key, label, doc_key, number,
-                                                   valid_until or None, expired)))
-            elif fields[0] == "filter" and len(fields) == 4 and fields[3] in ("0", "1"):
-                key = filter_key(fields[1], [r for r in fields[2].split(",") if r],
-                                 fields[3] == "1")
-                section = filters[key] = CachedFilter(key, {}, [])
-            elif fields[0] == "row" and len(fields) == 3 and section is not None:
-                section.roles[fields[1]] = fields[2]
-            elif (fields[0] == "deadline" and len(fields) == len(DEADLINE_FIELDS) + 1
-                  and section is not None):
-                section.deadlines.append(
-                    {f: _untyped(v) for f, v in zip(DEADLINE_FIELDS, fields[1:])})
+            if line.startswith("tree\t"):
+                sections.append(_Section(_head([_unescape(f) for f in line.split("\t")]).key,
+                                         [line]))
+            elif sections and line.startswith(("node\t", "deadline\t")):
+                sections[-1].lines.append(line)
             else:
                 return None
-        if not root.children:
+        if not sections:
             return None
-        keys = {n.key for n in nodes}
-        filters = {k: f for k, f in filters.items() if set(f.roles) <= keys}
         if list(library_stamp(path)) != head[1:]:
-            return _Parsed(text, head[1:], None, {})  # the library was rebuilt or replaced
-        return _Parsed(text, head[1:], CachedOutline(path, root, filters), filters)
+            return _Parsed(text, head[1:], [], None)  # the library was rebuilt or replaced
+        today = today or time.strftime("%Y-%m-%d")
+        pictures = [_picture(k, today) for k in sections
+                    if wanted is _EVERY or k.key in wanted]
+        plain = next((p for p in pictures if p.key is None), None)
+        filters = {p.key: p for p in pictures if p.key is not None}
+        return _Parsed(text, head[1:], sections, CachedOutline(path, plain, filters))
     except (OSError, ValueError, IndexError, UnicodeDecodeError):
         return None

@@ -12,27 +12,29 @@ builds):
 
 Stage 1, before the first paint: the QApplication with the bundled fonts,
 the excepthook (ui.error_dialogs, ~9 ms, is loaded by the hook when first
-used), the settings, the tree's rows from the outline cache
-(models/views/outline_cache.py, a text file beside the libraries), the frame
-of the main window with the stand-ins of ui/startup/stand_ins.py, the saved
-geometry and current row; show.
+used), the settings, the picture of the tree from the outline cache
+(models/views/outline_cache.py, a text file beside the libraries: the rows
+the tree showed when the window was left, never the whole library), the
+frame of the main window with the stand-ins of ui/startup/stand_ins.py, the
+saved geometry and current row; show.
 
 Stage 2, when the tree has been painted (OutlineView.first_painted, then the
 next turn of the event loop, so the frame is on screen first): Qt's Chinese
 translations, the library (its checks and, when the content changed, its
-rebuild), and the rest of the window. A timer starts stage 2 anyway if the
-tree is never painted (its pane collapsed, say). The cache is then rewritten
-if the tree changed, and again on quitting (an import changes the library).
+rebuild), and the rest of the window: the live tree, read as it unfolds, with
+the rows of the picture unfolded. A timer starts stage 2 anyway if the tree
+is never painted (its pane collapsed, say). The cache is then rewritten if
+the tree changed, and again on quitting (an import changes the library).
 
 With a department filter to restore, stage 1 shows the tree as the filter
-leaves it (rows, role tags, the chip and its role toggles, the deadlines
-under the tree, the counts), from the section the cache keeps for that
-filter; stage 2 then applies the filter to the library, which gives the
+leaves it (rows, role tags, the chip and its role toggles, the first
+deadlines under the tree, the counts), from the picture the cache keeps for
+that filter; stage 2 then applies the filter to the library, which gives the
 same picture.
 
 Without a usable cache (first start, library changed, a saved filter the
-cache has no section for), everything is done before the window is shown,
-as before.
+cache has no picture of), everything is done before the window is shown, as
+before.
 """
 from __future__ import annotations
 
@@ -61,22 +63,17 @@ def remember_outline(window: MainWindow) -> None:
     (ignores write errors)."""
     picture = window.cached_picture()
     if picture is not None:
-        path, root, current = picture
-        outline_cache.save(path, root, current=current)
+        path, shown = picture
+        outline_cache.save(path, shown, plain=window.plain_picture)
 
 
-def cached_start(settings: Settings) -> tuple[outline_cache.CachedOutline | None,
-                                              outline_cache.CachedFilter | None]:
-    """The cached outline for stage 1 and the section of the saved filter, if any;
-    (None, None) when the start cannot be staged."""
-    cached = outline_cache.load()
-    if cached is None:
-        return None, None
+def cached_start(settings: Settings) -> outline_cache.Picture | None:
+    """The cached picture of the tree as the saved filter (or none) shows it; None when the
+    start cannot be staged."""
     name, roles, general = window_state.saved_filter(settings)
-    if not name:
-        return cached, None
-    section = cached.filters.get(outline_cache.filter_key(name, roles, general))
-    return (cached, section) if section is not None else (None, None)
+    key = outline_cache.filter_key(name, roles, general) if name else None
+    cached = outline_cache.load(only=key)  # (the other pictures are not built)
+    return cached.picture(key) if cached is not None else None
 
 
 def start(argv: list[str] | None = None,
@@ -85,9 +82,9 @@ def start(argv: list[str] | None = None,
     app, fonts = make_base_app(argv, staged=True)
     sys.excepthook = _excepthook
     settings = settings if settings is not None else Settings(user_data_dir() / SETTINGS_NAME)
-    cached, section = cached_start(settings)
+    picture = cached_start(settings)
     warnings: list[str] = []
-    if cached is None:
+    if picture is None:
         fonts = finish_base_app(app)
         install_translations(app)
         library = open_library(warnings=warnings)
@@ -99,7 +96,7 @@ def start(argv: list[str] | None = None,
         remember_outline(window)
         gc_pause.resume()
         return app, window
-    window = MainWindow(None, fonts, settings, outline=cached.root, cached_filter=section)
+    window = MainWindow(None, fonts, settings, picture=picture)
     begun = []
 
     def stage_two() -> None:

@@ -1,7 +1,7 @@
 """The main window and the parts it is composed of.
 
     main_window.py   MainWindow: builds the parts (in two stages), wires them, navigates
-    left/            the left pane: tree (model, view, filter proxy, context menu), deadlines
+    left/            the left pane: tree (model, view, context menu), deadlines
     filter_search/   the department filter (chip row, picker) and the search (field, results)
     reader.py        the reading pane
     output.py        copy with citation, print what is shown, the duty list, export PDF

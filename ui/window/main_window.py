@@ -12,45 +12,40 @@ The window is built in two stages, so that it appears as fast as a bare Qt
 window (bench/startup_bench.py, ui/startup/):
 
 Stage 1, __init__ (before the first paint): the frame of the final window:
-the splitter, the left pane with the tree (with the rows of the outline cache
-when given, see models/views/outline_cache.py) and the stand-ins of the
-search field and department button, a stand-in where the reading pane goes,
-the menu titles, the status bar's counts, the saved geometry, splitters, tree
-zoom and current row. With a department filter saved and in the cache
-(cached_filter), the tree shows the filtered rows with their role tags, with
-the real filter bar (chip, role toggles) and the deadlines under the tree:
-what stage 2 will show. Only Qt classes that are cheap to load (never `Qt`
-nor QStyle, see ui/qt.py); nothing that opens or queries a library.
+the splitter, the left pane with the tree (the outline cache's picture,
+models/views/outline_cache.py, filtered rows and deadlines included when a
+filter was saved), stand-ins for the search field, the department button and
+the reading pane, the menu titles, the status bar's counts, the saved layout.
+Only Qt classes that are cheap to load (never `Qt` nor QStyle, see ui/qt.py);
+nothing that opens or queries a library.
 
 Stage 2, complete(library): everything else: the real search field, filter
 bar and reading pane in place of the stand-ins (focus and typed text move
-across); the results beside the tree; the actions; the library (the real
-outline, behind the filter proxy, replaces the cached rows: same rows, so
-nothing moves); the bookmarks; the filter and the last position, which
-renders the document. Then `ready` is True and `started` is emitted.
+across); the results beside the tree; the actions; the library (the live
+outline, read as it unfolds, replaces the cached rows, unfolded as they were:
+same rows, so nothing moves); the bookmarks; the filter and the last
+position, which renders the document. Then `ready` is True and `started` is emitted.
 
 MainWindow(library, fonts, settings) runs both stages at once (tests, the
-self-test); ui/startup/staged.py passes library=None and the cached outline,
+self-test); ui/startup/staged.py passes library=None and the cached picture,
 shows the window and calls complete() right after the tree's first paint.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.item_roles import NODE_KEY
-from ui.labels import MENU_TITLES, filter_status, library_status
+from ui.labels import MENU_TITLES, filter_status, issues_text, library_status
 from ui.qt import QApplication, QMainWindow, QSplitter, Signal
 from ui.startup.stand_ins import reading_stand_in
 from ui.window import state
 from ui.window.filter_search.controller import FilterSearch
-from ui.window.left.pane import LeftPane, outline_summary
+from ui.window.left.pane import LeftPane
 from ui.window.status import StatusLine
 
 if TYPE_CHECKING:
     from models.store.content import ImportSummary
-    from models.store.library import Library
-    from models.views.outline_cache import CachedFilter
-    from models.views.outline_node import OutlineNode
+    from models.store.library import DocumentInfo, Library
+    from models.views.outline_cache import Picture
     from ui.fonts import FontFamilies
     from ui.settings import Settings
 
@@ -59,22 +54,22 @@ class MainWindow(QMainWindow):
     started = Signal()  # stage 2 is complete: the window is fully usable
 
     def __init__(self, library: Library | None, fonts: FontFamilies,
-                 settings: Settings | None = None, outline: OutlineNode | None = None,
-                 cached_filter: CachedFilter | None = None):
+                 settings: Settings | None = None, picture: Picture | None = None):
         super().__init__()
         self.setWindowTitle("公报通")
         self.fonts, self.settings = fonts, settings
         self.library: Library | None = None
-        self.docs: dict = {}  # the library's documents by key
-        self.issue_labels = ""
+        self._document: DocumentInfo | None = None  # the last one asked for
+        self.issue_labels, self.document_total = "", 0
         self.ready = False
         self.zoom = 1.0
         self.reader = self.output = self.bookmarks = self.tree_menu = self.import_flow = None
         self.original = None
         self.expiry = self.reading = self.room = self.panes = None
         self.actions_: dict = {}
-        self.filter_search = FilterSearch(filtered=cached_filter is not None, parent=self)
-        self.left = LeftPane(self.filter_search.widgets(), with_deadlines=cached_filter is not None)
+        filtered = picture is not None and picture.key is not None
+        self.filter_search = FilterSearch(filtered=filtered, parent=self)
+        self.left = LeftPane(self.filter_search.widgets(), with_deadlines=filtered)
         self._reader_stand_in = reading_stand_in()
         self.splitter = QSplitter()  # horizontal
         self.splitter.addWidget(self.left)
@@ -86,38 +81,27 @@ class MainWindow(QMainWindow):
         # Kept: with some PySide6 versions (6.9) a menu made by addMenu(title) is deleted
         # with its Python wrapper, although the menu bar owns it.
         self.menus = [self.menuBar().addMenu(title) for title in MENU_TITLES]
-        self._fit_screen()
-        if outline is not None:
-            self._show_cached(outline, cached_filter)
+        from ui.window.room import fit_to_screen
+        fit_to_screen(self, self.splitter, self.left.minimumWidth())
+        if picture is not None:
+            self._show_cached(picture)
         self._saved = state.load(settings) if settings is not None else None
         if self._saved is not None:
             self._restore_layout(self._saved)
         if library is not None:
             self.complete(library)
 
-    def _show_cached(self, root: OutlineNode, cached: CachedFilter | None) -> None:
-        """Stage 1: the cached outline, and what the cached filter shows, with their counts."""
-        issues, documents = outline_summary(root)
-        if cached is None:
-            self.left.show_outline(root)
-            self.status.show(library_status(issues, documents, self.left.outline.clause_count))
+    def _show_cached(self, picture: Picture) -> None:
+        """Stage 1: the cached picture of the tree (and of its filter), with its counts."""
+        self.left.show_picture(picture)
+        if picture.key is None:
+            self.status.show(library_status(picture.issues, picture.documents, picture.clauses))
             return
-        name = cached.key[0]
-        self.left.show_outline(root, filtered_roles=cached.roles)
-        self.filter_search.show_cached(cached.key)
-        self.left.show_deadlines(name, cached.deadlines)
-        self.status.show(library_status(issues, documents, len(cached.roles), name),
+        name = picture.key[0]
+        self.filter_search.show_cached(picture.key)
+        self.left.show_deadlines(name, picture.deadlines, picture.deadline_total)
+        self.status.show(library_status(picture.issues, picture.documents, picture.clauses, name),
                          filter_status(self.filter_search.describe()))
-
-    def _fit_screen(self) -> None:
-        """The default size and place: the screen's free area (a 1366×768 laptop included),
-        the reader READER_SHARE of the width (ui/window/room.py)."""
-        from ui.window.room import default_size, default_split
-        area = self.screen().availableGeometry()
-        width, height = default_size(area)
-        self.setGeometry(area.x() + (area.width() - width) // 2,
-                         area.y() + max(0, (area.height() - height - 30) // 2), width, height)
-        self.splitter.setSizes(default_split(width, self.left.minimumWidth()))
 
     def _restore_layout(self, saved: state.Saved) -> None:
         """Stage 1: what the first paint shows (needs neither the library nor Qt's enums)."""
@@ -148,7 +132,7 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         self.reader = ReaderView(base_style(self.fonts.sans, self.fonts.serif))
         self.expiry = ExpiryBar()  # above the pane: says so for any node of an expired document
-        self.reader.document_changed.connect(lambda key: self.expiry.show_for(self.docs.get(key)))
+        self.reader.document_changed.connect(lambda key: self.expiry.show_for(self.document(key)))
         fs = self.filter_search
         fs.complete(self.left, self.reader, focus)
         if focus is self.left.tree:
@@ -175,7 +159,7 @@ class MainWindow(QMainWindow):
                                      self.status.notify)
         self.import_flow.registry_requested.connect(self.registry.open_for_import)
         self.output = OutputActions(self, self.reader, lambda: self.library,
-                                    lambda key: self.docs.get(key), fs.selection,
+                                    self.document, fs.selection,
                                     self.status.notify)
         self.output.department_needed.connect(fs.open_picker)
         fs.open_requested.connect(self.open_key)
@@ -198,6 +182,7 @@ class MainWindow(QMainWindow):
         self._install_room()
         if self._saved is not None:
             self._restore(self._saved)
+        self.left.forget_picture()
         self.ready = True
         self.started.emit()
 
@@ -254,18 +239,19 @@ class MainWindow(QMainWindow):
             self.set_zoom(saved.zoom)
         self.filter_search.restore(saved.department, saved.roles, saved.include_general,
                                    saved.government)
-        key = saved.position
-        if key and (self.left.node(key) is not None or self.library.has_node(key)):
-            self.open_key(key)
+        if saved.position and self.library.place(saved.position) is not None:
+            self.open_key(saved.position)
 
     # ----------------------------------------------------------- library
     def load_library(self, library: Library) -> None:
-        from models.views.outline import build_outline
-        self.library = library
-        self.docs = {doc.key: doc for doc in library.documents()}
-        self.issue_labels = "、".join(i["label"] for i in library.issues())
-        current = self.left.tree.currentIndex().data(NODE_KEY)
-        self.left.show_outline(build_outline(library))
+        """Show *library*: its tree (issues, and the rows unfolded: stage 1's, or by the rule),
+        its counts; the filter and the reader start on it."""
+        from models.views.outline import Outline
+        self.library, self._document = library, None
+        self.issue_labels = issues_text(library.issue_labels())
+        self.document_total = library.document_count()
+        current = self.left.current_row()
+        self.left.show_outline(Outline(library), current)
         if current:  # the row stage 1 showed as current stays current
             self.left.show_row(current)
         self.filter_search.set_library(library)
@@ -285,7 +271,7 @@ class MainWindow(QMainWindow):
         self.load_library(Library(active_library()))
         old.close()
         self.filter_search.keep_department(selection.department, selection.government)
-        if key and self.left.node(key) is not None:
+        if key and self.library.place(key) is not None:
             self.open_key(key)
 
     def _after_import(self, summaries: list[ImportSummary] | None) -> None:
@@ -302,22 +288,28 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def open_key(self, key: str, terms=()) -> None:
-        """Show a node (or a document) by key, selecting it in the tree when visible."""
-        node = self.left.node(key)
-        if node is None:  # a header node (title, 文号): open its document
-            doc_key = self._document_of(key)
-            if doc_key:
-                self.reader.show_node(doc_key, None, terms)
+        """Show a node (or a document) by key, selecting it in the tree when it is there."""
+        from models.kinds import HEADER_KINDS
+        place = self.library.place(key)
+        if place is None:
+            return
+        kind, document_key, _ = place
+        if kind in HEADER_KINDS:  # a header node (title, 文号): open its document
+            self.reader.show_node(document_key, None, terms)
             return
         self.left.show_row(key, select=True)
-        current = None if node.kind == "document" else key
-        self.reader.show_node(node.document_key or key, current, terms)
+        self.reader.show_node(document_key, None if kind == "document" else key, terms)
         self._update_status()
 
-    def _document_of(self, key: str) -> str | None:
-        if self.library.has_node(key):
-            return self.library.node(key).document_key
-        return key if self.left.node(key) is not None else None
+    def document(self, key: str) -> DocumentInfo | None:
+        """The library's document of *key* (None for none), read alone."""
+        if self._document is None or self._document.key != key:
+            from models.errors import UnknownDocumentError
+            try:
+                self._document = self.library.document(key)
+            except UnknownDocumentError:
+                return None
+        return self._document
 
     def current_key(self) -> str | None:
         return self.reader.current or self.reader.document_key
@@ -362,13 +354,13 @@ class MainWindow(QMainWindow):
             self.status.show(fs.search_status, note)
             return
         dept, expired = fs.department, ""
-        doc = self.docs.get(self.reader.document_key or "")
+        doc = self.document(self.reader.document_key) if self.reader.document_key else None
         if doc is not None and doc.expired():
             from models.views.document_html import expired_banner
             expired = expired_banner(doc)
-        clauses = len(fs.concerned) if dept is not None else self.left.outline.clause_count
-        self.status.show(library_status(self.issue_labels, len(self.docs), clauses,
-                                        dept.name if dept else None, expired), note)
+        self.status.show(library_status(self.issue_labels, self.document_total,
+                                        self.left.clause_count(), dept.name if dept else None,
+                                        expired), note)
 
     # ------------------------------------------------- what is remembered
     def remembered(self) -> state.Saved:
@@ -378,12 +370,26 @@ class MainWindow(QMainWindow):
                            selection.roles, selection.include_general, self.current_key() or "",
                            selection.government or "")
 
-    def cached_picture(self):
-        """What the next start's first stage should show: (library path, outline root, the
-        filter's section or None); None before stage 2 (nothing changed)."""
+    def cached_picture(self) -> tuple | None:
+        """What the next start's first stage should show: (library path, the picture of the
+        tree); None before stage 2 (nothing changed)."""
         if not self.ready or self.library is None:
             return None
-        return self.library.path, self.left.outline.root, self.filter_search.cache_section()
+        from models.views.outline_cache import Picture
+        fs, tree = self.filter_search, self.left.outline.tree
+        rows = fs.deadline_rows if tree.key is not None else []
+        return self.library.path, Picture(tree.key, tree.root, self.left.unfolded_rows(),
+                                          self.issue_labels, self.document_total,
+                                          tree.clause_count, rows, len(rows))
+
+    def plain_picture(self):
+        """The picture of the tree without a filter, unfolded by the rule around the row being
+        read (kept for a start without the filter when the window is left with one)."""
+        from models.views.outline import Outline
+        from models.views.outline_cache import Picture
+        tree = Outline(self.library)
+        return Picture(None, tree.root, tree.unfolded(self.current_key()), self.issue_labels,
+                       self.document_total, tree.clause_count)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if self.settings is not None and self.ready:  # before stage 2 nothing changed

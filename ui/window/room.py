@@ -51,6 +51,16 @@ def default_split(width: int, tree_min: int) -> list[int]:
     return [tree, max(1, width - tree)]
 
 
+def fit_to_screen(window: QMainWindow, splitter: QSplitter, tree_min: int) -> None:
+    """The window's default size and place: the screen's free area (a 1366×768 laptop
+    included), centred, the reader READER_SHARE of the width."""
+    area = window.screen().availableGeometry()
+    width, height = default_size(area)
+    window.setGeometry(area.x() + (area.width() - width) // 2,
+                       area.y() + max(0, (area.height() - height - 30) // 2), width, height)
+    splitter.setSizes(default_split(width, tree_min))
+
+
 class ReadingRoom(QObject):
     """Keeps the reading pane's room as the window, the zoom and the docks change."""
 

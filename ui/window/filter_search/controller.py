@@ -3,7 +3,7 @@
 Both change what the left pane shows (the filtered tree, or the results in
 its place) and what the reading pane marks; they share Esc, which clears the
 search first and the filter next. The part owns the department picked, the
-clauses that concern it (`concerned`) and its deadlines, the last search
+clauses that concern it (`scope`, answered by SQL) and its deadlines, the last search
 result, and the widgets: the search field, the filter bar (chip, role
 toggles), the picker and the results. It tells the left pane and the reader
 what to show through their methods, and the window by signals:
@@ -23,7 +23,7 @@ from ui.startup.stand_ins import department_stand_in, search_stand_in
 
 if TYPE_CHECKING:
     from models.store.library import Library
-    from models.views.outline_cache import CachedFilter
+    from models.store.tree import Scope
     from ui.qt import QModelIndex, QWidget
     from ui.window.left.pane import LeftPane
     from ui.window.reader import ReaderView
@@ -68,7 +68,7 @@ class FilterSearch(QObject):
         self.left: LeftPane | None = None
         self.reader: ReaderView | None = None
         self.department = None  # DepartmentInfo while a department filter is on
-        self.concerned: dict[str, str] = {}  # clause key → the department's role in it
+        self.scope: Scope | None = None  # its filter: what the tree and a search keep
         self.deadline_rows: list[dict] = []
         self.last_result = None
         self.search_status = ""
@@ -149,14 +149,9 @@ class FilterSearch(QObject):
     def has_focus(self) -> bool:
         return self.field is not None and self.field.hasFocus()
 
-    def cache_section(self) -> CachedFilter | None:
-        """What the next start's first stage needs to show this filter (None: no filter)."""
-        if self.department is None:
-            return None
-        from models.views import outline_cache
-        name, roles, general = self.selection()
-        return outline_cache.CachedFilter(outline_cache.filter_key(name, roles, general),
-                                          dict(self.concerned), list(self.deadline_rows))
+    def shown_count(self) -> int:
+        """The clauses the filter keeps (0 without one)."""
+        return self.left.clause_count() if self.scope is not None else 0
 
     # ------------------------------------------------------------ filter
     def open_picker(self) -> None:
@@ -202,19 +197,20 @@ class FilterSearch(QObject):
                 pass  # the department is no longer in the library
 
     def refilter(self) -> None:
-        from models.views.outline import concerned_keys, department_deadlines
+        """Show the tree as the filter (or none) leaves it, answered by the library: the
+        issues, documents and clauses it keeps, read as they unfold, and the deadlines."""
+        from models.views.outline import Outline, department_deadlines, department_scope
         dept = self.department
+        reading = self.reader.current or self.reader.document_key
         if dept is None:
-            self.concerned = {}
+            self.scope = None
             self.deadline_rows = []
-            self.left.show_filter(None)
+            self.left.show_filter(Outline(self.library), reading)
         else:
-            roles, general = self.bar.roles(), self.bar.include_general()
-            self.concerned = concerned_keys(self.library, dept.name, roles, general,
-                                            dept.government or None)
-            self.left.show_filter(self.concerned)
-            self.deadline_rows = department_deadlines(self.library, dept.name, roles, general,
-                                                      dept.government or None)
+            self.scope = department_scope(self.library, dept, self.bar.roles(),
+                                          self.bar.include_general())
+            self.left.show_filter(Outline(self.library, self.scope), reading)
+            self.deadline_rows = department_deadlines(self.library, self.scope)
             self.left.show_deadlines(dept.name, self.deadline_rows)
         self.reader.set_department(dept)
         if self.field.text().strip():
@@ -254,9 +250,9 @@ class FilterSearch(QObject):
             return
         from models.store.search import search
         result = search(self.library, text, limit=SEARCH_LIMIT)
-        if self.department is not None:
-            keep = set(self.concerned)
-            docs = self.left.documents_of(keep)
+        if self.scope is not None:  # the hits in what the filter keeps (asked of the library)
+            keep = self.library.kept_roles(self.scope, [h.key for h in result.hits])
+            docs = self.library.kept_documents(self.scope, [g.document_key for g in result.groups])
             for group in result.groups:
                 group.hits = [h for h in group.hits if h.key in keep
                               or (h.kind in ("title", "doc_number") and h.document_key in docs)]

@@ -1,1 +1,1 @@
-"""The window's left pane: the reading tree, its filter proxy and context menu, the deadlines."""
+"""The window's left pane: the reading tree, its context menu, the deadlines."""

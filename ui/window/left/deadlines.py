@@ -13,6 +13,7 @@ import time
 from typing import TYPE_CHECKING
 
 from models.views.cn_date import cn_date
+from models.views.outline_cache import DEADLINE_PAGE
 from models.roles import ROLE_LABELS
 from ui.qt import (QAbstractItemView, QColor, QLabel, QStandardItem, QStandardItemModel,
                    QTreeView, QVBoxLayout, QWidget)
@@ -20,6 +21,7 @@ from ui.plain import as_rich, set_plain
 from ui.item_roles import DOCUMENT_KEY, FOREGROUND_ROLE, NODE_KEY
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import date
 
 
@@ -30,10 +32,33 @@ PAST_MARK = "（已过）"
 
 
 class DeadlinesModel(QStandardItemModel):
-    def show(self, rows: list[dict], today: date | None = None) -> None:
+    """The rows a page at a time (DEADLINE_PAGE, and the next when the view is scrolled to
+    the end): a department of a thousand issues has thousands of deadlines, and each row
+    is laid out on its own (its text wraps)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: Sequence[dict] = []
+        self._shown = 0
+        self._today = ""
+
+    def show(self, rows: Sequence[dict], today: date | None = None) -> None:
+        """*rows*: a list, or models' Deadlines (whose rows are read a page at a time)."""
         self.clear()
-        today_iso = today.isoformat() if today else time.strftime("%Y-%m-%d")
-        for row in rows:
+        self._today = today.isoformat() if today else time.strftime("%Y-%m-%d")
+        self._rows, self._shown = rows, 0
+        self.fetchMore()
+
+    def canFetchMore(self, parent=None) -> bool:  # noqa: N802 (Qt override)
+        return self._shown < len(self._rows) and not (parent is not None and parent.isValid())
+
+    def fetchMore(self, parent=None) -> None:  # noqa: N802 (Qt override)
+        if parent is not None and parent.isValid():
+            return
+        page = self._rows[self._shown:self._shown + DEADLINE_PAGE]
+        self._shown += len(page)
+        today_iso = self._today
+        for row in page:
             past = row["due"] < today_iso
             text = (f"{cn_date(row['due'])}{PAST_MARK if past else ''}　{row['phrase']}\n"
                     f"{row['doc_number']} {row['path']} {row['heading']}"
@@ -68,7 +93,10 @@ class DeadlinesPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.view)
 
-    def show_rows(self, department: str, rows: list[dict]) -> None:
+    def show_rows(self, department: str, rows: list[dict], total: int | None = None) -> None:
+        """*rows*: the department's deadlines (all, or the first of *total*: the cached
+        picture's)."""
+        total = len(rows) if total is None else total
         self.model.show(rows)
-        self.title.setText(f"{department}的时限（{len(rows)} 项，按日期）" if rows
+        self.title.setText(f"{department}的时限（{total} 项，按日期）" if total
                            else f"{department}：所选条款中没有时限")

@@ -1,22 +1,26 @@
 """The window's left pane: the reading tree (or the search results in its place), the
 department's deadlines below it, and above it the search field and the department filter.
 
-The pane owns what it shows: the tree and its item model (OutlineModel, on
-the cached rows or on the library's outline), the filter proxy, the stack the
-tree shares with the search results, the deadlines panel and the zoom of the
-pane's text. The other parts tell it what to show (show_outline, show_filter,
+The pane owns what it shows: the tree and its item model (OutlineModel, on a
+tree of models/: the picture of the outline cache in stage 1, then the live
+Outline, read as it unfolds, with or without a department filter), the stack
+the tree shares with the search results, the deadlines panel and the zoom of
+the pane's text. The other parts tell it what to show (show_outline,
 show_deadlines, show_results …) and hear from it by signals: current_changed
 when the tree's current row changes (from stage 2 on), deadline_chosen when a
 deadline row is activated. The widgets above the tree belong to the filter
 and search part (ui/window/filter_search/); the pane only places them.
 
+Which rows unfold by themselves is models/views/outline.py's rule (all of a
+small library, the issue being read of a large one); the rows unfolded in
+stage 1's picture are unfolded again on the live tree, so nothing moves.
+
 Stage 1 (before the first paint, see ui/startup/staged.py): the column with
-the stand-ins above the tree; the tree reads the rows of the outline cache
-directly. With a department filter to show from the cache, the tree shows a
-copy of the outline holding only the filtered rows, with their role tags, and
-the deadlines panel is built at once (it takes room). Nothing here reads `Qt`
-or QStyle (see ui/qt.py) or opens a library. Stage 2 (complete()): the filter
-proxy, which the tree reads from then on, and the stack for the results.
+the stand-ins above the tree; the tree shows the cached picture (with a
+department filter, its rows with their role tags, and the deadlines panel,
+built at once: it takes room). Nothing here reads `Qt` or QStyle (see
+ui/qt.py) or opens a library. Stage 2 (complete()): the stack for the
+results, and the tree tells its current row.
 """
 from __future__ import annotations
 
@@ -28,15 +32,9 @@ from ui.window.left.tree_model import OutlineModel
 from ui.window.left.tree_view import OutlineView
 
 if TYPE_CHECKING:
-    from models.views.outline_node import OutlineNode
+    from models.views.outline_cache import Picture
+    from models.views.outline_node import NodeTree, OutlineNode
     from ui.qt import QByteArray
-
-
-def outline_summary(root: OutlineNode) -> tuple[str, int]:
-    """The issues of an outline (their labels, as the status bar writes them) and the number
-    of its documents (issue → category → document)."""
-    issues = "、".join(issue.text for issue in root.children)
-    return issues, sum(1 for issue in root.children for cat in issue.children for _ in cat.children)
 
 
 class LeftPane(QWidget):
@@ -53,7 +51,10 @@ class LeftPane(QWidget):
         self.base_pt = QApplication.font().pointSizeF()  # the pane's text size at zoom 1
         self.tree = OutlineView()
         self.outline: OutlineModel | None = None
-        self.proxy = None  # tree_filter.OutlineFilter: the tree's model from stage 2 on
+        self.completed = False
+        self._told = False  # current_changed is connected to the tree's selection
+        self._picture: tuple | None = None  # (filter key, rows unfolded) of stage 1's picture
+        self._split_restored = False  # the tree's and the deadlines' shares as the user left them
         self.stack = self.deadlines = self.split = None
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(8, 8, 4, 4)
@@ -82,15 +83,20 @@ class LeftPane(QWidget):
         self.tree.show()
 
     def complete(self, results: QWidget) -> None:
-        """Stage 2: the filter proxy (the tree reads it from the next show_outline() on), and
-        *results*, the search results view, sharing the stack with the tree."""
-        from ui.window.left.tree_filter import OutlineFilter
-        self.proxy = OutlineFilter(self)
+        """Stage 2: *results*, the search results view, sharing the stack with the tree; the
+        tree's current row is told from now on."""
         if self.split is None:
             self._build_split()
         self.stack.addWidget(results)
         self.deadlines.view.activated.connect(self._deadline)
         self.deadlines.view.clicked.connect(self._deadline)
+        self.completed = True
+        self._tell_current()
+
+    def _tell_current(self) -> None:
+        if self.completed and self.outline is not None and not self._told:
+            self._told = True  # (the model is reset, never replaced: one selection model)
+            self.tree.selectionModel().currentChanged.connect(self._current)
 
     def replace(self, stand_in: QWidget, real: QWidget) -> None:
         """Put *real* where *stand_in* is in the column above the tree."""
@@ -100,67 +106,97 @@ class LeftPane(QWidget):
         stand_in.hide()
 
     # ------------------------------------------------------------ the tree
-    def show_outline(self, root: OutlineNode, filtered_roles: dict[str, str] | None = None
-                     ) -> None:
-        """Put an outline (cached or built from the library) in the tree, folded to documents;
-        in stage 1, with *filtered_roles* (clause key → the department's role, from the cache),
-        only those rows, tagged, unfolded.
-
-        In stage 1 the tree reads the cached rows directly: they are all it shows
-        (with a filter, a copy holding only the filtered rows). The filter proxy
-        would answer every collapsed row's "has children?" by filtering all the
-        rows below it, calling Python for each: ~15 ms of the first paint. From
-        stage 2 on the tree reads the proxy, which applies the live filter."""
-        old = self.outline
-        if filtered_roles is not None:  # only the rows the filter keeps (what the proxy
-            from models.views.outline_node import filtered_copy  # would show), a few dozen
-            root = filtered_copy(root, set(filtered_roles))
-        self.outline = OutlineModel(root, self)
-        if filtered_roles is not None:
-            self.outline.set_department_roles(filtered_roles, notify=False)
-        if self.proxy is None:
+    def _set_tree(self, tree: NodeTree) -> None:
+        if self.outline is None:
+            self.outline = OutlineModel(tree, self)
             self.tree.setModel(self.outline)
+            self._tell_current()
         else:
-            self.proxy.setSourceModel(self.outline)
-            if self.tree.model() is not self.proxy:
-                self.tree.setModel(self.proxy)  # a new selection model: connect it
-                self.tree.selectionModel().currentChanged.connect(self._current)
-        if old is not None:
-            old.deleteLater()
-        if filtered_roles is not None:
-            self.tree.expandAll()
+            self.outline.set_tree(tree)
+
+    def show_picture(self, picture: Picture) -> None:
+        """Stage 1: the cached picture of the tree, its rows unfolded as they were (and, once
+        the library is open, the live tree's rows unfolded the same way)."""
+        from models.views.outline_node import NodeTree
+        tree = NodeTree(picture.root, picture.clauses)
+        tree.key = picture.key
+        self._set_tree(tree)
+        self._unfold(picture.expanded)
+        self._picture = (picture.key, picture.expanded)
+
+    def forget_picture(self) -> None:
+        """The start is over: later trees unfold by the rule, not as the picture did."""
+        self._picture = None
+
+    def show_outline(self, outline: NodeTree, current: str | None = None) -> None:
+        """Put a tree in the view (the library's, or a filter's) and unfold it: as stage 1's
+        picture did, or as the tree's rule says (around *current*, the key being read)."""
+        self._set_tree(outline)
+        if self._picture is not None and self._picture[0] == outline.key:
+            keys = self._picture[1]
         else:
-            self.collapse_to_documents()
+            keys = outline.unfolded(current)
+        self._unfold(keys)
+
+    def _unfold(self, keys: list[str]) -> None:
+        """Unfold the rows of *keys* (parents first): the deepest first, so that each row
+        unfolds under a folded one, and the view lays the rows out once."""
+        model = self.outline
+        for key in reversed(keys):
+            index = model.index_of(key)
+            if index.isValid():
+                self.tree.expand(index)
 
     def _current(self, current: QModelIndex, _previous=None) -> None:
         if current.isValid():
             self.current_changed.emit(current.data(KIND) or "", current.data(NODE_KEY) or "",
                                       current.data(DOCUMENT_KEY) or "")
 
+    def current_row(self) -> str | None:
+        """The key of the tree's current row."""
+        return self.tree.currentIndex().data(NODE_KEY)
+
     def collapse_to_documents(self) -> None:
-        """Issues and categories open, documents folded (one layout pass, not one per row)."""
-        self.tree.expandToDepth(1)
+        """Documents folded: issues and categories open (of the issue being read only, in a
+        large library)."""
+        self.tree.collapseAll()
+        self._unfold(self.outline.tree.unfolded(self.current_row()))
 
     def expand_all(self) -> None:
-        self.tree.expandAll()
+        """Every row open (of the issue being read only, in a large library)."""
+        self._unfold(self.outline.tree.unfolded(self.current_row(), everything=True))
 
     def tree_index(self, key: str) -> QModelIndex:
         """*key*'s row in the tree's model (invalid when the tree does not show it)."""
-        index = self.outline.index_of(key)
-        return self.proxy.mapFromSource(index) if self.tree.model() is self.proxy else index
+        return self.outline.index_of(key)
 
     def node(self, key: str) -> OutlineNode | None:
-        """The outline's node of *key* (None for keys the tree has no row for: headers)."""
-        return self.outline.by_key.get(key) if self.outline is not None else None
+        """The tree's row of *key* (None for keys the tree has no row for: header matter, or
+        clauses a department filter leaves out)."""
+        return self.outline.tree.find(key) if self.outline is not None else None
 
-    def documents_of(self, keys) -> set[str]:
-        """The documents the rows of *keys* belong to."""
-        by_key = self.outline.by_key
-        return {by_key[k].document_key for k in keys if k in by_key}
+    def clause_count(self) -> int:
+        """The clauses the tree shows (all of the library's, or those the filter keeps)."""
+        return self.outline.tree.clause_count if self.outline is not None else 0
+
+    def unfolded_rows(self) -> list[str]:
+        """The keys of the rows unfolded now, parents first (what a picture keeps)."""
+        keys: list[str] = []
+        model = self.outline
+
+        def walk(node: OutlineNode) -> None:
+            for child in node.children:
+                if child.loaded and child.children and self.tree.isExpanded(
+                        model.index_of(child.key)):
+                    keys.append(child.key)
+                    walk(child)
+        if model is not None:
+            walk(model.root)
+        return keys
 
     def preselect(self, key: str) -> None:
         """Stage 1: make *key*'s row current and scroll to it (nothing opens it yet)."""
-        if self.outline is None or self.proxy is not None:
+        if self.outline is None or self.completed:
             return
         index = self.tree_index(key)
         if index.isValid():
@@ -182,23 +218,20 @@ class LeftPane(QWidget):
             self.tree.scrollTo(index)
 
     # ------------------------------------------------------ the filter, the results
-    def show_filter(self, roles: dict[str, str] | None) -> None:
-        """Show only the clauses of *roles* (clause key → the department's role, shown as a
-        tag), and their ancestors, unfolded; None: every row, folded to documents, and no
-        deadlines."""
-        self.outline.set_department_roles(roles or {}, notify=False)
-        self.proxy.set_keys(None if roles is None else set(roles))
-        if roles is None:
+    def show_filter(self, outline: NodeTree, current: str | None = None) -> None:
+        """The tree a department filter keeps (its clauses, tagged, and the rows above them),
+        or, with outline.key None, the whole tree without the deadlines."""
+        self.show_outline(outline, current)
+        if outline.key is None:
             self.deadlines.hide()
-            self.collapse_to_documents()
-        else:
-            self.tree.viewport().update()
-            self.tree.expandAll()
 
-    def show_deadlines(self, department: str, rows: list[dict]) -> None:
-        self.deadlines.show_rows(department, rows)
-        self.deadlines.show()
-
+    def show_deadlines(self, department: str, rows: list[dict], total: int | None = None
+                       ) -> None:
+        self.deadlines.show_rows(department, rows, total)
+        if self.deadlines.isHidden():
+            self.deadlines.show()
+            if not self._split_restored:  # the tree keeps three quarters (a panel shown
+                self.split.setSizes([3000, 1000])  # later would take what it asks for)
     def _deadline(self, index: QModelIndex) -> None:
         if index.isValid():
             self.deadline_chosen.emit(index.data(NODE_KEY))
@@ -228,4 +261,4 @@ class LeftPane(QWidget):
     def restore_split(self, state: QByteArray | None) -> None:
         """The tree's and the deadlines' shares of the pane, as saved (once the split exists)."""
         if state is not None and self.split is not None:
-            self.split.restoreState(state)
+            self._split_restored = self.split.restoreState(state)

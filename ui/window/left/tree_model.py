@@ -1,9 +1,15 @@
-"""The reading tree as a Qt item model, and the proxy that applies the department filter.
+"""The reading tree as a Qt item model, over a tree of models/ that reads its rows as they
+are unfolded.
 
-The model wraps the plain-Python outline of models.views.outline (node tree,
-internalPointer, row cached in the node so parent() is O(1)), or the same
-rows read from the start-up cache (models.views.outline_node.OutlineNode, which
-answers alike). The department filter is ui/window/left/tree_filter.py's proxy.
+The model wraps a NodeTree of models.views.outline_node: the live Outline of
+models.views.outline (the library's tree, or what a department filter keeps
+of it: the filter is answered by SQL there), or the picture of the outline
+cache in stage 1. A row's children are asked of the tree the first time the
+view needs them (it reads them then, once: the rows never change under the
+view until the next reset), so the view's "has children?" of a folded row
+reads nothing. internalPointer is the node; its row is cached in it, so
+parent() is O(1). Showing another tree (a filter applied or cleared) is a
+reset of the same model: the view keeps its selection model.
 
 This module is imported before the first paint (ui/startup/staged.py), so it does
 not read PySide6's `Qt` namespace (~30 ms to create): item roles are the
@@ -19,7 +25,7 @@ from ui.item_roles import (DEPT_ROLE, DISPLAY_ROLE, DOC_NUMBER, DOCUMENT_KEY, EX
                            FONT_ROLE, FOREGROUND_ROLE, KIND, NODE_KEY, TOOLTIP_ROLE)
 
 if TYPE_CHECKING:
-    from models.views.outline import OutlineNode
+    from models.views.outline_node import NodeTree, OutlineNode
 
 _EXPIRED = QColor("#9e3a3a")
 _LEAD = QColor("#0b3a8c")  # the department leads or is responsible: it stands out
@@ -28,38 +34,31 @@ _STRONG = ("lead", "responsible")
 
 
 class OutlineModel(QAbstractItemModel):
-    def __init__(self, root: OutlineNode, parent=None):
+    def __init__(self, tree: NodeTree, parent=None):
         super().__init__(parent)
-        self.root = root
-        self.by_key: dict[str, OutlineNode] = {n.key: n for n in root.walk() if n.key}
-        self.clause_count = sum(1 for n in self.by_key.values() if n.is_clause)
-        self.dept_roles: dict[str, str] = {}
+        self.tree = tree
+
+    def set_tree(self, tree: NodeTree) -> None:
+        """Show another tree (the rows of a filter, or of none): a reset."""
+        self.beginResetModel()
+        self.tree = tree
+        self.endResetModel()
 
     # ------------------------------------------------------------ helpers
+    @property
+    def root(self) -> OutlineNode:
+        return self.tree.root
+
     def node(self, index: QModelIndex) -> OutlineNode:
-        return index.internalPointer() if index.isValid() else self.root
+        return index.internalPointer() if index.isValid() else self.tree.root
 
     def index_of(self, key: str) -> QModelIndex:
-        node = self.by_key.get(key)
+        """The row of *key* (its rows above are read if need be); invalid when the tree has
+        no row for it."""
+        node = self.tree.find(key)
         if node is None or node.parent is None:
             return QModelIndex()
         return self.createIndex(node.row, 0, node)
-
-    def set_department_roles(self, roles: dict[str, str], notify: bool = True) -> None:
-        """Which role the filtered department has in each clause (shown as a tag).
-
-        With notify=False the caller refilters right after, which makes the
-        views fetch every visible row again; one dataChanged per row would
-        cost more than the whole switch should take.
-        """
-        changed = set(self.dept_roles) | set(roles)
-        self.dept_roles = dict(roles)
-        if not notify:
-            return
-        for key in changed:
-            index = self.index_of(key)
-            if index.isValid():
-                self.dataChanged.emit(index, index, [DISPLAY_ROLE, DEPT_ROLE])
 
     # ------------------------------------------------------- Qt overrides
     # flags() is not overridden: QAbstractItemModel's answer (enabled and
@@ -68,7 +67,8 @@ class OutlineModel(QAbstractItemModel):
         # The checks of hasIndex(), done in Python: this is the model's hottest method.
         if column != 0 or row < 0 or (parent.isValid() and parent.column() != 0):
             return QModelIndex()
-        children = (parent.internalPointer() if parent.isValid() else self.root).children
+        children = self.tree.children(parent.internalPointer() if parent.isValid()
+                                      else self.tree.root)
         if row >= len(children):
             return QModelIndex()
         return self.createIndex(row, 0, children[row])
@@ -77,14 +77,20 @@ class OutlineModel(QAbstractItemModel):
         if not index.isValid():
             return QModelIndex()
         up = index.internalPointer().parent
-        if up is None or up is self.root:
+        if up is None or up is self.tree.root:
             return QModelIndex()
         return self.createIndex(up.row, 0, up)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
-        return len(self.node(parent).children)
+        return len(self.tree.children(self.node(parent)))
+
+    def hasChildren(self, parent=QModelIndex()) -> bool:
+        """Without reading a folded row's children: the tree knows whether it has any."""
+        if parent.isValid() and parent.column() != 0:
+            return False
+        return self.node(parent).has_children()
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 1
@@ -94,7 +100,7 @@ class OutlineModel(QAbstractItemModel):
             return None
         node: OutlineNode = index.internalPointer()
         if role == DISPLAY_ROLE:
-            tag = self.dept_roles.get(node.key)
+            tag = node.role
             return f"〔{ROLE_LABELS[tag]}〕{node.text}" if tag else node.text
         if role == TOOLTIP_ROLE:
             if node.kind == "document":
@@ -103,7 +109,7 @@ class OutlineModel(QAbstractItemModel):
                     tip += f"\n已失效（有效期至{node.valid_until}）"
                 return tip
             return node.text
-        tag = self.dept_roles.get(node.key)
+        tag = node.role
         if role == FONT_ROLE and (node.kind in ("issue", "category") or tag in _STRONG):
             font = QFont()
             font.setBold(True)
@@ -127,5 +133,5 @@ class OutlineModel(QAbstractItemModel):
         if role == EXPIRED:
             return node.expired
         if role == DEPT_ROLE:
-            return self.dept_roles.get(node.key, "")
+            return node.role
         return None
