@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("search", "全文检索")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--department", metavar="NAME", help="只检索与该部门有关的条款")
+    p.add_argument("--government", metavar="G", help="部门名称属于多个政府时，指明哪一个（如 青川区）")
     p.add_argument("--limit", type=int, default=200)
     p = command("duties", "某部门的职责清单",
                 formats=("text", "json", "pdf", "docx", "ics", "html", "markdown"))

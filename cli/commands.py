@@ -87,7 +87,8 @@ def cmd_documents(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
-        result = search(lib, args.query, department=args.department, limit=args.limit)
+        result = search(lib, args.query, department=args.department, limit=args.limit,
+                        government=args.government)
         if args.format == "json":
             emit_json(result.as_json())
             return 0

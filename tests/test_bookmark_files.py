@@ -7,28 +7,18 @@ from __future__ import annotations
 
 import codecs
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT
+from tests.cli_runner import run, user_env
 
-MAIN = ROOT / "main.py"
 
 
 @pytest.fixture()
 def env(tmp_path):
-    return dict(os.environ, GAZETTE_USER_DATA=str(tmp_path / "user"),
-                GAZETTE_CACHE_DIR=str(tmp_path / "cache"), PYTHONIOENCODING="utf-8")
+    return user_env(tmp_path)
 
 
-def run(env, *args):
-    proc = subprocess.run([sys.executable, str(MAIN), *map(str, args)], env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc
 
 
 def entry(n: int = 0, **changes) -> dict:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from tests.cli_runner import run
 from tests.sandbox import read_only, run_inside, small_disk
 from tests.ui_fixtures import qt_app  # noqa: F401  (fixture)
 
@@ -54,11 +54,6 @@ def damaged(tmp_path, seed_library):
     return path, keys
 
 
-def run(env, *args):
-    proc = subprocess.run([sys.executable, str(MAIN), *map(str, args)], env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc
 
 
 def test_a_damaged_store_is_named_as_damaged(damaged):

@@ -3,36 +3,22 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SEED
+from conftest import FIXTURES, SEED
+from tests.cli_runner import run, run_json, user_env
 
-MAIN = ROOT / "main.py"
 
 
 @pytest.fixture()
 def env(tmp_path):
-    return dict(os.environ, GAZETTE_USER_DATA=str(tmp_path / "user"),
-                GAZETTE_CACHE_DIR=str(tmp_path / "cache"), PYTHONIOENCODING="utf-8")
+    return user_env(tmp_path)
 
 
-def run(env, *args, cwd=None):
-    proc = subprocess.run([sys.executable, str(MAIN), *map(str, args)], env=env, cwd=cwd,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc
 
 
-def run_json(env, *args):
-    proc = run(env, *args, "--format", "json")
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
 
 
 def _sha(path):

@@ -2,37 +2,23 @@
 and amending it where the official is (kept in the user data folder, applied at once)."""
 from __future__ import annotations
 
-import json
 from collections import Counter
-import os
-import subprocess
-import sys
 
 import pytest
 
 from conftest import ROOT
+from tests.cli_runner import run, run_json, user_env
 
-MAIN = ROOT / "main.py"
 FORMS = ROOT / "tests" / "fixtures" / "duty_forms"
 
 
 @pytest.fixture()
 def env(tmp_path):
-    return dict(os.environ, GAZETTE_USER_DATA=str(tmp_path / "user"),
-                GAZETTE_CACHE_DIR=str(tmp_path / "cache"), PYTHONIOENCODING="utf-8")
+    return user_env(tmp_path)
 
 
-def run(env, *args):
-    proc = subprocess.run([sys.executable, str(MAIN), *map(str, args)], env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=180)
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc
 
 
-def run_json(env, *args):
-    proc = run(env, *args, "--format", "json")
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
 
 
 @pytest.fixture()
@@ -159,3 +145,13 @@ def test_departments_counts_are_the_duty_lists(two_governments):
     printed = run(env, "duties", "各镇人民政府", "--government", "市中区").stdout
     expired = sum(e["expired"] for e in entries)
     assert f"共 {17 - expired} 项任务" in printed and f"已失效公文 {expired} 项未列入" in printed
+
+
+def test_search_within_a_department_of_one_government(two_governments):
+    env = two_governments
+    proc = run(env, "search", "负责", "--department", "区财政局")
+    assert proc.returncode == 2 and "--government" in proc.stderr  # two governments have one
+    theirs = run_json(env, "search", "负责", "--department", "区财政局", "--government", "青川区")
+    mine = run_json(env, "search", "负责", "--department", "区财政局", "--government", "市中区")
+    assert theirs["hits"] and {h["doc_number"] for h in theirs["hits"]} == {"青政办发〔2022〕070号"}
+    assert mine["hits"] and "青政办发〔2022〕070号" not in {h["doc_number"] for h in mine["hits"]}

@@ -6,7 +6,6 @@ the window and the command line would; readers keep reading meanwhile.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT
+from tests.cli_runner import user_env
 
 MAIN = ROOT / "main.py"
 SINGLE = (FIXTURES / "tai_single_with_number.txt").read_text(encoding="utf-8")
@@ -24,8 +24,7 @@ SINGLE = (FIXTURES / "tai_single_with_number.txt").read_text(encoding="utf-8")
 
 @pytest.fixture()
 def env(tmp_path):
-    return dict(os.environ, GAZETTE_USER_DATA=str(tmp_path / "user"),
-                GAZETTE_CACHE_DIR=str(tmp_path / "cache"), PYTHONIOENCODING="utf-8")
+    return user_env(tmp_path)
 
 
 def variant(tmp_path: Path, n: int) -> Path:

@@ -7,7 +7,6 @@ an output folder that does not exist yet.
 from __future__ import annotations
 
 import html
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -17,14 +16,14 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import FIXTURES, ROOT
+from tests.cli_runner import user_env
 
 MAIN = ROOT / "main.py"
 
 
 @pytest.fixture()
 def env(tmp_path):
-    return dict(os.environ, GAZETTE_USER_DATA=str(tmp_path / "user"),
-                GAZETTE_CACHE_DIR=str(tmp_path / "cache"), PYTHONIOENCODING="utf-8")
+    return user_env(tmp_path)
 
 
 def run(env, *args):

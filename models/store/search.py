@@ -75,15 +75,16 @@ def query_terms(query: str) -> list[str]:
 
 
 def search(library: Library, query: str, department: str | None = None,
-           limit: int = 200) -> SearchResult:
-    """The clauses holding every term of *query* (at most *limit*), grouped by document."""
+           limit: int = 200, government: str | None = None) -> SearchResult:
+    """The clauses holding every term of *query* (at most *limit*), grouped by document; of
+    those that concern *department* (of *government*, when its name is several's) if given."""
     terms = query_terms(query)
     if not terms:
         return SearchResult(query, [], [])
     allowed = ""
     params: list = []
     if department:
-        ids = list(library.concerning(library.resolve_department(department)))
+        ids = list(library.concerning(library.resolve_department(department, government)))
         # +rowid: the index must not be asked once per clause of the department (it would
         # run the phrase query each time); the index's answers are checked against the list
         allowed = ("AND +rowid IN (SELECT node_id FROM assignments WHERE department_id IN (%s))"
