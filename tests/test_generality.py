@@ -256,6 +256,23 @@ def test_title_wrapped_over_three_lines(registry):
     assert [n.deadlines[0].due for n in doc.walk() if n.deadlines] == ["2022-12-31"]
 
 
+def test_a_title_printed_above_the_document_number(registry):
+    """A gazette that reprints documents without their 版头 prints the title, then the 文号:
+    the title is the title (not the 主送 below), and a masthead-like line still is none."""
+    text = ("山亭区人民政府 关于做好冬季供暖保障工作的通知\n\n山政发〔2022〕21号\n\n"
+            "各镇人民政府，各街道办事处，区政府各部门：\n\n为做好冬季供暖保障，现通知如下。\n\n"
+            "一、保障热源供应。（区发展改革局牵头，区财政局配合）\n\n"
+            "山亭区人民政府办公室 关于加强冬季安全生产的通知\n\n山政办发〔2022〕30号\n\n"
+            "各镇人民政府，各街道办事处：\n\n现就冬季安全生产通知如下。\n\n"
+            "一、排查隐患。（区应急局牵头）\n\n山亭区人民政府办公室\n\n2022年11月3日\n")
+    first, second = parse_issue(text, registry).documents
+    assert first.title == "山亭区人民政府关于做好冬季供暖保障工作的通知"
+    assert first.addressee == "各镇人民政府，各街道办事处，区政府各部门："
+    assert second.title == "山亭区人民政府办公室关于加强冬季安全生产的通知"
+    assert (second.doc_number, second.addressee) == ("山政办发〔2022〕30号", "各镇人民政府，各街道办事处：")
+    assert [n.path for n in first.walk() if n.kind == "section"] == ["一、"]  # not the next title
+
+
 def test_parser_modules_name_no_document_of_the_seed():
     from pathlib import Path
     models = Path(__file__).resolve().parent.parent / "models"

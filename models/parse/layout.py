@@ -1,8 +1,8 @@
 """Splitting an issue into documents and reading their GB/T 9704 elements.
 
-A document starts at its 发文机关标志 followed by its 文号. Around the body
-stand the front matter (标题, 主送机关), the closing (署名, 成文日期, 附注),
-annexes, and the 版记 (抄送, 印发机关和印发日期). A notice that issues a plan
+A document starts at its 发文机关标志 (or, reprinted without its 版头, its 标题) followed
+by its 文号. Around the body stand the front matter (标题, 主送机关), the closing (署名,
+成文日期, 附注), annexes, and the 版记 (抄送, 印发机关和印发日期). A notice that issues a plan
 (关于印发……的通知) carries the plan after its own closing: the plan is its body.
 """
 from __future__ import annotations
@@ -25,12 +25,29 @@ def is_masthead(text: str) -> bool:
         and not match_marker(compact)
 
 
+# The kinds of official document (党政机关公文处理工作条例, 第八条) and the texts they issue:
+# a title names one at its end; a 发文机关标志 (…文件, an organ's name) never does.
+DOCUMENT_KINDS = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
+                  "请示", "批复", "议案", "函", "纪要", "方案", "办法", "规定", "细则", "规划",
+                  "条例", "规则")
+
+
+def is_title_line(text: str) -> bool:
+    """A document's 标题 on one line (关于……的通知): printed above the 文号 when a gazette
+    reprints a document without its 版头."""
+    compact = mend_spaces(text)
+    return "关于" in compact and compact.endswith(DOCUMENT_KINDS) and len(compact) <= 80 \
+        and "。" not in compact
+
+
 def find_document_starts(lines: list[Line]) -> list[int]:
-    """Indexes of the first line of each document (its masthead, or its 文号)."""
+    """Indexes of the first line of each document (its masthead or a title above its 文号,
+    or its 文号)."""
     starts: list[int] = []
     for i, line in enumerate(lines):
         if is_doc_number_line(line.text):
-            start = i - 1 if i > 0 and is_masthead(lines[i - 1].text) and (
+            above = lines[i - 1].text if i > 0 else ""
+            start = i - 1 if i > 0 and (is_masthead(above) or is_title_line(above)) and (
                 not starts or i - 1 > starts[-1]) else i
             starts.append(start)
     return starts
@@ -97,9 +114,14 @@ def lay_out(lines: list[Line], endings: tuple[str, ...]) -> Layout:
     lay = Layout()
     n = len(lines)
     i = 0
+    title_above = False  # the 标题 printed above the 文号 (a reprint without its 版头)
     if i < n and not is_doc_number_line(lines[i].text) and i + 1 < n and \
             is_doc_number_line(lines[i + 1].text):
-        lay.masthead = i
+        title_above = is_title_line(lines[i].text)
+        if title_above:
+            lay.title = range(i, i + 1)
+        else:
+            lay.masthead = i
         i += 1
     if i < n and is_doc_number_line(lines[i].text):
         lay.doc_number = i
@@ -118,13 +140,14 @@ def lay_out(lines: list[Line], endings: tuple[str, ...]) -> Layout:
             lay.cc = range(cc_start, end)
             end = cc_start
     # 标题: up to four lines, ending before the addressee or the first sentence.
-    t = i
-    while t < end and t - i < 4 and _title_like(lines[t].text):
-        t += 1
-    if t == i and i < end:
-        t = i + 1  # a title that looks like a sentence still is the title
-    lay.title = range(i, t)
-    i = t
+    if not title_above:
+        t = i
+        while t < end and t - i < 4 and _title_like(lines[t].text):
+            t += 1
+        if t == i and i < end:
+            t = i + 1  # a title that looks like a sentence still is the title
+        lay.title = range(i, t)
+        i = t
     # 主送机关: lines up to one ending with a colon, with no sentence before it.
     for j in range(i, min(i + 3, end)):
         text = fold(lines[j].text)
