@@ -182,7 +182,8 @@ def add_issues(library: Path, issues: list[Issue], registry: Registry, *,
     builds a new file in rollback-journal mode, for a library that will sit on
     read-only media (the frozen app's), where WAL cannot be read. *progress*
     (issues written, issues) is told after each issue; *cancelled* is asked
-    before each: True rolls the whole write back (RebuildCancelled).
+    before each: True rolls the whole write back (RebuildCancelled). *issues*
+    may be any sized iterable (a rebuild parses each as the write reaches it).
     """
     library = Path(library)
     registry = registry.copy()  # units met while writing are added to this copy, not the caller's
