@@ -17,30 +17,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from conftest import FIXTURES
+from rebuild_fixtures import integrity, titles, variant
 from ui_fixtures import qt_app  # noqa: F401 (fixture)
 
-SINGLE = (FIXTURES / "tai_single_with_number.txt").read_text(encoding="utf-8")
 OLD_TITLE = "台儿庄区人民政府关于进一步加强安全生产工作的意见"
 NEW_TITLE = "台儿庄区人民政府关于进一步加强安全生产工作的新意见"
 KEY = "doc:台政发|2022|61"
-
-
-def variant(folder: Path, n: int) -> Path:
-    path = folder / f"doc{n}.txt"
-    path.write_text(SINGLE.replace("台政发〔2022〕3号", f"台政发〔2022〕{n}号"), encoding="utf-8")
-    return path
-
-
-def integrity(path: Path) -> str:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
-
-
-def titles(path: Path) -> dict[str, str]:
-    from models.store.library import Library
-    with Library(path) as library:
-        return {d.doc_number: d.title for d in library.documents()}
 
 
 @pytest.fixture()
@@ -147,6 +129,10 @@ def test_the_window_opens_on_the_old_library_and_shows_the_rebuilt_one_when_comp
     assert window.rebuild.line is None and not window.rebuild.busy()
     assert "资料库已按新版本重建完成（4 期）" in window.status.text()
     assert pending_rebuild() is None and told == []
+    window.rebuild.settling.join()  # the rebuilt library moved out of the WAL, into the file
+    library = stale_user / "library.sqlite"
+    assert Path(f"{library}-wal").stat().st_size == 0 and integrity(library) == "ok"
+    assert window.document(KEY).title == NEW_TITLE
 
 
 def test_cancel_keeps_the_old_library_and_the_next_start_rebuilds_again(

@@ -228,6 +228,25 @@ def open_for_writing(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
+def checkpoint(library: Path) -> bool:
+    """Move what the WAL holds into the library file and empty the WAL; False when it could
+    not be done now (nothing is lost: the WAL stays until the next write).
+
+    A write's last connection does this on closing; a rebuild read meanwhile by a
+    window that kept the old state (Library.pin) cannot, and the rebuilt library
+    would sit in the WAL, as large as the library, until the next import.
+    """
+    try:
+        conn = sqlite3.connect(library, timeout=5, isolation_level=None)
+        try:
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return busy == 0
+
+
 class _Steps:
     """What a long write tells and asks between issues: its progress, whether to stop."""
 

@@ -72,6 +72,7 @@ class RebuildFlow(QObject):
         super().__init__(owner)
         self.owner, self.bar, self.library, self.notify = owner, bar, library, notify
         self.worker: RebuildWorker | None = None
+        self.settling: threading.Thread | None = None  # the WAL emptied after the swap
         self.line = None  # ui.window.rebuild_progress.RebuildLine while a rebuild runs
         self.done, self.total = 0, 0
 
@@ -126,6 +127,8 @@ class RebuildFlow(QObject):
     def stop(self) -> None:
         """The window is closing: cancel, and wait for the worker (it stops between two
         issues, rolling the rebuild back: the file stays the old library, whole)."""
+        if self.settling is not None:
+            self.settling.join()  # (quick, and never left half-done)
         worker = self.worker
         if worker is None:
             return
@@ -133,6 +136,15 @@ class RebuildFlow(QObject):
         worker.cancel()
         worker.wait()
         self._end(worker)
+
+    def _settle(self) -> None:
+        """The old state no longer read: the rebuilt library moved from the WAL into the file,
+        off the UI thread (models.store.build.checkpoint)."""
+        from models.locations import user_library_path
+        from models.store.build import checkpoint
+        self.settling = threading.Thread(target=checkpoint, args=(user_library_path(),),
+                                         name="rebuild-checkpoint")
+        self.settling.start()
 
     def _end(self, worker: RebuildWorker) -> tuple[str, object]:
         self.worker = None
@@ -149,6 +161,7 @@ class RebuildFlow(QObject):
         kind, detail = self._end(worker)
         if kind == "done":
             self.rebuilt.emit()  # the window opens the rebuilt library, closing the old one
+            self._settle()
             self.notify(f"资料库已按新版本重建完成（{self.total} 期），现在显示的是新资料库。", 10000)
             if detail:
                 tell_skipped(self.owner, detail)
