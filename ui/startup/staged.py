@@ -72,8 +72,8 @@ def remember_outline(window: MainWindow) -> None:
 def cached_start(settings: Settings) -> outline_cache.Picture | None:
     """The cached picture of the tree as the saved filter (or none) shows it; None when the
     start cannot be staged."""
-    name, roles, general = window_state.saved_filter(settings)
-    key = outline_cache.filter_key(name, roles, general) if name else None
+    name, government, roles, general = window_state.saved_filter(settings)
+    key = outline_cache.filter_key(name, government, roles, general) if name else None
     cached = outline_cache.load(only=key)  # (the other pictures are not built)
     return cached.picture(key) if cached is not None else None
 
