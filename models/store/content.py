@@ -125,7 +125,8 @@ def _stamp_path(user: Path) -> Path:
 
 
 def active_library(warn: Callable[[str], None] | None = None, rebuild: bool = True,
-                   progress: Callable[[int, int], None] | None = None) -> Path:
+                   progress: Callable[[int, int], None] | None = None,
+                   first: Callable[[], list[str]] | None = None) -> Path:
     """The user's library when they have imported something, else the default one.
 
     The user's library is the default plus their imports; when the content or
@@ -134,14 +135,17 @@ def active_library(warn: Callable[[str], None] | None = None, rebuild: bool = Tr
     (issues done, issues) is told as the rebuild goes.
     *rebuild*=False: a stale library that can still be read (same schema) is
     given as it is, to serve while the caller rebuilds it in the background
-    (rebuild_user_library); one that cannot is rebuilt now.
+    (rebuild_user_library); one that cannot is rebuilt now, by *first*() when
+    given (the window's, with a dialog; it returns the warnings).
     """
     user = user_library_path()
     if not user.exists():
         return default_library()
     due = pending_rebuild()
     if due == "first" or (due == "serve" and rebuild):
-        for message in rebuild_user_library(progress=progress):
+        rebuilt = first() if first is not None and due == "first" else \
+            rebuild_user_library(progress=progress)
+        for message in rebuilt:
             if warn is not None:
                 warn(message)
     return user

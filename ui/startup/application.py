@@ -97,21 +97,18 @@ def open_library(path=None, warnings: list[str] | None = None) -> Library | None
     one whose schema cannot be read is rebuilt first, with a dialog saying so.
     What a rebuild skipped (a kept import that no longer parses) is added to
     *warnings*."""
-    from models.store.content import active_library, pending_rebuild
+    from models.store.content import active_library
     from models.errors import GazetteError
     from models.store.library import Library
     from models.store.recovery import rebuild_library
+    from ui.window.rebuild_flow import rebuild_before_opening
     here = sys.modules[__name__]  # ask_rebuild / show_error as this module has them now
     target = path
     while True:
         try:
-            if target is None and pending_rebuild() == "first":
-                from ui.window.rebuild_flow import rebuild_before_opening
-                skipped = rebuild_before_opening()
-                if warnings is not None:
-                    warnings += skipped
             target = target or active_library(
-                warn=warnings.append if warnings is not None else None, rebuild=False)
+                warn=warnings.append if warnings is not None else None, rebuild=False,
+                first=rebuild_before_opening)
             return Library(target)
         except GazetteError as err:
             if not here.ask_rebuild(None, str(err)):
