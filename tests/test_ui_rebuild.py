@@ -145,6 +145,10 @@ def test_cancel_keeps_the_old_library_and_the_next_start_rebuilds_again(
     window.import_flow.start(variant(stale_user.parent, 70))
     assert told[-1][0] == "导入公报" and "正在按新版本重建资料库" in told[-1][1]
     assert "取消" in told[-1][1] and window.import_flow.worker is None
+    from models.registry.amendments import Amendment, amendments_path
+    window.registry.apply(Amendment("collective", "台儿庄区", "各街道办事处"))
+    assert told[-1][0] == "部门名录" and "正在按新版本重建资料库" in told[-1][1]
+    assert not amendments_path(stale_user).exists()  # not kept, not applied
     with qtbot.waitSignal(window.rebuild.finished, timeout=20000) as blocker:
         qtbot.mouseClick(line.cancel_button, Qt.MouseButton.LeftButton)
         assert line.label.text() == "正在取消重建……" and not line.cancel_button.isEnabled()
@@ -161,7 +165,7 @@ def test_cancel_keeps_the_old_library_and_the_next_start_rebuilds_again(
     with qtbot.waitSignal(again.rebuild.finished, timeout=20000) as blocker:
         pass
     assert blocker.args == ["done"] and again.document(KEY).title == NEW_TITLE
-    assert told[1:] == []
+    assert told[2:] == []
 
 
 def test_closing_the_window_during_the_rebuild_leaves_the_old_library_whole(

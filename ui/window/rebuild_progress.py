@@ -8,8 +8,7 @@ and tells them how it goes.
 from __future__ import annotations
 
 from ui.plain import label as plain_label
-from ui.qt import (QDialog, QHBoxLayout, QLabel, QProgressBar, QToolButton, QVBoxLayout, QWidget,
-                   Signal)
+from ui.qt import QDialog, QHBoxLayout, QProgressBar, QToolButton, QVBoxLayout, QWidget, Signal
 
 STARTING = "正在按新版本重建资料库……"
 CANCEL_TIP = "停止重建，继续使用原来的资料库（下次启动时会再次重建）"
@@ -45,7 +44,7 @@ class RebuildLine(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.setSpacing(6)
-        self.label = QLabel(STARTING)  # our own words only
+        self.label = plain_label(STARTING)
         self.bar = _bar(110)
         self.cancel_button = QToolButton()
         self.cancel_button.setText("取消")
