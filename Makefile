@@ -58,6 +58,7 @@ bench: dev-venv
 	$(PY) bench/bookmarks_bench.py
 	$(PY) bench/dutylist_bench.py
 	$(PY) bench/pdf_import_bench.py
+	$(PY) bench/rebuild_bench.py --cli
 	$(PY) bench/frozen_startup_bench.py --build
 
 $(VENV)/bin/activate:

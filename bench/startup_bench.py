@@ -189,9 +189,10 @@ def bench_env(tmp: Path, kind: str, base: dict) -> dict:
     return env
 
 
-def write_settings(env: dict, key: str, department: str = "") -> None:
+def write_settings(env: dict, key: str, department: str = "", government: str = "市中区") -> None:
     """Settings naming a last position (so that stage 2 renders a document as users see it)
-    and, for the filtered start, a department filter with its default roles."""
+    and, for the filtered start, a department filter (of *government*: the seed's, and the
+    scale corpus's) with its default roles."""
     from PySide6.QtCore import QSettings
     saved = {k: os.environ.get(k) for k in ("XDG_DATA_HOME", "GAZETTE_USER_DATA")}
     os.environ.update({k: env[k] for k in saved if k in env})
@@ -210,6 +211,7 @@ def write_settings(env: dict, key: str, department: str = "") -> None:
     qs.setValue("position/key", key)
     if department:
         qs.setValue("filter/department", department)
+        qs.setValue("filter/government", government)
     qs.sync()
 
 

@@ -17,8 +17,15 @@ from .output import (emit_json, line, notice, output_folder, plain_snippet, prin
 
 
 def open_library(args: argparse.Namespace) -> Library:
+    """The library asked for, or the active one: rebuilt first when a new version of the app
+    made it stale, a line on stderr per issue as it goes."""
     return Library(Path(args.library) if getattr(args, "library", None)
-                   else active_library(warn=notice))
+                   else active_library(warn=notice, progress=_rebuilding))
+
+
+def _rebuilding(done: int, total: int) -> None:
+    from models.store.content import rebuild_progress_text
+    notice(rebuild_progress_text(done, total))
 
 
 def cmd_import(args: argparse.Namespace) -> int:

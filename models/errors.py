@@ -115,8 +115,8 @@ class LibraryBusyError(GazetteError):
     """Another writer held the library's lock for longer than we wait."""
 
     def __init__(self, library, waited: float):
-        super().__init__(f"资料库 {library} 正由另一个导入写入，等待 {waited:g} 秒后仍未完成。"
-                         "请等另一个导入结束后再试；资料库未作改动。")
+        super().__init__(f"资料库 {library} 正由另一个导入或重建写入，等待 {waited:g} 秒后仍未"
+                         "完成。请等它结束后再试；资料库未作改动。")
         self.library = library
 
 

@@ -212,6 +212,7 @@ def test_a_kept_import_that_no_longer_parses_is_skipped_by_the_rebuild(user_dirs
 
 
 def test_a_failed_rebuild_leaves_the_library_as_it_was(user_dirs, tmp_path, monkeypatch):
+    from models.errors import BadLibraryError
     from models.store import content
     from models.store.library import Library
     _import(variant(tmp_path, 50))
@@ -227,7 +228,7 @@ def test_a_failed_rebuild_leaves_the_library_as_it_was(user_dirs, tmp_path, monk
             raise OSError("simulated read failure")
         return real(path, registry, name)
     monkeypatch.setattr(content, "parse_file", parse_then_fail)
-    with pytest.raises(OSError):
+    with pytest.raises(BadLibraryError):  # (read inside the write: rolled back, said in Chinese)
         content.rebuild_user_library("next version")
     with Library(library) as lib:
         assert [d.doc_number for d in lib.documents()] == before
@@ -255,7 +256,7 @@ def test_a_stale_library_serves_while_it_is_rebuilt_with_progress_and_can_be_can
     seen: list[tuple[int, int]] = []
 
     def cancel_when_writing() -> bool:
-        return bool(seen) and seen[-1][0] > seen[-1][1] // 2  # every file read, one written
+        return bool(seen) and seen[-1][0] > seen[-1][1] // 2  # past half-way: writing
     with pytest.raises(RebuildCancelled):
         content.rebuild_user_library(progress=lambda done, total: seen.append((done, total)),
                                      cancelled=cancel_when_writing)

@@ -127,7 +127,7 @@ def test_corrupt_cache_is_ignored(seed_library, tmp_path, damage):
     elif damage in ("bad-parent", "bad-count"):
         line = 3 if damage == "bad-parent" else 2
         fields = lines[line].split("\t")
-        fields[1 if damage == "bad-parent" else 5] = "999" if damage == "bad-parent" else "x"
+        fields[1 if damage == "bad-parent" else 6] = "999" if damage == "bad-parent" else "x"
         lines[line] = "\t".join(fields)
         path.write_text("\n".join(lines), encoding="utf-8")
     elif damage == "empty":
@@ -159,8 +159,8 @@ def test_filter_pictures_round_trip_and_are_kept_most_recent_first(seed_library,
     from models.views import outline_cache
     finance = filter_picture(seed_library)
     assert finance.deadlines and finance.clauses == 14
-    assert finance.key == outline_cache.filter_key("区财政局", ["lead", "responsible", "support",
-                                                              "annex", "member"], False)
+    assert finance.key == outline_cache.filter_key("区财政局", "市中区", [
+        "lead", "responsible", "support", "annex", "member"], False)
     outline_cache.save(seed_library.path, finance, folder=tmp_path)
     loaded = outline_cache.load(folder=tmp_path).filters[finance.key]
     assert loaded.deadlines == finance.deadlines and loaded.deadline_total == len(finance.deadlines)

@@ -98,12 +98,16 @@ def test_import_adds_to_user_library_never_the_default(qtbot, window, dialogs, t
         set_user_data_dir(None)
 
 
-def test_a_skipped_import_is_told_when_the_window_opens(qt_app, tmp_path, monkeypatch):
-    """A kept import that no longer parses is skipped by the rebuild, and the window says which."""
+def test_a_skipped_import_is_told_when_the_rebuild_is_done(qt_app, qtbot, dialogs, tmp_path,
+                                                           monkeypatch):
+    """A kept import that no longer parses is skipped by the rebuild (which a new version runs
+    behind the window, on the old library), and the window says which."""
     from pathlib import Path
 
     from models.store.content import import_gazette
+    from ui.settings import Settings
     from ui.startup import application as app_module
+    from ui.window.main_window import MainWindow
     monkeypatch.setenv("GAZETTE_USER_DATA", str(tmp_path / "user"))
     source = tmp_path / "台儿庄.txt"
     source.write_bytes((Path(__file__).parent / "fixtures" / "tai_single_with_number.txt")
@@ -114,8 +118,16 @@ def test_a_skipped_import_is_told_when_the_window_opens(qt_app, tmp_path, monkey
     (tmp_path / "user" / "library.content").write_text("an older app", encoding="utf-8")
     warnings: list[str] = []
     library = app_module.open_library(warnings=warnings)
+    assert library is not None and warnings == []  # the old library serves as it is
+    window = MainWindow(library, qt_app[1], Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
     try:
-        assert library is not None
-        assert len(warnings) == 1 and "台儿庄.txt" in warnings[0] and "已跳过" in warnings[0]
+        with qtbot.waitSignal(window.rebuild.finished, timeout=20000) as blocker:
+            assert window.rebuild.start_if_due()
+        assert blocker.args == ["done"]
+        title, message = dialogs[-1]
+        assert title == "导入的公报" and "台儿庄.txt" in message and "已跳过" in message
     finally:
-        library.close()
+        window.settings = None
+        window.close()
+        window.library.close()

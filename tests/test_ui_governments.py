@@ -97,3 +97,52 @@ def test_one_government_looks_as_before(window):
     model = window.filter_search.departments
     assert not model.grouped
     assert all("条）" in model.index(r, 0).data() for r in range(model.rowCount()))
+
+
+def test_a_start_paints_the_filter_of_the_government_it_was_left_with(
+        qt_app, qtbot, several, tmp_path, monkeypatch):
+    """The outline cache names a filter with its government: two governments' 区财政局 are
+    two pictures, and a start draws the one of the government the settings name."""
+    from PySide6.QtCore import QSettings
+
+    from models.store.library import Library
+    from ui.settings import Settings
+    from ui.startup import staged
+    monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(staged, "open_library", lambda **_: Library(several))
+    monkeypatch.setattr("sys.excepthook", __import__("sys").excepthook)
+    windows = []
+
+    def start(government=None):
+        if government is not None:  # as another window (or a crash) left the settings
+            settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+            settings.setValue("filter/government", government)
+            settings.sync()
+        _app, window = staged.start(["test"], Settings(tmp_path / "s.ini"))
+        qtbot.addWidget(window)
+        windows.append(window)
+        first = (window.ready, window.status.text())
+        qtbot.waitUntil(lambda: window.ready)
+        return window, first
+
+    def finish(window):
+        window.close()
+        staged.remember_outline(window)
+        window.library.close()
+    try:
+        window, _ = start()
+        pick(qtbot, window, "区财政局", downs=2)  # 未知's: one clause
+        finish(window)  # the cache has 未知's picture
+        window, (staged_start, _) = start("市中区")
+        assert staged_start  # no picture of 市中区's 区财政局: not the other one's either
+        assert (window.filter_search.department.government,
+                window.filter_search.shown_count()) == ("市中区", 14)
+        finish(window)
+        for government, count in (("市中区", 14), ("未知", 1)):
+            window, (ready, status) = start(government)
+            assert not ready and f"区财政局：显示 {count} 条" in status  # its own picture
+            assert window.filter_search.shown_count() == count
+            finish(window)
+    finally:
+        for window in windows:
+            window.settings = None

@@ -378,6 +378,7 @@ def test_filtered_stage_one_loads_neither_qt_enums_nor_the_library(seed_library,
     outline_cache.save(seed_library.path, filter_picture(seed_library), folder=tmp_path / "c")
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     settings.setValue("filter/department", "区财政局")
+    settings.setValue("filter/government", "市中区")  # (a filter is named with its government)
     settings.sync()
     out = run_stage_one_probe(STAGE_ONE_FILTER_PROBE, tmp_path)
     assert ("chip 区财政局 ready False Qt False QStyle False library False later [] html False"

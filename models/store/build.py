@@ -182,7 +182,8 @@ def add_issues(library: Path, issues: list[Issue], registry: Registry, *,
     builds a new file in rollback-journal mode, for a library that will sit on
     read-only media (the frozen app's), where WAL cannot be read. *progress*
     (issues written, issues) is told after each issue; *cancelled* is asked
-    before each: True rolls the whole write back (RebuildCancelled).
+    before each: True rolls the whole write back (RebuildCancelled). *issues*
+    may be any sized iterable (a rebuild parses each as the write reaches it).
     """
     library = Path(library)
     registry = registry.copy()  # units met while writing are added to this copy, not the caller's
@@ -225,6 +226,25 @@ def _disk_full(exc: sqlite3.DatabaseError, library: Path) -> bool:
 def open_for_writing(path: Path) -> sqlite_utils.Database:
     conn = sqlite3.connect(path, timeout=timeout_seconds(), isolation_level=None)
     return sqlite_utils.Database(conn)
+
+
+def checkpoint(library: Path) -> bool:
+    """Move what the WAL holds into the library file and empty the WAL; False when it could
+    not be done now (nothing is lost: the WAL stays until the next write).
+
+    A write's last connection does this on closing; a rebuild read meanwhile by a
+    window that kept the old state (Library.pin) cannot, and the rebuilt library
+    would sit in the WAL, as large as the library, until the next import.
+    """
+    try:
+        conn = sqlite3.connect(library, timeout=5, isolation_level=None)
+        try:
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return busy == 0
 
 
 class _Steps:

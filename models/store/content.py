@@ -124,26 +124,41 @@ def _stamp_path(user: Path) -> Path:
     return user.with_suffix(".content")
 
 
-def active_library(warn: Callable[[str], None] | None = None, rebuild: bool = True) -> Path:
+def active_library(warn: Callable[[str], None] | None = None, rebuild: bool = True,
+                   progress: Callable[[int, int], None] | None = None,
+                   first: Callable[[], list[str]] | None = None) -> Path:
     """The user's library when they have imported something, else the default one.
 
     The user's library is the default plus their imports; when the content or
     the app changes it is rebuilt from both, so neither is ever stale. A kept
-    import that no longer parses is skipped, and *warn* told which.
+    import that no longer parses is skipped, and *warn* told which; *progress*
+    (issues done, issues) is told as the rebuild goes.
     *rebuild*=False: a stale library that can still be read (same schema) is
     given as it is, to serve while the caller rebuilds it in the background
-    (rebuild_user_library); one that cannot is rebuilt now.
+    (rebuild_user_library); one that cannot is rebuilt now, by *first*() when
+    given (the window's, with a dialog; it returns the warnings).
     """
     user = user_library_path()
     if not user.exists():
         return default_library()
-    if user_library_stale():
-        if not rebuild and _readable(user):
-            return user
-        for message in rebuild_user_library():
+    due = pending_rebuild()
+    if due == "first" or (due == "serve" and rebuild):
+        rebuilt = first() if first is not None and due == "first" else \
+            rebuild_user_library(progress=progress)
+        for message in rebuilt:
             if warn is not None:
                 warn(message)
     return user
+
+
+def pending_rebuild() -> str | None:
+    """Whether the user's library is due for a rebuild: None (it is current, or there is
+    none), "serve" (stale but readable: it may serve while it is rebuilt) or "first" (its
+    schema cannot be read: it must be rebuilt before it is opened)."""
+    user = user_library_path()
+    if not user.exists() or not user_library_stale():
+        return None
+    return "serve" if _readable(user) else "first"
 
 
 def user_library_stale() -> bool:
@@ -165,6 +180,41 @@ def _readable(library: Path) -> bool:
         return False
 
 
+def rebuild_progress_text(done: int, total: int) -> str:
+    """A rebuild's progress as the window's status bar and the command line say it."""
+    return f"正在按新版本重建资料库：第 {done} / {total} 期"
+
+
+class _Sources:
+    """The sources of a rebuild, parsed one at a time as the write asks for them (so that
+    a thousand issues are never all in memory, and each step is one issue read and
+    written); a kept import that no longer parses is skipped with a warning."""
+
+    def __init__(self, sources: list[tuple[Path, str | None]], registry: Registry,
+                 cancelled: Callable[[], bool] | None):
+        self.sources, self.registry, self.cancelled = sources, registry, cancelled
+        self.read = 0  # sources consumed, skipped ones included
+        self.warnings: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def __iter__(self) -> Iterator[Issue]:
+        from models.errors import RebuildCancelled
+        for path, name in self.sources:
+            if self.cancelled is not None and self.cancelled():
+                raise RebuildCancelled()
+            self.read += 1
+            try:
+                issue = parse_file(path, self.registry, name)
+            except BadGazetteError as err:
+                if name is None:  # the embedded content must parse
+                    raise
+                self.warnings.append(f"已跳过无法读取的导入文件 {name}（{path.name}）：{err}")
+                continue
+            yield issue
+
+
 def rebuild_user_library(fingerprint: str | None = None,
                          on_wait: Callable[[str], None] | None = None,
                          progress: Callable[[int, int], None] | None = None,
@@ -174,40 +224,27 @@ def rebuild_user_library(fingerprint: str | None = None,
     Returns a warning for every kept import that no longer parses (it is
     skipped; every other import stays). The library is only replaced when the
     whole rebuild succeeded: until then its readers (WAL) read it as it was,
-    so it can run in the background of a window reading it. *progress*(done,
-    total) is told after each file read and each issue written (total: twice
-    the files); *cancelled*() is asked between them: True stops the rebuild
-    (RebuildCancelled), the library unchanged.
+    so it can run in the background of a window reading it. The writer lock is
+    held throughout, so an import started meanwhile waits (and is in the
+    rebuilt library) rather than being lost to it. *progress*(done, total) is
+    told after each issue, read and written; *cancelled*() is asked before
+    each: True stops the rebuild (RebuildCancelled), the library unchanged.
     """
-    from models.errors import RebuildCancelled
     from models.store.build import add_issues
     from models.store.writelock import writer_lock
     user = user_library_path()
     fingerprint = fingerprint or user_library_fingerprint()
     registry = load_user_registry()
-    sources = [(p, None) for p in content_sources()]
-    sources += [(kept.path, kept.name) for kept in imports.kept_sources(imports_dir())]
-    total = 2 * len(sources)
-    issues, warnings = [], []
-    for done, (path, name) in enumerate(sources, 1):
-        if cancelled is not None and cancelled():
-            raise RebuildCancelled()
-        try:
-            issues.append(parse_file(path, registry, name))
-        except BadGazetteError as err:
-            if name is None:  # the embedded content must parse
-                raise
-            warnings.append(f"已跳过无法读取的导入文件 {name}（{path.name}）：{err}")
-        if progress is not None:
-            progress(done, total)
-    skipped = len(sources) - len(issues)
-    written = (lambda done, _: progress(len(sources) + skipped + done, total)) \
-        if progress is not None else None
-    with writer_lock(user, on_wait):
-        add_issues(user, issues, registry, fresh=True, replace=True, progress=written,
+    with writer_lock(user, on_wait, cancelled=cancelled):
+        sources = [(p, None) for p in content_sources()]
+        sources += [(kept.path, kept.name) for kept in imports.kept_sources(imports_dir())]
+        issues = _Sources(sources, registry, cancelled)
+        told = (lambda _done, total: progress(issues.read, total)) \
+            if progress is not None else None
+        add_issues(user, issues, registry, fresh=True, replace=True, progress=told,
                    cancelled=cancelled)
         _write_stamp(user, fingerprint)
-    return warnings
+    return issues.warnings
 
 
 def _write_stamp(user: Path, fingerprint: str) -> None:

@@ -43,6 +43,18 @@ class Library(TreeQueries):
     def close(self) -> None:
         self.conn.close()
 
+    def pin(self) -> None:
+        """Read the library as it is now until unpin() or close(): a write committed
+        meanwhile (a rebuild in the background) is not seen, so the rows a window shows,
+        whose ids are this state's, stay true until it opens the new state."""
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
+            self.query("SELECT count(*) FROM metadata")  # the snapshot starts with a read
+
+    def unpin(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+
     def __enter__(self) -> "Library":
         return self
 

@@ -47,9 +47,10 @@ class Scope:
 
     @property
     def key(self) -> tuple:
-        """(department, roles, general) as the outline cache names a filter."""
-        return (self.department.name, tuple(sorted(r for r in self.roles if r != "general")),
-                self.include_general)
+        """(department, its government, roles, general) as the outline cache names a filter
+        (区财政局 of one government is not another's)."""
+        return (self.department.name, self.department.government or "",
+                tuple(sorted(r for r in self.roles if r != "general")), self.include_general)
 
     def kept(self, where: str = "", params=()) -> tuple[str, list]:
         """`kept(node_id, document_id, rank)`: the clauses kept, as a WITH clause; *where*

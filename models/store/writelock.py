@@ -74,9 +74,11 @@ def _unlock(fd: int) -> None:
 
 @contextmanager
 def writer_lock(library: Path, on_wait: Callable[[str], None] | None = None,
-                timeout: float | None = None) -> Iterator[None]:
+                timeout: float | None = None,
+                cancelled: Callable[[], bool] | None = None) -> Iterator[None]:
     """Hold the library's writer lock; wait up to *timeout* seconds, saying so through
-    *on_wait* once, then raise LibraryBusyError."""
+    *on_wait* once, then raise LibraryBusyError; *cancelled*() True while waiting gives up
+    at once (RebuildCancelled: a window closing during a rebuild is not held up)."""
     path = lock_path(library)
     key = (str(path.resolve()) if path.parent.exists() else str(path), threading.get_ident())
     with _guard:
@@ -98,9 +100,12 @@ def writer_lock(library: Path, on_wait: Callable[[str], None] | None = None,
         if not _try_lock(fd):
             limit = timeout_seconds() if timeout is None else timeout
             if on_wait is not None:
-                on_wait(f"资料库正由另一个导入写入，正在等待（最多 {limit:g} 秒）……")
+                on_wait(f"资料库正由另一个导入或重建写入，正在等待（最多 {limit:g} 秒）……")
             deadline = time.monotonic() + limit
             while not _try_lock(fd):
+                if cancelled is not None and cancelled():
+                    from models.errors import RebuildCancelled
+                    raise RebuildCancelled()
                 if time.monotonic() >= deadline:
                     raise LibraryBusyError(library, limit)
                 time.sleep(POLL)

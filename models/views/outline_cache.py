@@ -18,8 +18,9 @@ date on loading, so a cache written yesterday is still right today.
 
 With a department filter on, the window's first paint must show the tree as
 the filter leaves it, which the library decides. So the file keeps a picture
-per filter for the last few filters the window was left with (department,
-roles, include-general; most recent first), each with the role tags of its
+per filter for the last few filters the window was left with (department and
+its government — two governments may each have a 区财政局 —, roles,
+include-general; most recent first), each with the role tags of its
 rows and the first page of the department's deadlines, beside the picture
 without a filter. ui/startup/staged.py uses the picture of the saved filter
 (or the one without), and starts unstaged when there is none. A picture is
@@ -39,12 +40,12 @@ from pathlib import Path
 from models.views.outline_node import OutlineNode
 
 CACHE_NAME = "outline.txt"
-MAGIC = "gazette-desk outline 3"
+MAGIC = "gazette-desk outline 4"  # 4: a filter is named with its department's government
 MAX_FILTERS = 4  # filter pictures kept (a user switches between a few departments)
 DEADLINE_PAGE = 20  # deadlines the panel shows before it is scrolled (and the cache keeps)
 DEADLINE_FIELDS = ("due", "start", "phrase", "key", "path", "heading", "doc_number",
                    "document_key", "role", "expired")
-FilterKey = tuple  # (department, tuple of roles, include_general)
+FilterKey = tuple  # (department, its government, tuple of roles, include_general)
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 
@@ -78,8 +79,9 @@ class CachedOutline:
         return self.plain if key is None else self.filters.get(key)
 
 
-def filter_key(department: str, roles, include_general: bool) -> FilterKey:
-    return (department, tuple(sorted(roles)), bool(include_general))
+def filter_key(department: str, government: str | None, roles,
+               include_general: bool) -> FilterKey:
+    return (department, government or "", tuple(sorted(roles)), bool(include_general))
 
 
 def cache_file(folder: Path | None = None) -> Path:
@@ -150,8 +152,8 @@ def _untyped(text: str):
 
 
 def _picture_lines(picture: Picture) -> list[str]:
-    department, roles, general = picture.key or ("", (), False)
-    lines = [_line("tree", department, ",".join(roles), int(general), picture.issues,
+    department, government, roles, general = picture.key or ("", "", (), False)
+    lines = [_line("tree", department, government, ",".join(roles), int(general), picture.issues,
                    picture.documents, picture.clauses, picture.deadline_total)]
     expanded = set(picture.expanded)
     number: dict[int, int] = {id(picture.root): -1}
@@ -249,13 +251,13 @@ class _Parsed:
 
 def _head(fields: list[str]) -> Picture:
     """A picture's "tree" line: its filter and counts (no rows yet)."""
-    if fields[0] != "tree" or len(fields) != 8:
+    if fields[0] != "tree" or len(fields) != 9:
         raise ValueError("not a picture")
-    department, roles, general, issues, documents, clauses, total = fields[1:]
+    department, government, roles, general, issues, documents, clauses, total = fields[1:]
     if general not in ("0", "1"):
         raise ValueError("bad flag")
-    key = filter_key(department, [r for r in roles.split(",") if r], general == "1") \
-        if department else None
+    key = filter_key(department, government, [r for r in roles.split(",") if r],
+                     general == "1") if department else None
     return Picture(key, OutlineNode("root", "", ""), [], issues, int(documents), int(clauses),
                    deadline_total=int(total))
 

@@ -91,17 +91,24 @@ def install_translations(app: QApplication) -> None:
 
 def open_library(path=None, warnings: list[str] | None = None) -> Library | None:
     """Open the active library; on failure offer to rebuild it (None if the user declines).
-    What a rebuild skipped (a kept import that no longer parses) is added to *warnings*."""
+
+    A user's library made stale by a new version is opened as it is when it can
+    be read (the window rebuilds it in the background: RebuildFlow.start_if_due);
+    one whose schema cannot be read is rebuilt first, with a dialog saying so.
+    What a rebuild skipped (a kept import that no longer parses) is added to
+    *warnings*."""
     from models.store.content import active_library
     from models.errors import GazetteError
     from models.store.library import Library
     from models.store.recovery import rebuild_library
+    from ui.window.rebuild_flow import rebuild_before_opening
     here = sys.modules[__name__]  # ask_rebuild / show_error as this module has them now
     target = path
     while True:
         try:
             target = target or active_library(
-                warn=warnings.append if warnings is not None else None)
+                warn=warnings.append if warnings is not None else None, rebuild=False,
+                first=rebuild_before_opening)
             return Library(target)
         except GazetteError as err:
             if not here.ask_rebuild(None, str(err)):
@@ -116,6 +123,6 @@ def open_library(path=None, warnings: list[str] | None = None) -> Library | None
 def show_warnings_later(window, warnings: list[str]) -> None:
     """Tell the user, once the window is up, what opening the library had to skip."""
     if warnings:
-        from ui.plain import warn
         from ui.qt import QTimer
-        QTimer.singleShot(0, lambda: warn(window, "导入的公报", "\n\n".join(warnings)))
+        from ui.window.rebuild_flow import tell_skipped
+        QTimer.singleShot(0, lambda: tell_skipped(window, warnings))

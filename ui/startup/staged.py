@@ -20,9 +20,11 @@ saved geometry and current row; show.
 
 Stage 2, when the tree has been painted (OutlineView.first_painted, then the
 next turn of the event loop, so the frame is on screen first): Qt's Chinese
-translations, the library (its checks and, when the content changed, its
-rebuild), and the rest of the window: the live tree, read as it unfolds, with
-the rows of the picture unfolded. A timer starts stage 2 anyway if the tree
+translations, the library (its checks), and the rest of the window: the live
+tree, read as it unfolds, with the rows of the picture unfolded. A user's
+library made stale by a new version serves as it is while the window rebuilds
+it in the background (ui/window/rebuild_flow.py); only one this version cannot
+read is rebuilt first, with a dialog. A timer starts stage 2 anyway if the tree
 is never painted (its pane collapsed, say). The cache is then rewritten if
 the tree changed, and again on quitting (an import changes the library).
 
@@ -70,8 +72,8 @@ def remember_outline(window: MainWindow) -> None:
 def cached_start(settings: Settings) -> outline_cache.Picture | None:
     """The cached picture of the tree as the saved filter (or none) shows it; None when the
     start cannot be staged."""
-    name, roles, general = window_state.saved_filter(settings)
-    key = outline_cache.filter_key(name, roles, general) if name else None
+    name, government, roles, general = window_state.saved_filter(settings)
+    key = outline_cache.filter_key(name, government, roles, general) if name else None
     cached = outline_cache.load(only=key)  # (the other pictures are not built)
     return cached.picture(key) if cached is not None else None
 
@@ -94,6 +96,7 @@ def start(argv: list[str] | None = None,
         window.show()
         show_warnings_later(window, warnings)
         remember_outline(window)
+        window.rebuild.start_if_due()
         gc_pause.resume()
         return app, window
     window = MainWindow(None, fonts, settings, picture=picture)
@@ -113,6 +116,7 @@ def start(argv: list[str] | None = None,
         window.complete(library, fonts)
         show_warnings_later(window, warnings)
         remember_outline(window)
+        window.rebuild.start_if_due()
         gc_pause.resume()
 
     window.left.tree.first_painted.connect(lambda: QTimer.singleShot(0, stage_two))

@@ -11,6 +11,8 @@
     original.py      原文: the kept PDF/OFD page of the clause (original_image.py draws it)
     import_flow.py   imports of files, a folder or drops, off the UI thread (import_progress.py)
     registry/        部门 → 部门名录…: each government's units; merge, rename, collective
+    rebuild_flow.py  a library made stale by a new version, rebuilt in the background while
+                     the old one serves (rebuild_progress.py: the status bar's line, the dialog)
 
 Each part owns its state and its widgets. A part is given what it needs when
 it is made (another part, or a callable: the open library, open_key, notify)
@@ -26,6 +28,7 @@ and tells what happened by Qt signals, which MainWindow connects:
     reader.shown(document, clause)             → original.show_key
     import_flow.finished(summaries)            → MainWindow.reload_library
     import_flow.registry_requested(summary)    → registry.open_for_import (打开部门名录…)
+    rebuild.rebuilt                            → MainWindow.reload_library
 
 The bookmarks (ui/bookmarks/) and the printouts (ui/printing/) are parts too,
 in packages of their own, as they are used beyond this window.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
+from typing import Callable
 
 from models.errors import DuplicateDocumentError, GazetteError
 from models.store.content import ImportResult, ImportSummary
@@ -83,9 +84,10 @@ class ImportFlow(QObject):
     finished = Signal(object)  # [ImportSummary, …] when the library changed, else None
     registry_requested = Signal(object)  # ImportSummary: 打开部门名录… for its unknown units
 
-    def __init__(self, parent: QWidget):
+    def __init__(self, parent: QWidget, refusal: Callable[[], str | None] = lambda: None):
         super().__init__(parent)
         self.owner = parent  # the dialogs' parent, and where files are dropped
+        self.refusal = refusal  # why no import can start now (a rebuild is writing), or None
         self.worker: ImportWorker | None = None
         self.progress = None  # ui.window.import_progress.ImportProgress while a job runs
         self.job: ImportJob | None = None
@@ -132,9 +134,10 @@ class ImportFlow(QObject):
               job: ImportJob | None = None) -> None:
         """Import *paths* (files and folders); *job* carries an earlier round's results."""
         from ui.window.import_progress import ImportProgress
-        if self.busy():
+        refused = "正在导入其他文件，请等这次导入完成后再试。" if self.busy() else self.refusal()
+        if refused:
             from ui.plain import inform
-            inform(self.owner, "导入公报", "正在导入其他文件，请等这次导入完成后再试。")
+            inform(self.owner, "导入公报", refused)
             return
         paths = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
         self.job = job or ImportJob()

@@ -1,12 +1,11 @@
 """The main window: the tree (or search results) on the left, the document on the right.
 
-MainWindow composes parts that own their state, and wires them together; it
-keeps only what is the window's own: the open library (and its documents),
-the zoom, the settings, and navigation (open_key: the tree's row and the
-reading pane's document together). The parts, and the signals by which they
-talk, are listed in ui/window/__init__.py: each gets what it needs in its
-constructor (another part, or a callable such as the library or open_key);
-none reads the window's attributes.
+MainWindow composes parts that own their state, and wires them together; it keeps
+only what is the window's own: the open library (and its documents), the zoom, the
+settings, and navigation (open_key: the tree's row and the reading pane's document
+together). The parts and their signals are listed in ui/window/__init__.py: each gets
+what it needs in its constructor (another part, or a callable such as the library or
+open_key); none reads the window's attributes.
 
 The window is built in two stages, so that it appears as fast as a bare Qt
 window (bench/startup_bench.py, ui/startup/):
@@ -21,10 +20,10 @@ nothing that opens or queries a library.
 
 Stage 2, complete(library): everything else: the real search field, filter
 bar and reading pane in place of the stand-ins (focus and typed text move
-across); the results beside the tree; the actions; the library (the live
-outline, read as it unfolds, replaces the cached rows, unfolded as they were:
-same rows, so nothing moves); the bookmarks; the filter and the last
-position, which renders the document. Then `ready` is True and `started` is emitted.
+across); the results beside the tree; the actions; the library (the live outline,
+read as it unfolds, replaces the cached rows, unfolded as they were: same rows, so
+nothing moves); the bookmarks; the filter and the last position, which renders the
+document. Then `ready` is True and `started` is emitted.
 
 MainWindow(library, fonts, settings) runs both stages at once (tests, the
 self-test); ui/startup/staged.py passes library=None and the cached picture,
@@ -43,7 +42,6 @@ from ui.window.left.pane import LeftPane
 from ui.window.status import StatusLine
 
 if TYPE_CHECKING:
-    from models.store.content import ImportSummary
     from models.store.library import DocumentInfo, Library
     from models.views.outline_cache import Picture
     from ui.fonts import FontFamilies
@@ -64,6 +62,7 @@ class MainWindow(QMainWindow):
         self.ready = False
         self.zoom = 1.0
         self.reader = self.output = self.bookmarks = self.tree_menu = self.import_flow = None
+        self.rebuild = None  # ui/window/rebuild_flow.py: a stale library rebuilt meanwhile
         self.original = None
         self.expiry = self.reading = self.room = self.panes = None
         self.actions_: dict = {}
@@ -152,11 +151,14 @@ class MainWindow(QMainWindow):
         self.original = OriginalView(lambda: self.library, self.fonts.serif)
         self.splitter.addWidget(self.original)  # hidden until 原文 is turned on
         self.reader.shown.connect(self.original.show_key)
-        self.import_flow = ImportFlow(self)
-        self.import_flow.finished.connect(self._after_import)
+        from ui.window.rebuild_flow import RebuildFlow
+        self.rebuild = RebuildFlow(self, self.statusBar(), lambda: self.library, self.status.notify)
+        self.rebuild.rebuilt.connect(self.reload_library)
+        self.import_flow = ImportFlow(self, self.rebuild.refusal)
+        self.import_flow.finished.connect(lambda done: done and self.reload_library())
         from ui.window.registry.flow import RegistryFlow
         self.registry = RegistryFlow(self, lambda: self.library, self.reload_library,
-                                     self.status.notify)
+                                     self.status.notify, self.rebuild.refusal)
         self.import_flow.registry_requested.connect(self.registry.open_for_import)
         self.output = OutputActions(self, self.reader, lambda: self.library,
                                     self.document, fs.selection,
@@ -261,22 +263,19 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def reload_library(self) -> None:
-        """After an import: reopen the active library, keep the filter and position."""
+        """After an import or a rebuild: reopen the active library (as it is: a rebuild is
+        the rebuild flow's), keep the filter and position."""
         from models.store.content import active_library
         from models.store.library import Library
         key = self.current_key()
         selection = self.filter_search.selection()
         self.filter_search.stop_pending_search()  # it runs on the new library, below
         old = self.library
-        self.load_library(Library(active_library()))
+        self.load_library(Library(active_library(rebuild=False)))
         old.close()
         self.filter_search.keep_department(selection.department, selection.government)
         if key and self.library.place(key) is not None:
             self.open_key(key)
-
-    def _after_import(self, summaries: list[ImportSummary] | None) -> None:
-        if summaries:
-            self.reload_library()
 
     # -------------------------------------------------------- navigation
     def _on_current(self, kind: str, key: str, document_key: str) -> None:
@@ -396,5 +395,6 @@ class MainWindow(QMainWindow):
             state.save(self.settings, self.remembered())
         if self.ready:  # a search typed just now must not run once the library is closed
             self.filter_search.stop_pending_search()
+            self.rebuild.stop()  # rolled back between two issues: the file stays whole
         super().closeEvent(event)
 

@@ -53,11 +53,11 @@ def save(settings: Settings, saved: Saved) -> None:
 
 
 def load(settings: Settings) -> Saved:
-    name, roles, general = saved_filter(settings)
+    name, government, roles, general = saved_filter(settings)
     return Saved(settings.bytes("window/geometry"), settings.bytes("window/state"),
                  settings.bytes("window/splitter"), settings.bytes("window/left_splitter"),
                  saved_zoom(settings), name, roles, general, settings.text("position/key"),
-                 settings.text("filter/government"))
+                 government)
 
 
 def saved_zoom(settings: Settings) -> float:
@@ -65,8 +65,10 @@ def saved_zoom(settings: Settings) -> float:
     return zoom if 0.5 <= zoom <= 3 else 1.0
 
 
-def saved_filter(settings: Settings) -> tuple[str, list[str], bool]:
-    """The department filter the window was left with: name ("" for none), roles, general."""
+def saved_filter(settings: Settings) -> tuple[str, str, list[str], bool]:
+    """The department filter the window was left with: name ("" for none), its government,
+    roles, general."""
     from models.views.outline import FILTER_ROLES
     roles = [r for r in settings.words("filter/roles", list(FILTER_ROLES)) if r in FILTER_ROLES]
-    return settings.text("filter/department"), roles, settings.flag("filter/general", False)
+    return (settings.text("filter/department"), settings.text("filter/government"), roles,
+            settings.flag("filter/general", False))

@@ -78,10 +78,10 @@ class FilterSearch(QObject):
         and the filter bar or the department button's stand-in."""
         return [self.search_stand_in, self.bar or self.department_stand_in]
 
-    def show_cached(self, key: tuple[str, tuple[str, ...], bool]) -> None:
-        """Stage 1 with a cached filter: its chip and role toggles (*key*: name, roles,
-        general, as the outline cache keeps them)."""
-        name, roles, general = key
+    def show_cached(self, key: tuple[str, str, tuple[str, ...], bool]) -> None:
+        """Stage 1 with a cached filter: its chip and role toggles (*key*: name, government,
+        roles, general, as the outline cache keeps them)."""
+        name, _government, roles, general = key
         self.bar.set_roles(list(roles), general)
         self.bar.set_department(name)
 

@@ -21,9 +21,11 @@ if TYPE_CHECKING:
 
 class RegistryFlow(QObject):
     def __init__(self, parent: QWidget, library: Callable[[], Library],
-                 reload: Callable[[], None], notify: Callable[[str, int], None]):
+                 reload: Callable[[], None], notify: Callable[[str, int], None],
+                 refusal: Callable[[], str | None] = lambda: None):
         super().__init__(parent)
         self.owner, self.library, self.reload, self.notify = parent, library, reload, notify
+        self.refusal = refusal  # why the library cannot be written now (a rebuild), or None
         self.dialog: RegistryDialog | None = None
 
     def open(self, government: str | None = None, unregistered_only: bool = False) -> None:
@@ -57,6 +59,10 @@ class RegistryFlow(QObject):
         from models.store.amend import amend_user_library
         from ui.plain import warn
         from ui.qt import QApplication, Qt
+        refused = self.refusal()
+        if refused:
+            warn(self.dialog or self.owner, "部门名录", refused)
+            return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             moved = amend_user_library(item, lambda message: self.notify(message, 5000))
