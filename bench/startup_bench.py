@@ -1,6 +1,6 @@
 """Startup and interaction speed of the window, against a bare PySide6 window.
 
-    .venv/bin/python bench/startup_bench.py [--runs 9]
+    .venv/bin/python bench/startup_bench.py [--runs 9] [--instructions 3]
 
 First paint: each run is a fresh process (alternating bare / app / app with
 a filter, so that disk caches favour none); the parent measures from
@@ -52,6 +52,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -134,7 +136,7 @@ def child(kind: str) -> None:
 
         def watched_start(*args, **kwargs):
             app, window = start(*args, **kwargs)
-            order = (MARK, STAGE2)
+            order = (MARK,) if kind == "app-first" else (MARK, STAGE2)
             window.left.tree.first_painted.connect(lambda: reached(MARK, order))
             print("CACHE", "miss" if window.ready else "hit", flush=True)
 
@@ -152,6 +154,20 @@ def child(kind: str) -> None:
     after_import("ui.startup.staged", watch)
     import main as entry  # the window as `python main.py` opens it, settings where a user's are
     entry.main([])
+
+
+def instructions(kind: str, env: dict) -> int:
+    """Instructions the child runs until its first paint, counted by valgrind's callgrind:
+    the same for the same program and inputs whatever else the machine does (wall times on a
+    shared machine vary by ±20 %)."""
+    child_kind = "bare" if kind == "bare" else "app-first"
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                           sys.executable, __file__, "--child", child_kind],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    found = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+    if not found or MARK not in proc.stdout:
+        raise RuntimeError(f"{kind}: no count (exit {proc.returncode}): {proc.stderr[-500:]}")
+    return int(found.group(1).replace(",", ""))
 
 
 def first_paint(kind: str, env: dict) -> dict[str, float | str]:
@@ -253,7 +269,10 @@ def median_ms(values) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--child", choices=("bare", "app"))
+    parser.add_argument("--child", choices=("bare", "app", "app-first"))
+    parser.add_argument("--instructions", type=int, default=0, metavar="N",
+                        help="also count the instructions to the first paint with valgrind "
+                             "(N runs of each; repeatable where wall times are not)")
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--no-bytecode", action="store_true",
                         help="keep PYTHONDONTWRITEBYTECODE as the environment has it")
@@ -310,6 +329,15 @@ def main() -> int:
         print(f"  first start ({kind:<8}): {run[MARK] * 1000:7.1f} ms   (the warm-up run: "
               f"no outline cache {'section ' if kind == 'filtered' else ''}yet, "
               f"cache {run.get('cache')})")
+    if args.instructions and shutil.which("valgrind"):
+        counts = {kind: statistics.median(instructions(kind, envs.get(kind, base))
+                                          for _ in range(args.instructions))
+                  for kind in ("bare", "plain", "filtered")}
+        print(f"instructions to the first paint (callgrind, median of {args.instructions}):")
+        for kind, label in (("bare", "bare PySide6 window"), ("plain", "公报通, no filter"),
+                            ("filtered", f"公报通, {FILTER_DEPARTMENT}")):
+            print(f"  {label:<22} {counts[kind] / 1e6:8.1f} M, ratio "
+                  f"{counts[kind] / counts['bare']:4.2f}")
     switch, refresh = interaction_times()
     print("department switch (best of 5, tree + deadlines + reading pane):")
     for name, ms in switch.items():

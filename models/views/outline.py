@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from models.kinds import HEADER_KINDS  # noqa: F401 (the tree leaves them out)
-from models.views.grouping import sub_row, top_key_of, top_row
 from models.roles import ROLES
 from models.views.outline_node import NodeTree, OutlineNode
 
@@ -71,13 +70,15 @@ class Outline(NodeTree):
         self.key = scope.key if scope is not None else None
         self.today = today or time.strftime("%Y-%m-%d")  # ISO: which documents expired
         issues, kept = library.tree_issues(scope)
+        from models.views import grouping  # (not before the first paint: stage 1 reads the
+        # cache's picture; this module is imported for FILTER_ROLES)
         # the top rows (models/views/grouping.py): an issue, or for documents imported on
         # their own the government that gathers them
         self.singles = library.single_issues()  # issue id → its document's government
         self.top_of: dict[str, OutlineNode] = {}  # issue label → its top row
         for label, ids in issues:
             single = all(i in self.singles for i in ids)
-            key, text = top_row(label, self.singles[ids[0]] if single else None)
+            key, text = grouping.top_row(label, self.singles[ids[0]] if single else None)
             top = self.by_key.get(key)
             if top is None:
                 top = self._add(self.root, OutlineNode("issue", key, text))
@@ -101,6 +102,7 @@ class Outline(NodeTree):
 
     def _load_issues(self, issues: list[OutlineNode]) -> None:
         """The categories and documents of *issues* (documents folded, not read)."""
+        from models.views.grouping import sub_row
         by_id = {i: issue for issue in issues for i in issue.ref}
         ids = list(by_id)
         rows = []
@@ -110,8 +112,8 @@ class Outline(NodeTree):
             issue.loaded = True
         for issue_id, key, title, short, number, category, until, body, date in rows:
             issue = by_id[issue_id]
-            cat_key, cat_text = sub_row(issue.text, issue_id in self.singles, category, date,
-                                        number)
+            cat_key, cat_text = sub_row(issue.text, issue_id in self.singles, category,
+                                        date, number)
             parent = self.by_key.get(cat_key) or self._add(
                 issue, OutlineNode("category", cat_key, cat_text))
             doc = self._add(parent, OutlineNode("document", key, short or title, key, number,
@@ -134,6 +136,7 @@ class Outline(NodeTree):
         node = self.by_key.get(key)
         if node is not None or key.startswith(("issue:", "government:")):
             return node
+        from models.views.grouping import top_key_of
         top_key = top_key_of(key)
         if top_key is not None:  # category:{issue}:{category}, year:{government}:{year}
             issue = self.by_key.get(top_key)
