@@ -86,6 +86,36 @@ def test_role_toggles_and_one_click_clear(qtbot, window):
     assert not any(r.startswith("〔") for r in visible_rows(window.left.tree))
 
 
+def _highlighted_blocks(reader) -> list[str]:
+    """The text of every block of the pane with the clause highlight behind it."""
+    from models.views.document_html import HIGHLIGHT
+    found, block = [], reader.document().begin()
+    while block.isValid():
+        form = block.blockFormat()
+        if form.hasProperty(form.Property.BackgroundBrush) and \
+                form.background().color().name() == HIGHLIGHT:
+            found.append(block.text())
+        block = block.next()
+    return found
+
+
+def test_the_highlight_moves_in_place_as_a_fresh_drawing_would_put_it(qtbot, window):
+    """Moving through one document moves the highlight without drawing the text again (the
+    Down arrow through a long document), to exactly the blocks a new drawing highlights."""
+    doc = document_row(window.left, "doc:市中政办发|2021|13")
+    section = doc.children[2]  # 二、工作措施, with （一）…（四） under it
+    window.open_key(section.children[0].key)
+    drawn = window.reader.html
+    for clause in (section.children[1], section, section.children[3], doc.children[3]):
+        window.open_key(clause.key)
+        assert window.reader.html is drawn  # not drawn again: the highlight moved in place
+        moved = _highlighted_blocks(window.reader)
+        window.reader.show_node(clause.document_key, clause.key, force=True)  # a new drawing
+        assert moved == _highlighted_blocks(window.reader) and moved, clause.text
+        drawn = window.reader.html
+    assert len(_highlighted_blocks(window.reader)) >= 1
+
+
 def test_selecting_a_clause_scrolls_and_highlights_it(qtbot, window):
     window.left.tree.setFocus()
     doc = document_row(window.left, "doc:市中政办发|2021|13")

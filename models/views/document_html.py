@@ -25,6 +25,8 @@ BANNER_EXPIRED = "已失效：有效期至{date}"  # on paper, at the head of th
 NOTICE_EXPIRED = "本文件已失效（有效期至{date}）"  # on screen, in the bar above the pane
 WORD_JOINER = "\u2060"  # no line break on either side (UAX #14 class WJ)
 MASTHEAD_SIZE = 1.5  # the masthead's size, in body sizes, when the line has room for it
+HIGHLIGHT = "#fff4cc"  # the background of the clause being read (and the clauses under it)
+BODY_END = "end-of-body"  # the anchor after the last clause (where the cited documents begin)
 
 _MARKABLE = {"section", "chapter", "subsection", "article", "item", "subitem", "paragraph",
              "notice", "duty", "roster", "attachments"}
@@ -84,7 +86,7 @@ p.sign {{ text-align: right; margin-right: {indent * 2}px; margin-bottom: 0px; }
 p.quiet {{ color: #6b6b6b; font-size: {self.pt(0.85)}; }}
 p.refs {{ font-family: {sans}; font-weight: bold; margin-top: {round(20 * z)}px; color: #444444; }}
 p.ref {{ margin-left: {indent}px; margin-bottom: 0px; }}
-p.current {{ background-color: #fff4cc; }}
+p.current {{ background-color: {HIGHLIGHT}; }}
 span.label {{ }}
 span.dept {{ font-family: {sans}; font-size: {self.pt(0.9)}; background-color: #eef1f5; color: #37474f; }}
 span.lead {{ font-weight: bold; background-color: #d3e3fd; color: #0b3a8c; }}
@@ -189,7 +191,17 @@ def highlight_department(fragment: str, department: DepartmentInfo | None) -> st
     return _MENTION_IN_CHIP.sub(r"\1\2", fragment)  # a chip is already marked
 
 
-def _descendants(nodes: list[NodeInfo], key: str | None) -> set[str]:
+def header_page(nodes: list[NodeInfo], current: str | None, doc: DocumentInfo) -> str:
+    """The page the header names while *current* is read (citation.gazette_page of it, or
+    of the title when none is)."""
+    shown = next((n for n in nodes if n.key == current), None) or \
+        next((n for n in nodes if n.kind == "title"), None)
+    return gazette_page(shown, doc)
+
+
+def highlighted(nodes: list[NodeInfo], key: str | None) -> set[str]:
+    """The clauses the pane highlights for the clause *key*: it and every clause under it
+    (*nodes*: the document's, in reading order)."""
     if not key:
         return set()
     ids, keys = set(), set()
@@ -233,13 +245,11 @@ def document_html(library: Library, document_key: str, *, style: ReadingStyle | 
     nodes = library.nodes(document_key)
     assigned = library.assignments(document_key)
     dues = library.deadlines_of(document_key=document_key)
-    current_keys = _descendants(nodes, current)
+    current_keys = highlighted(nodes, current)
     header_anchors = "".join(f'<a name="{n.key}"></a>' for n in nodes if n.kind in _HEADER_KINDS)
     parts = [f"<html><head><style>{style.css()}</style></head><body>"]
-    shown = next((n for n in nodes if n.key == current), None) or \
-        next((n for n in nodes if n.kind == "title"), None)
-    parts.append(header_html(doc, header_anchors, today, gazette_page(shown, doc), style,
-                             banner=not screen))
+    parts.append(header_html(doc, header_anchors, today, header_page(nodes, current, doc),
+                             style, banner=not screen))
     for node in nodes:
         if node.kind in _HEADER_KINDS:
             continue
@@ -300,7 +310,7 @@ def references_html(references: list[dict], terms=()) -> str:
     """The documents a text cites; those held in the library link to themselves."""
     if not references:
         return ""
-    out = ['<p class="refs">本文引用的文件</p>']
+    out = [f'<p class="refs"><a name="{BODY_END}"></a>本文引用的文件</p>']
     for ref in references:
         text = html.escape(cite(ref["title"], ref.get("doc_number")), quote=False)
         if terms:

@@ -67,6 +67,12 @@ class ReaderView(QTextBrowser):
         self._refit = QTimer(self, singleShot=True, interval=80)  # re-render once resized
         self._refit.timeout.connect(lambda: self._render(keep_scroll=True))
         self.document().setDocumentMargin(28)
+        self.document().setUndoRedoEnabled(False)  # (the highlight moves by editing formats)
+        # The scroll bar always shown: as needed, it came and went while each new text was
+        # set (empty, then long), laying the whole text out twice at two widths per clause
+        # opened, and the lines' width (28 characters at least) changed with it.
+        from ui.qt import Qt
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.show_placeholder()
 
     def _refresh(self) -> None:
@@ -136,13 +142,14 @@ class ReaderView(QTextBrowser):
 
     def clause_at(self, pos) -> str | None:
         """The key of the clause under *pos* (viewport coordinates), from the anchors before it."""
+        from models.views.document_html import BODY_END
         block = self.cursorForPosition(pos).block()
         while block.isValid():
             it = block.begin()
             while not it.atEnd():
                 names = it.fragment().charFormat().anchorNames()
                 if names:
-                    return names[0]
+                    return names[0] if names[0] != BODY_END else None
                 it += 1
             block = block.previous()
         return None
@@ -169,8 +176,10 @@ class ReaderView(QTextBrowser):
         other = document_key != self.document_key
         changed = force or other or current != self.current or terms != self.terms
         moved = other or current != self.current
+        before = self.current
+        same_text = not (force or other or terms != self.terms)
         self.document_key, self.current, self.terms = document_key, current, terms
-        if changed:
+        if changed and not (same_text and self._move_highlight(before, current)):
             self._render()
         if moved:
             self.shown.emit(document_key, current or "")
@@ -221,6 +230,22 @@ class ReaderView(QTextBrowser):
         self._masthead = self.library.document(self.document_key).masthead or ""
         self._masthead_fit = masthead_size(style, self._masthead)
         self.place.restore(kept)
+
+    def _move_highlight(self, old: str | None, new: str | None) -> bool:
+        """Within the document shown, the highlight moved from *old* to *new* in place: the
+        Down arrow through a long document does not lay the whole text out again for each
+        clause. False when the text must be drawn again (the header's page changes)."""
+        from models.views.document_html import HIGHLIGHT, header_page, highlighted
+        if not (self.library and self.document_key and self.place.anchors):
+            return False
+        nodes = self.library.nodes(self.document_key)
+        doc = self.library.document(self.document_key)
+        if header_page(nodes, old, doc) != header_page(nodes, new, doc):
+            return False
+        off, on = highlighted(nodes, old), highlighted(nodes, new)
+        self.place.paint(off - on, None)
+        self.place.paint(on - off, HIGHLIGHT)
+        return True
 
     def scroll_to_current(self) -> None:
         if self.current:

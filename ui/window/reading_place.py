@@ -62,6 +62,25 @@ class PlaceKeeper:
     def clear(self) -> None:
         self.anchors = []
 
+    def paint(self, keys: set[str], color: str | None) -> None:
+        """Give the blocks of the clauses *keys* the background *color* (None: none), in
+        place: each clause's blocks run from its anchor to the next anchor."""
+        from ui.qt import QColor, QTextCursor
+        document = self.browser.document()
+        for i, (position, key) in enumerate(self.anchors):
+            if key not in keys:
+                continue
+            end = self.anchors[i + 1][0] if i + 1 < len(self.anchors) else document.characterCount()
+            block = document.findBlock(position)
+            while block.isValid() and block.position() < end:
+                form = block.blockFormat()
+                if color:
+                    form.setBackground(QColor(color))
+                else:
+                    form.clearBackground()
+                QTextCursor(block).setBlockFormat(form)
+                block = block.next()
+
     def in_view(self, current: str | None) -> tuple[str, float] | None:
         """The clause to keep (*current* when it is in view, else the first one at the top of
         the view) and how far below the view's top it is; None when there is none."""
