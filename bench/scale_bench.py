@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/scale_bench.py                  # 10 100 1000
     .venv/bin/python bench/scale_bench.py --sizes 10 100   # a quick run
-    options: --work DIR (default /tmp/gazette-scale: the built libraries, reused while the
+    options: --instructions N (also count the instructions to each first paint, valgrind),
+             --work DIR (default /tmp/gazette-scale: the built libraries, reused while the
              texts and models/ are unchanged), --runs N (window starts per kind, default 5),
              --budget S (seconds any one window step may take, default 60), --queries N
              (per query class, default 20), --repeat N (runs per query, default 3),
@@ -221,7 +222,7 @@ def measure(count: int, path: Path, args) -> dict:
         facts["load_window"] = load_text()
         folder = args.work / f"window-{count}"
         base, envs, _ = prepare_window_env(path, folder)
-        starts = measure_starts(envs, base, args.runs, args.budget)
+        starts = measure_starts(envs, base, args.runs, args.budget, args.instructions)
         chains = {name: run_chain(name, path, envs["plain"], args.budget, count // 2)
                   for name in CHAINS}
         facts["window"] = {"starts": starts, "chains": chains, "runs": args.runs}
@@ -239,6 +240,9 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-window", action="store_true")
+    parser.add_argument("--instructions", type=int, default=0, metavar="N",
+                        help="also count the instructions to each start's first paint with "
+                             "valgrind (N runs of each): repeatable where wall times vary")
     parser.add_argument("--wait-load", type=float, metavar="LOAD",
                         help="before each size and its window part, wait (up to 5 min) for "
                              "the 1-minute load average to fall below LOAD")

@@ -88,6 +88,12 @@ def report(count: int, facts: dict, budget: float) -> None:
         f"{ms(statistics.median(starts['bare']['paint'])):.0f} ms")
     say(f"  start, no filter          {start_line('plain')}")
     say(f"  start, saved {FILTER_FROM}  {start_line('filtered')}")
+    counts = starts.get("instructions")
+    if counts:
+        bare = statistics.median(counts["bare"])
+        say("  instructions to the first paint (callgrind): bare "
+            f"{bare / 1e6:.0f} M; no filter {statistics.median(counts['plain']) / bare:.2f}×, "
+            f"saved {FILTER_FROM} {statistics.median(counts['filtered']) / bare:.2f}× bare")
     for kind, run in starts["warm"].items():
         shown = (f"{run['PAINTED']:.2f} s" if "PAINTED" in run else "not reached")
         say(f"  first start ({kind}, writes the outline cache): first paint {shown}"

@@ -145,7 +145,8 @@ def start_run(kind: str, env: dict, budget: float) -> dict:
     return found
 
 
-def measure_starts(envs: dict, base: dict, runs: int, budget: float) -> dict:
+def measure_starts(envs: dict, base: dict, runs: int, budget: float,
+                   instructions: int = 0) -> dict:
     import startup_bench
     out = {kind: {"paint": [], "complete": [], "rss": [], "stopped": False, "cache": []}
            for kind in ("bare", "plain", "filtered")}
@@ -167,6 +168,10 @@ def measure_starts(envs: dict, base: dict, runs: int, budget: float) -> dict:
             found["rss"].append(run["rss"])
             found["cache"].append(run.get("cache"))
     out["warm"] = warm
+    if instructions:  # the instructions to the first paint: repeatable where wall times vary
+        out["instructions"] = {kind: sorted(startup_bench.instructions(kind, envs.get(kind, base))
+                                            for _ in range(instructions))
+                               for kind in ("bare", "plain", "filtered")}
     return out
 
 
