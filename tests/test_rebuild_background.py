@@ -109,3 +109,56 @@ def test_a_command_on_a_stale_library_tells_each_issue_of_its_rebuild(user):
     (user / "library.content").write_text("an older version", encoding="utf-8")
     bad = run_cli(user, "show", "doc:没有这个文号")  # bad input still exits 2
     assert bad.returncode == 2 and "第 3 / 3 期" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_user_library_made_from_a_default_without_wal_is_wal(tmp_path, monkeypatch,
+                                                                seed_library_path):
+    """The frozen app's default library is built for read-only media (no WAL); the user's copy
+    is written while the window reads it, so it must be WAL from its first import on."""
+    import shutil
+    import sqlite3
+
+    from models.store import content
+    from models.store.library_file import is_wal
+    default = tmp_path / "default.sqlite"
+    shutil.copy(seed_library_path, default)
+    with sqlite3.connect(default) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    assert not is_wal(default)
+    from models.registry.amendments import Amendment
+    from models.store.amend import amend_user_library
+    from models.locations import set_user_data_dir
+    set_user_data_dir(tmp_path / "user")  # (an official who amends the 部门名录 before any
+    monkeypatch.setattr(content, "default_library", lambda: default)  # import)
+    try:
+        amend_user_library(Amendment("collective", "市中区", "区残联"))
+        assert is_wal(tmp_path / "user" / "library.sqlite") and not is_wal(default)
+    finally:
+        set_user_data_dir(None)
+
+
+def test_a_stale_library_without_wal_is_rebuilt_before_it_serves(user):
+    """Such a library (made by an earlier version) cannot be written while a window reads it:
+    it is rebuilt first, not behind the window (where the rebuild would wait for the reader)."""
+    import sqlite3
+
+    from models.store import content
+    library = user / "library.sqlite"
+    assert content.pending_rebuild() == "serve"
+    with sqlite3.connect(library) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    assert content.pending_rebuild() == "first"
+
+
+def test_a_write_that_finds_the_library_busy_says_so(tmp_path, seed_library_path):
+    """Held by a reader of a library not in WAL mode: 占用, not 已损坏."""
+    import shutil
+    import sqlite3
+
+    from models.errors import BadLibraryError
+    from models.store.build import storage_errors
+    path = tmp_path / "lib.sqlite"
+    shutil.copy(seed_library_path, path)
+    with pytest.raises(BadLibraryError) as caught, storage_errors(path):
+        raise sqlite3.OperationalError("database is locked")
+    assert "正被另一个程序占用" in str(caught.value) and "损坏" not in str(caught.value)

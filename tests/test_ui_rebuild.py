@@ -181,13 +181,35 @@ def test_closing_the_window_during_the_rebuild_leaves_the_old_library_whole(
     line = window.rebuild.line
     qtbot.waitUntil(lambda: "第 1 / 4 期" in line.label.text())  # written, not committed
     worker = window.rebuild.worker
+    rebuilt = []
+    window.rebuild.rebuilt.connect(lambda: rebuilt.append(True))
     window.close()  # cancels, and waits for the worker to roll back
     assert worker.isFinished() and worker.outcome == ("cancelled", None)
+    from ui.qt import QApplication
+    QApplication.processEvents()  # the worker's finished, queued meanwhile, comes too late:
+    assert not rebuilt and window.rebuild.worker is None  # nothing (pytest-qt fails on a raise)
     library = stale_user / "library.sqlite"
     assert integrity(library) == "ok"
     assert titles(library)["台政发〔2022〕61号"] == OLD_TITLE and len(titles(library)) == 8
     assert pending_rebuild() == "serve"
     assert not list(stale_user.glob(".building-*"))
+
+
+def test_a_rebuild_that_ends_as_the_window_closes_is_left_alone(start, stale_user, gate,
+                                                                 qtbot):
+    """The worker's end is queued to the window when it closes: the closing wins, and the
+    queued end, delivered after, finds nothing to do (no swap into a closing window)."""
+    window = start()
+    worker = window.rebuild.worker
+    rebuilt = []
+    window.rebuild.rebuilt.connect(lambda: rebuilt.append(True))
+    gate.set()
+    worker.wait()  # finished, its signal queued, not yet delivered (no event processed)
+    window.close()
+    from ui.qt import QApplication
+    QApplication.processEvents()  # now the queued end comes (pytest-qt fails on a raise)
+    assert not rebuilt and window.rebuild.worker is None
+    assert integrity(stale_user / "library.sqlite") == "ok"
 
 
 def test_a_library_this_version_cannot_read_is_rebuilt_first_with_a_dialog(

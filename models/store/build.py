@@ -7,11 +7,9 @@ import leaves the old library untouched.
 """
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import tempfile
 from contextlib import contextmanager
@@ -21,7 +19,7 @@ from typing import Callable, Iterator
 
 import sqlite_utils
 
-from models.errors import BadLibraryError, DuplicateDocumentError
+from models.errors import BadLibraryError, DuplicateDocumentError, is_disk_full
 from models.issue import Document, Issue, Node
 from models.registry import Registry, lookup_form
 from models.store import search_index, spans
@@ -199,32 +197,30 @@ def add_issues(library: Path, issues: list[Issue], registry: Registry, *,
 @contextmanager
 def storage_errors(library: Path) -> Iterator[None]:
     """SQLite and file-system failures while writing, as BadLibraryError in Chinese."""
+    full = f"无法写入资料库 {library}：磁盘空间不足。原资料库未被改动；请腾出空间后重试。"
     try:
         yield
     except sqlite3.DatabaseError as exc:
-        if _disk_full(exc, library):
-            raise BadLibraryError(f"无法写入资料库 {library}：磁盘空间不足。"
-                                  "原资料库未被改动；请腾出空间后重试。") from exc
+        if is_disk_full(exc, library.parent):
+            raise BadLibraryError(full) from exc
+        if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) \
+                or "locked" in str(exc).lower():
+            raise BadLibraryError(f"无法写入资料库 {library}：它正被另一个程序占用。"
+                                  "原资料库未被改动；请关闭其他公报通窗口后重试。") from exc
         raise BadLibraryError(f"无法写入资料库 {library.name}：文件可能已损坏（{exc}）。"
                               "原资料库未被改动；可以从内置公报重新生成。") from exc
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise BadLibraryError(f"无法写入资料库 {library}：磁盘空间不足。"
-                                  "原资料库未被改动；请腾出空间后重试。") from exc
+        if is_disk_full(exc, library.parent):
+            raise BadLibraryError(full) from exc
         raise BadLibraryError(f"无法写入资料库 {library}：{exc.strerror or exc}") from exc
 
 
-def _disk_full(exc: sqlite3.DatabaseError, library: Path) -> bool:
-    if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" or "full" in str(exc).lower():
-        return True
-    try:  # an I/O error on a disk with (next to) no space left is that
-        return shutil.disk_usage(library.parent).free < 1024 * 1024
-    except OSError:
-        return False
-
-
 def open_for_writing(path: Path) -> sqlite_utils.Database:
+    """A connection to write *path* with, the file in WAL mode (readers go on reading while
+    it writes; a window reading the old state meanwhile, Library.pin, does not block it)."""
     conn = sqlite3.connect(path, timeout=timeout_seconds(), isolation_level=None)
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
     return sqlite_utils.Database(conn)
 
 
@@ -272,8 +268,6 @@ def _write_in_place(library: Path, issues: list[Issue], registry: Registry, repl
         check_library(library)  # a damaged or foreign file is never written into
     db = open_for_writing(library)
     try:
-        if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.conn.execute("PRAGMA journal_mode = WAL")  # readers go on reading while we write
         db.conn.execute("BEGIN IMMEDIATE")
         try:
             if fresh:
@@ -303,13 +297,13 @@ def _write_new(library: Path, issues: list[Issue], registry: Registry, replace: 
         db = open_for_writing(tmp)
         try:
             db.conn.execute(f"PRAGMA application_id = {0x47415A45}")
-            if wal:  # set now, so that writing in place later never changes the header
-                db.conn.execute("PRAGMA journal_mode = WAL")
             db.conn.execute("BEGIN")
             create_tables(db)
             _fill(db, issues, registry, replace, extra_metadata, steps)
             db.conn.execute("COMMIT")
             db.conn.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+            if not wal:  # for read-only media (the frozen app's): one self-contained file
+                db.conn.execute("PRAGMA journal_mode = DELETE")
         finally:
             db.close()
         umask = os.umask(0)

@@ -158,7 +158,10 @@ def pending_rebuild() -> str | None:
     user = user_library_path()
     if not user.exists() or not user_library_stale():
         return None
-    return "serve" if _readable(user) else "first"
+    # a library not in WAL mode (made by an older version from the frozen app's default)
+    # cannot be written while the window reads it: it is rebuilt before it is opened
+    from models.store.library_file import is_wal
+    return "serve" if is_wal(user) and _readable(user) else "first"
 
 
 def user_library_stale() -> bool:
@@ -267,11 +270,15 @@ def ensure_user_library(on_wait: Callable[[str], None] | None = None) -> Path:
 
 def _create_user_library(user: Path) -> None:
     """The user's library starts as a copy of the default one (lock held)."""
+    from models.store.build import open_for_writing
     from models.store.writelock import building_prefix
     user.parent.mkdir(parents=True, exist_ok=True)
     temporary = user.with_name(f"{building_prefix(user)}{os.getpid()}.sqlite")
     try:
         shutil.copyfile(default_library(), temporary)
+        # the frozen app's default is built for read-only media (no WAL): the user's copy
+        # is written while the window reads it, so it is WAL from the start
+        open_for_writing(temporary).close()
         os.replace(temporary, user)
     finally:
         temporary.unlink(missing_ok=True)

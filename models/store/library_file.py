@@ -77,3 +77,14 @@ def check_open(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     if version < SCHEMA_VERSION:
         raise BadLibraryError(f"资料库 {path.name} 的格式版本 {version} 已过时，请重新生成。")
     return meta
+
+
+def is_wal(path: Path) -> bool:
+    """Whether the library file is in WAL mode, read from its header (byte 18: 2 for WAL)
+    without opening it."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == 2

@@ -112,4 +112,7 @@ class PaneCycle(QObject):
         return target
 
     def _focus_changed(self, _old, new) -> None:
+        if not self.parent().isVisible():
+            return  # closed, or being destroyed: its panes may be gone already (the
+            # focus moves as each child is deleted, and the application still tells us)
         self.ring.follow(self.pane_of(new))

@@ -157,6 +157,8 @@ class RebuildFlow(QObject):
 
     def _finished(self) -> None:
         worker = self.worker
+        if worker is None:
+            return  # queued before the window closed: stop() has ended it already
         worker.wait()
         kind, detail = self._end(worker)
         if kind == "done":
