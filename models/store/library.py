@@ -267,12 +267,6 @@ class Library(TreeQueries):
         return {g for d in self.departments() for g in [d.government] if g} | \
             set(self.governments())
 
-    def entry_counts(self) -> dict[int, int]:
-        """department id → the clauses its filter shows (its own and its collectives', general
-        notes left out), as counted at import: the sum of its counts by role."""
-        return dict(self.query("SELECT department_id, sum(n) FROM dept_counts "
-                               "GROUP BY department_id"))
-
     def resolve_department(self, name: str, government: str | None = None) -> DepartmentInfo:
         """The department a name stands for (any alias, any width), of *government* when
         given; AmbiguousDepartmentError when it names units of several governments,

@@ -42,7 +42,7 @@ class Scope:
         self.unit_ids = list(unit_ids)
         self.roles = [r for r in ROLES if r in roles]
         self.include_general = include_general
-        # every role but general notes: what the picker's counts (entry_counts) count
+        # every role but general notes: what the picker's counts (DepartmentInfo.total) count
         self.plain = not include_general and set(self.roles) == set(ROLES) - {"general"}
 
     @property

@@ -249,11 +249,3 @@ class Deadlines(Sequence):
         return {"due": due, "start": start, "phrase": phrase, "key": key, "path": path,
                 "heading": heading, "doc_number": number, "document_key": doc_key,
                 "role": role, "expired": bool(until) and until < self.today}
-
-
-def entry_counts(library: Library) -> dict[str, int]:
-    """Number of clauses that concern each department (own or via a collective unit it
-    belongs to), general notes left out — the same clauses the filter shows. Counted at
-    import (store/build.refresh_counts), read here without scanning the library."""
-    by_id = library.entry_counts()
-    return {d.name: by_id.get(d.id, 0) for d in library.departments()}
