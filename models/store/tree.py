@@ -114,7 +114,8 @@ class TreeQueries:
 
     def single_issues(self) -> dict[int, str]:
         """The issues that are a document imported on its own (no cover: neither a year of
-        issue nor a number; models/views/grouping.py) → that document's government."""
+        issue nor a number; the rows they sit under: models/views/grouping.py) → that
+        document's government."""
         return dict(self.query(
             "SELECT i.id, COALESCE((SELECT d.government FROM documents d WHERE d.issue_id = "
             "i.id ORDER BY d.position LIMIT 1), '') FROM issues i "
@@ -183,7 +184,7 @@ class TreeQueries:
 
     def issue_labels(self) -> list[str]:
         """The labels of the gazette issues, in import order (documents imported on their own
-        are not issues: models/views/grouping.py)."""
+        are not issues: single_issues)."""
         singles = self.single_issues()
         return [label for label, ids in self.tree_issues()[0]
                 if not all(i in singles for i in ids)]

@@ -16,7 +16,6 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from models.kinds import HEADER_KINDS  # noqa: F401 (the tree leaves them out)
 from models.roles import ROLES
 from models.views.outline_node import NodeTree, OutlineNode
 
