@@ -207,3 +207,33 @@ def test_deadlines_read_their_clauses_as_they_are_shown(several):
     assert first == every[:2] and rows[-1] == every[-1] and len(every) == len(rows)
     with pytest.raises(IndexError):
         rows[len(rows)]
+
+
+def test_keys_asked_a_chunk_at_a_time_give_the_same_answers(several, monkeypatch):
+    """Long lists of keys go to SQLite a chunk at a time (store/schema.in_chunks): asked two
+    keys at a time, the tree, the filter and the library's lookups answer as in one go."""
+    from datetime import date
+
+    from models.store import schema
+    scope = department_scope(several, "区财政局", None, True, HOME)
+    docs = [d.key for d in several.documents()]
+    nodes = [n for key in docs for n in several.nodes(key)]
+    keys = [n.key for n in nodes]
+
+    def answers() -> tuple:
+        return (walk(Outline(several)), walk(Outline(several, scope)),
+                list(department_deadlines(several, scope)),
+                several.kept_roles(scope, keys), several.kept_documents(scope, docs),
+                several.clause_places([n.id for n in nodes]),
+                several.fingerprints(keys + keys[:3]),  # a key asked twice is answered once
+                several.deadlines_of(keys), several.expired_document_keys(date(2030, 1, 1), docs))
+    calls = []
+    query = several.query
+    monkeypatch.setattr(several, "query", lambda *a: calls.append(a) or query(*a))
+    whole = answers()
+    asked = len(calls)
+    assert all(whole) and len(whole[-1]) < len(docs)  # (expired: some documents, not all)
+    assert len(whole[6]) == len(set(keys))
+    monkeypatch.setattr(schema, "CHUNK", 2)
+    assert answers() == whole
+    assert len(calls) - asked > 2 * asked  # asked in many more queries

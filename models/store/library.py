@@ -20,6 +20,7 @@ from models.registry.naming import NamingRules
 from models.roles import ROLES
 from models.store.library_file import check_open, connect_ro, stored_date, stored_json
 from models.store.records import DepartmentInfo, DocumentInfo, DutyEntry, NodeInfo
+from models.store.schema import in_chunks
 from models.store.spans import HEADING_SQL, NOTE_SQL
 from models.store.tree import TreeQueries
 
@@ -144,12 +145,8 @@ class Library(TreeQueries):
         for None), asked a chunk of keys at a time."""
         if keys is None:
             return self.query(sql)
-        rows: list[tuple] = []
-        keys = list(dict.fromkeys(keys))
-        for start in range(0, len(keys), 500):  # SQLite's limit on parameters
-            chunk = keys[start:start + 500]
-            rows += self.query(f"{sql} AND {column} IN ({','.join('?' * len(chunk))})", chunk)
-        return rows
+        return in_chunks(keys, lambda marks, chunk: self.query(
+            f"{sql} AND {column} IN ({marks})", chunk))
 
     def node_boxes(self, key: str) -> list[tuple]:
         """Where a node's printed lines stand: [(page, x0, top, x1, bottom), …] in points
@@ -185,14 +182,10 @@ class Library(TreeQueries):
                      document_key: str | None = None) -> dict[str, list[dict]]:
         """node key → its deadlines, for the nodes given (or a document's, or all)."""
         if node_keys is not None:
-            rows = []
-            keys = list(node_keys)
-            for start in range(0, len(keys), 500):  # SQLite's limit on parameters
-                chunk = keys[start:start + 500]
-                rows += self.query(
-                    "SELECT nodes.key, d.phrase, d.due, d.start, d.kind FROM deadlines d "
-                    "JOIN nodes ON nodes.id = d.node_id WHERE nodes.key IN "
-                    f"({','.join('?' * len(chunk))}) ORDER BY d.id", chunk)
+            rows = in_chunks(node_keys, lambda marks, chunk: self.query(
+                "SELECT nodes.key, d.phrase, d.due, d.start, d.kind FROM deadlines d "
+                f"JOIN nodes ON nodes.id = d.node_id WHERE nodes.key IN ({marks}) "
+                "ORDER BY d.id", chunk))
         elif document_key is not None:
             rows = self.query(
                 "SELECT nodes.key, d.phrase, d.due, d.start, d.kind FROM deadlines d "

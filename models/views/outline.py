@@ -31,7 +31,6 @@ LABEL_WIDTH = 28
 # 展开全部 unfolds everything up to about EXPAND_ALL_ROWS rows.
 UNFOLD_ROWS = 1000
 EXPAND_ALL_ROWS = 5000
-_BATCH = 500  # issues read in one query
 
 
 def shorten(text: str, width: int = LABEL_WIDTH) -> str:
@@ -103,10 +102,7 @@ class Outline(NodeTree):
         """The categories and documents of *issues* (documents folded, not read)."""
         from models.views.grouping import sub_row
         by_id = {i: issue for issue in issues for i in issue.ref}
-        ids = list(by_id)
-        rows = []
-        for start in range(0, len(ids), _BATCH):
-            rows += self.library.tree_documents(ids[start:start + _BATCH], self.scope)
+        rows = self.library.tree_documents(list(by_id), self.scope)
         for issue in issues:
             issue.loaded = True
         for issue_id, key, title, short, number, category, until, body, date in rows:
