@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from models.errors import (AmbiguousDepartmentError, BadLibraryError, UnknownDepartmentError,
                            UnknownDocumentError, UnknownGovernmentError, UnknownNodeError)
 from models.issue import is_document_key
 from models.registry import lookup_form, suggest
-from models.registry.naming import NamingRules
+from models.registry.naming import NamingRules, load_naming_rules
 from models.roles import ROLES
 from models.store.library_file import check_open, connect_ro, stored_date, stored_json
 from models.store.records import DepartmentInfo, DocumentInfo, DutyEntry, NodeInfo
@@ -30,16 +31,33 @@ _NODE_COLUMNS = ("nodes.id, nodes.key, documents.key, nodes.parent_id, nodes.dep
                  "nodes.fingerprint, nodes.ord, nodes.page, nodes.page_label")
 
 
+@cache
+def content_naming_rules() -> NamingRules:
+    """The naming rules of the content (alias_rules.toml), read once: those the parser reads
+    units and governments by (store/content.load_content_registry)."""
+    from models.locations import content_dir
+    return load_naming_rules(content_dir() / "alias_rules.toml")
+
+
 class Library(TreeQueries):
     """Read-only queries over one library file (the reading tree's and the department
-    filter's in models/store/tree.py)."""
+    filter's in models/store/tree.py); its names of governments and units are read by
+    *rules*, the content's naming rules unless given (as the parser read them)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, rules: NamingRules | None = None):
         self.path = Path(path)
         conn = connect_ro(self.path)
         self.metadata = check_open(conn, self.path)
         self.conn = conn
         self._departments: list[DepartmentInfo] | None = None
+        self._rules = rules
+
+    @property
+    def rules(self) -> NamingRules:
+        """The naming rules lookups follow (read when a lookup first needs them)."""
+        if self._rules is None:
+            self._rules = content_naming_rules()
+        return self._rules
 
     def close(self) -> None:
         self.conn.close()
@@ -250,7 +268,7 @@ class Library(TreeQueries):
         by_form = {lookup_form(g): g for g in known}
         if form in by_form:
             return by_form[form]
-        places, rest = NamingRules().place_names(form, known)
+        places, rest = self.rules.place_names(form, known)
         if places and rest in by_form:
             return by_form[rest]
         raise UnknownGovernmentError(written, sorted(known))
@@ -290,7 +308,7 @@ class Library(TreeQueries):
                                 ) -> list[DepartmentInfo]:
         """"青川区人防办", "枣庄市市中区财政局": a government's name, then the name its own
         documents give the unit (区人防办, with the level word of the government)."""
-        rules = NamingRules()
+        rules = self.rules
         places, rest = rules.place_names(form, self._government_names())
         for i in range(len(places) - 1, -1, -1):
             named = "".join(places[:i + 1])
