@@ -24,7 +24,8 @@ it prints:
   runs, then p50 and p95 over the queries of the class; beside it a LIKE scan of
   the same file (SELECT count(*) FROM nodes WHERE text LIKE '%q%') and how many
   times faster search is than that scan;
-* Library.departments() and entry_counts() on a freshly opened library;
+* Library.departments() (the units with their counts, as the picker and the 部门名录 read
+  them) on a freshly opened library;
 * the window, in child processes (QT_QPA_PLATFORM=offscreen, GAZETTE_USER_DATA and
   GAZETTE_CACHE_DIR in a temporary folder, the library as the user's library):
   - first paint and window complete as bench/startup_bench.py measures them (its
@@ -179,20 +180,17 @@ def measure_search(path: Path, per_class: int, repeat: int) -> dict[str, dict]:
     return result
 
 
-def measure_departments(path: Path, repeat: int = 3) -> tuple[float, float]:
+def measure_departments(path: Path, repeat: int = 3) -> float:
+    """Library.departments() on a fresh library: every unit with its counts by role (what
+    the picker shows, DepartmentInfo.total), median of *repeat*, in ms."""
     from models.store.library import Library
-    from models.views.outline import entry_counts
-    dept_times, count_times = [], []
+    times = []
     for _ in range(repeat):
         with Library(path) as library:
             t0 = time.perf_counter()
             library.departments()
-            t1 = time.perf_counter()
-            entry_counts(library)
-            t2 = time.perf_counter()
-        dept_times.append(t1 - t0)
-        count_times.append(t2 - t1)
-    return ms(statistics.median(dept_times)), ms(statistics.median(count_times))
+            times.append(time.perf_counter() - t0)
+    return ms(statistics.median(times))
 
 
 def wait_for_load(limit: float | None, longest: float = 300) -> None:

@@ -63,6 +63,19 @@ def test_role_filter_and_general_entries(seed_library):
                if (e.doc_number, e.path) in extra)
 
 
+def test_a_role_through_a_collective_unit_on_one_line_and_in_the_cell(seed_library):
+    """A 镇政府's duty named through 各镇街: 责任（经各镇街） in the text, 责任 over 经各镇街 in
+    the table's 角色 cell."""
+    from models.views.dutylist import duty_rows, role_lines
+    dl = build_duty_list(seed_library, "各镇人民政府", today=TODAY)
+    row = next(r for r in duty_rows(dl) if r.entry.doc_number == "市中政办发〔2021〕15号"
+               and r.entry.path == "二、（二）1.")
+    assert row.role == "责任（经各镇街）"
+    assert role_lines(row.entry) == ["责任", "经各镇街"]
+    own = next(r for r in duty_rows(dl) if not r.entry.via)
+    assert role_lines(own.entry) == [own.role] and "经" not in own.role
+
+
 def test_deadlines_in_date_order_with_past_ones_marked(seed_library):
     dl = build_duty_list(seed_library, "区人力资源和社会保障局", today=TODAY)
     dues = [d["due"] for d, _ in dl.deadlines()]

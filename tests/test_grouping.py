@@ -6,7 +6,7 @@ import shutil
 
 from conftest import FIXTURES
 
-from models.views.grouping import group_of, is_single, year_of
+from models.views.grouping import sub_row, top_key_of, top_row
 
 
 def test_a_document_imported_on_its_own_sits_under_its_government_and_year(
@@ -45,19 +45,27 @@ def test_a_document_imported_on_its_own_sits_under_its_government_and_year(
     assert not any(text in ("台政发〔2022〕3号", "其他") for _, text, _ in tops)
 
 
-def test_the_rule_for_issues_and_for_documents_on_their_own(seed_library):
-    doc = next(d for d in seed_library.documents() if d.doc_number == "市中政办发〔2021〕13号")
-    issue = seed_library.issues()[0]
-    assert not is_single(issue)
-    assert group_of(doc, issue) == ("issue:2021年第5期", "2021年第5期",
-                                    f"category:2021年第5期:{doc.category}", doc.category)
-    single = {"label": doc.doc_number, "year": None, "number": None}
-    group = group_of(doc, single)
-    assert (group.text, group.sub_text) == (doc.government, "2021年")
-    from dataclasses import replace
-    assert year_of(replace(doc, date=None)) == "2021"  # from the 文号's 〔2021〕
-    assert group_of(replace(doc, date=None, doc_number=None, government=""), single)[1::2] == (
-        "其他单位", "年份不详")
+def test_the_rows_above_a_document_of_an_issue_and_of_one_on_its_own():
+    # a gazette issue's document: under the issue and its category (其他 without one)
+    assert top_row("2021年第5期", None) == ("issue:2021年第5期", "2021年第5期")
+    assert sub_row("2021年第5期", False, "区政府文件", "2021-09-18", "市中政发〔2021〕16号") == (
+        "category:2021年第5期:区政府文件", "区政府文件")
+    assert sub_row("2021年第5期", False, None, "2021-09-18", None) == (
+        "category:2021年第5期:其他", "其他")
+    # a document on its own: under its government (其他单位 unknown) and its year, of its
+    # 成文日期, else of its 文号's 〔2021〕, else 年份不详
+    assert top_row("台政发〔2022〕3号", "台儿庄区") == ("government:台儿庄区", "台儿庄区")
+    assert top_row("台政发〔2022〕3号", "") == ("government:其他单位", "其他单位")
+    assert sub_row("台儿庄区", True, "区政府文件", "2022-03-01", "台政发〔2021〕3号") == (
+        "year:台儿庄区:2022年", "2022年")
+    assert sub_row("台儿庄区", True, None, None, "台政发〔2021〕3号") == (
+        "year:台儿庄区:2021年", "2021年")
+    assert sub_row("台儿庄区", True, None, None, "台政发［2020］3号")[1] == "2020年"
+    assert sub_row("其他单位", True, None, None, None) == ("year:其他单位:年份不详", "年份不详")
+    # and back: the top row above a category or a year
+    assert top_key_of("category:2021年第5期:区政府文件") == "issue:2021年第5期"
+    assert top_key_of("year:台儿庄区:2022年") == "government:台儿庄区"
+    assert top_key_of("doc:市中政发|2021|16") is None
 
 
 def test_the_duplicate_message_names_each_document_once():

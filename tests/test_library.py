@@ -304,3 +304,30 @@ def test_metadata_names_every_source_by_its_sha256(seed_library_path, seed_bytes
     assert f"={hashlib.sha256(seed_bytes).hexdigest()}" in meta["source_sha256"]
     from models.store.schema import SCHEMA_VERSION
     assert meta["schema_version"] == str(SCHEMA_VERSION)
+
+
+def test_government_lookups_follow_the_contents_naming_rules(tmp_path, seed_issue, registry):
+    """Who a written government or unit is follows content/alias_rules.toml, as the parser
+    reads them: 高新园区 ends in 区 but a 园区 is no government (not_place_endings), so
+    高新园区青川区 names none; 江宁市青川区 is 青川区 after the city above it."""
+    from models.errors import UnknownDepartmentError, UnknownGovernmentError
+    from models.registry.naming import NamingRules
+    from models.store.content import parse_file
+    path = tmp_path / "lib.sqlite"
+    qingchuan = parse_file(FIXTURES / "duty_forms" / "article_items_qingchuan.txt", registry)
+    add_issues(path, [seed_issue, qingchuan], registry)
+    with Library(path) as library:
+        assert library.rules.not_place_endings == registry.rules.not_place_endings
+        assert "园区" in library.rules.not_place_endings
+        assert registry.rules.place_names("高新园区青川区", {"青川区"})[0] == []  # the parser's
+        assert library.government_named("江宁市青川区") == "青川区"
+        assert library.resolve_department("江宁市青川区财政局").name == "青川区财政局"
+        with pytest.raises(UnknownGovernmentError):
+            library.government_named("高新园区青川区")
+        with pytest.raises(UnknownDepartmentError):
+            library.resolve_department("高新园区青川区财政局")
+    # without the content's rules (a bare NamingRules, as the lookups had before), the
+    # 园区 would pass for a government above 青川区
+    with Library(path, rules=NamingRules()) as bare:
+        assert bare.government_named("高新园区青川区") == "青川区"
+        assert bare.resolve_department("高新园区青川区财政局").name == "青川区财政局"

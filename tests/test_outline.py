@@ -29,16 +29,34 @@ def several(tmp_path_factory, seed_issue, registry):
         yield library
 
 
+# The two rows above each document of `several`, written out: the seed's issue and its
+# categories; each document imported on its own under its government and the year it was
+# issued (the 市中区 one apart from the seed's issue).
+SEED = ("issue:2021年第5期", "2021年第5期")
+GOVERNMENT_FILES = (*SEED, "category:2021年第5期:区政府文件", "区政府文件")
+OFFICE_FILES = (*SEED, "category:2021年第5期:区政府办公室文件", "区政府办公室文件")
+PLACES = {
+    "doc:市中政发|2021|16": GOVERNMENT_FILES,
+    "doc:市中政办发|2021|13": OFFICE_FILES,
+    "doc:市中政办发|2021|14": OFFICE_FILES,
+    "doc:市中政办发|2021|15": OFFICE_FILES,
+    "doc:市中政办字|2021|14": OFFICE_FILES,
+    "doc:云农发|2022|18": ("government:云台县", "云台县", "year:云台县:2022年", "2022年"),
+    "doc:青政发|2022|9": ("government:青川区", "青川区", "year:青川区:2022年", "2022年"),
+    "doc:市中政办字|2022|6": ("government:市中区", "市中区", "year:市中区:2022年", "2022年"),
+}
+
+
 def whole_tree(library: Library, today: str) -> list[tuple]:
     """Every row of the library, read the old way (all documents, all nodes), the two rows
-    above each document by grouping.group_of: (depth, kind, key, label, expired)."""
-    from models.views.grouping import group_of
-    issue_rows = {i["label"]: i for i in library.issues()}
+    above each document as PLACES says: (depth, kind, key, label, expired)."""
+    documents = library.documents()
+    assert {doc.key for doc in documents} == set(PLACES)
     groups: dict[str, tuple[str, dict]] = {}  # top key → (text, sub key → (text, documents))
-    for doc in library.documents():
-        group = group_of(doc, issue_rows.get(doc.issue))
-        subs = groups.setdefault(group.key, (group.text, {}))[1]
-        subs.setdefault(group.sub_key, (group.sub_text, []))[1].append(doc)
+    for doc in documents:
+        key, text, sub_key, sub_text = PLACES[doc.key]
+        subs = groups.setdefault(key, (text, {}))[1]
+        subs.setdefault(sub_key, (sub_text, []))[1].append(doc)
     rows = []
     for key, (text, subs) in groups.items():
         rows.append((0, "issue", key, text, False))
@@ -189,3 +207,33 @@ def test_deadlines_read_their_clauses_as_they_are_shown(several):
     assert first == every[:2] and rows[-1] == every[-1] and len(every) == len(rows)
     with pytest.raises(IndexError):
         rows[len(rows)]
+
+
+def test_keys_asked_a_chunk_at_a_time_give_the_same_answers(several, monkeypatch):
+    """Long lists of keys go to SQLite a chunk at a time (store/schema.in_chunks): asked two
+    keys at a time, the tree, the filter and the library's lookups answer as in one go."""
+    from datetime import date
+
+    from models.store import schema
+    scope = department_scope(several, "区财政局", None, True, HOME)
+    docs = [d.key for d in several.documents()]
+    nodes = [n for key in docs for n in several.nodes(key)]
+    keys = [n.key for n in nodes]
+
+    def answers() -> tuple:
+        return (walk(Outline(several)), walk(Outline(several, scope)),
+                list(department_deadlines(several, scope)),
+                several.kept_roles(scope, keys), several.kept_documents(scope, docs),
+                several.clause_places([n.id for n in nodes]),
+                several.fingerprints(keys + keys[:3]),  # a key asked twice is answered once
+                several.deadlines_of(keys), several.expired_document_keys(date(2030, 1, 1), docs))
+    calls = []
+    query = several.query
+    monkeypatch.setattr(several, "query", lambda *a: calls.append(a) or query(*a))
+    whole = answers()
+    asked = len(calls)
+    assert all(whole) and len(whole[-1]) < len(docs)  # (expired: some documents, not all)
+    assert len(whole[6]) == len(set(keys))
+    monkeypatch.setattr(schema, "CHUNK", 2)
+    assert answers() == whole
+    assert len(calls) - asked > 2 * asked  # asked in many more queries

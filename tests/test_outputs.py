@@ -54,13 +54,12 @@ def test_deadline_first_within_a_role(seed_library):
 
 
 def test_left_out_line_makes_the_window_count_and_the_paper_agree(seed_library, finance):
-    from models.views.outline import entry_counts
     doc = duty_document(finance)
     table_at = next(i for i, b in enumerate(doc.blocks) if isinstance(b, Table))
     under = doc.blocks[table_at + 1]
     assert isinstance(under, Para) and under.kind == "small"
     assert under.text == "说明：已失效公文 3 项未列入；通用条款 28 项未列入。"
-    window = entry_counts(seed_library)["区财政局"]  # what the window says: 14 条
+    window = seed_library.resolve_department("区财政局").total  # what the window says: 14 条
     assert window == 14 == len(finance.entries) + finance.left_out["expired"]
     everything = build_duty_list(seed_library, "区财政局", DutyListOptions(
         include_expired=True, include_general=True), today=TODAY)

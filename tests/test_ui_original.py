@@ -132,3 +132,20 @@ def test_the_toggle_is_in_the_view_menu_and_the_status_bar(qtbot, window):
     assert window.original.isVisible() and action.isChecked()
     button.click()
     assert not window.original.isVisible() and not action.isChecked()
+
+
+def test_a_citation_with_its_page_says_whether_it_has_one(qtbot, window, make_window):
+    """Ctrl+Alt+C: the clause with （第N页） when it was imported from a PDF, and a word saying
+    there is no page for a text import (the citation as Ctrl+Shift+C copies it)."""
+    from ui.qt import QApplication
+    node = clause(window, "市中政办发〔2021〕15号", "二、（一）2.")
+    window.open_key(node.key)
+    paged = window.output.copy_citation(with_page=True)
+    assert paged.splitlines()[0].endswith(f"（第{node.page_label or node.page}页）")
+    assert QApplication.clipboard().text() == paged
+    assert "和页码" in window.status.label.text()
+    text = make_window()  # the seed as text: no pages
+    text.open_key(clause(text, "市中政办发〔2021〕15号", "二、（一）2.").key)
+    plain = text.output.copy_citation()
+    assert text.output.copy_citation(with_page=True) == plain
+    assert "没有页码可注明" in text.status.label.text()

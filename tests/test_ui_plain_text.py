@@ -149,6 +149,61 @@ def test_window_widgets_show_the_payload_as_text(qt_app, qtbot, hostile_library,
         library.close()
 
 
+NAMED = IMG + "区某局"  # a unit an official renamed: "/" kept, as the registry keeps names
+
+
+@pytest.fixture
+def renamed_library(hostile_library, tmp_path):
+    """The hostile library with 青川区财政局 renamed to NAMED and the tagged unit merged into
+    it: a name and aliases with tags, as the 部门名录 shows them."""
+    import shutil
+
+    from models.registry.amendments import Amendment
+    from models.store.amend import apply
+    from models.store.library import Library
+    path = tmp_path / "renamed.sqlite"
+    shutil.copy(hostile_library, path)
+    apply(path, Amendment("rename", "青川区", "青川区财政局", NAMED))
+    apply(path, Amendment("alias", "青川区", DEPARTMENT, NAMED))
+    return path
+
+
+def test_registry_and_picker_escape_a_unit_named_with_tags(qt_app, renamed_library,
+                                                          monkeypatch):
+    """The 部门名录's tooltips and its 改名 question, and the department picker's tooltip,
+    name the unit: escaped, so the tags are shown and nothing is loaded."""
+    from models.store.library import Library
+    from ui import plain
+    from ui.qt import Qt
+    from ui.window.filter_search.department_picker import DepartmentModel
+    from ui.window.registry.dialog import RegistryDialog
+    with Library(renamed_library) as library:
+        [unit] = [d for d in library.departments() if d.name == NAMED]
+        assert DEPARTMENT in unit.aliases
+        dialog = RegistryDialog(library, government="青川区")
+        try:
+            assert dialog.select(NAMED)
+            row = dialog.model.departments.index(unit)
+            tips = [dialog.model.item(row, c).toolTip() for c in (2, 3)]
+            assert all("<img" not in t and "<i>" not in t for t in tips)
+            assert DEPARTMENT in shown(tips[0]).split("、")
+            assert shown(tips[1]).startswith(f"{NAMED}：{unit.total} 条")
+            asked = []
+            monkeypatch.setattr(plain, "run_dialog",
+                                lambda box: asked.append(box.labelText()) or 0)
+            dialog.rename()
+            [label] = asked
+            assert "<img" not in label
+            assert shown(label) == f"“{NAMED}”的新名称（原名称将作为简称保留）："
+        finally:
+            dialog.deleteLater()
+        picker = DepartmentModel(library.departments())
+        row = picker.rows.index(unit)
+        tip = picker.data(picker.index(row), Qt.ItemDataRole.ToolTipRole)
+        assert "<img" not in tip and "<i>" not in tip
+        assert shown(tip).startswith(f"{NAMED}（") and DEPARTMENT in shown(tip)
+
+
 CHILD = r"""
 import os, sys
 sys.path.insert(0, sys.argv[1])

@@ -126,7 +126,7 @@ def test_resizing_keeps_the_clause_being_read_in_place(qtbot, window):
 def test_the_masthead_is_one_line_and_names_never_break(qt_app, qtbot, seed_library, width):
     """The pane alone, narrower than the window would ever make it: the masthead still takes
     one line (scaled to it) and no department name is broken across lines."""
-    from models.views.document_html import WORD_JOINER
+    from models.views.citation import WORD_JOINER
     from ui.window.reader import ReaderView, base_style
     assert width  # (420: names at a line's end; 560: elsewhere)
     reader = ReaderView(base_style(qt_app[1].sans, qt_app[1].serif))

@@ -367,6 +367,35 @@ def test_saved_filter_without_its_section_starts_unstaged(qtbot, filtered_start,
     finish(again, keep_settings=False)
 
 
+def test_the_tree_is_built_once_at_a_filtered_start_and_on_a_reload(
+        qtbot, filtered_start, seed_library_path, monkeypatch):
+    """The filter alone builds the tree (refilter): a start with a saved filter and a reload
+    keeping it build the filter's tree once, not the whole tree first and then the filter's."""
+    from models.store import content
+    from models.views import outline
+    start, finish = filtered_start
+    built = []
+
+    class Counted(outline.Outline):
+        def __init__(self, library, scope=None, today=None):
+            built.append(scope.key if scope is not None else None)
+            super().__init__(library, scope, today)
+    monkeypatch.setattr(outline, "Outline", Counted)
+    window = start()
+    qtbot.waitUntil(lambda: window.ready, timeout=5000)
+    [key] = built
+    assert key is not None and key[0] == "区财政局"
+    assert window.left.outline.tree.key == key and 0 < len(tagged_rows(window.left))
+    built.clear()
+    monkeypatch.setattr(content, "active_library", lambda **_: seed_library_path)
+    old = window.library
+    window.reload_library()
+    assert built == [key] and window.library is not old
+    assert window.filter_search.bar.department == "区财政局"
+    assert window.left.outline.tree.library is window.library
+    finish(window, keep_settings=False)
+
+
 STAGE_ONE_FILTER_PROBE = STAGE_ONE_PROBE.replace(
     'print("ready"', 'print("rows", window.left.tree.model().rowCount(), "deadlines", '
     'window.left.deadlines.model.rowCount(), "chip", window.filter_search.bar.department, "ready"')

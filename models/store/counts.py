@@ -16,11 +16,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from models.kinds import HEADER_KINDS
 from models.roles import ROLES
+from models.store.schema import NOT_HEADER
 
 CLAUSES_KEY = "clauses"
-_CLAUSE = f"kind NOT IN ({','.join(repr(k) for k in HEADER_KINDS)})"
 _RANK = {role: i for i, role in enumerate(ROLES)}
 
 
@@ -46,7 +45,7 @@ class CountChanges:
             "ON a.node_id = n.id WHERE n.document_id = ? AND a.department_id IS NOT NULL",
             [doc_id]).fetchall(), sign)
         self.clause_total += sign * self.db.execute(
-            f"SELECT count(*) FROM nodes WHERE document_id = ? AND {_CLAUSE}",
+            f"SELECT count(*) FROM nodes WHERE document_id = ? AND {NOT_HEADER}",
             [doc_id]).fetchone()[0]
 
     def clauses(self, rows, sign: int) -> None:
@@ -87,5 +86,5 @@ def recount(db) -> None:
     changes.clauses(db.execute("SELECT node_id, department_id, role FROM assignments "
                                "WHERE department_id IS NOT NULL").fetchall(), +1)
     db.execute("DELETE FROM metadata WHERE key = ?", [CLAUSES_KEY])
-    changes.clause_total = db.execute(f"SELECT count(*) FROM nodes WHERE {_CLAUSE}").fetchone()[0]
+    changes.clause_total = db.execute(f"SELECT count(*) FROM nodes WHERE {NOT_HEADER}").fetchone()[0]
     changes.apply()

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from models.errors import (AmbiguousDepartmentError, BadLibraryError, UnknownDepartmentError,
                            UnknownDocumentError, UnknownGovernmentError, UnknownNodeError)
 from models.issue import is_document_key
 from models.registry import lookup_form, suggest
-from models.registry.naming import NamingRules
+from models.registry.naming import NamingRules, load_naming_rules
 from models.roles import ROLES
 from models.store.library_file import check_open, connect_ro, stored_date, stored_json
 from models.store.records import DepartmentInfo, DocumentInfo, DutyEntry, NodeInfo
+from models.store.schema import in_chunks
 from models.store.spans import HEADING_SQL, NOTE_SQL
 from models.store.tree import TreeQueries
 
@@ -29,16 +31,33 @@ _NODE_COLUMNS = ("nodes.id, nodes.key, documents.key, nodes.parent_id, nodes.dep
                  "nodes.fingerprint, nodes.ord, nodes.page, nodes.page_label")
 
 
+@cache
+def content_naming_rules() -> NamingRules:
+    """The naming rules of the content (alias_rules.toml), read once: those the parser reads
+    units and governments by (store/content.load_content_registry)."""
+    from models.locations import content_dir
+    return load_naming_rules(content_dir() / "alias_rules.toml")
+
+
 class Library(TreeQueries):
     """Read-only queries over one library file (the reading tree's and the department
-    filter's in models/store/tree.py)."""
+    filter's in models/store/tree.py); its names of governments and units are read by
+    *rules*, the content's naming rules unless given (as the parser read them)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, rules: NamingRules | None = None):
         self.path = Path(path)
         conn = connect_ro(self.path)
         self.metadata = check_open(conn, self.path)
         self.conn = conn
         self._departments: list[DepartmentInfo] | None = None
+        self._rules = rules
+
+    @property
+    def rules(self) -> NamingRules:
+        """The naming rules lookups follow (read when a lookup first needs them)."""
+        if self._rules is None:
+            self._rules = content_naming_rules()
+        return self._rules
 
     def close(self) -> None:
         self.conn.close()
@@ -144,12 +163,8 @@ class Library(TreeQueries):
         for None), asked a chunk of keys at a time."""
         if keys is None:
             return self.query(sql)
-        rows: list[tuple] = []
-        keys = list(dict.fromkeys(keys))
-        for start in range(0, len(keys), 500):  # SQLite's limit on parameters
-            chunk = keys[start:start + 500]
-            rows += self.query(f"{sql} AND {column} IN ({','.join('?' * len(chunk))})", chunk)
-        return rows
+        return in_chunks(keys, lambda marks, chunk: self.query(
+            f"{sql} AND {column} IN ({marks})", chunk))
 
     def node_boxes(self, key: str) -> list[tuple]:
         """Where a node's printed lines stand: [(page, x0, top, x1, bottom), …] in points
@@ -185,14 +200,10 @@ class Library(TreeQueries):
                      document_key: str | None = None) -> dict[str, list[dict]]:
         """node key → its deadlines, for the nodes given (or a document's, or all)."""
         if node_keys is not None:
-            rows = []
-            keys = list(node_keys)
-            for start in range(0, len(keys), 500):  # SQLite's limit on parameters
-                chunk = keys[start:start + 500]
-                rows += self.query(
-                    "SELECT nodes.key, d.phrase, d.due, d.start, d.kind FROM deadlines d "
-                    "JOIN nodes ON nodes.id = d.node_id WHERE nodes.key IN "
-                    f"({','.join('?' * len(chunk))}) ORDER BY d.id", chunk)
+            rows = in_chunks(node_keys, lambda marks, chunk: self.query(
+                "SELECT nodes.key, d.phrase, d.due, d.start, d.kind FROM deadlines d "
+                f"JOIN nodes ON nodes.id = d.node_id WHERE nodes.key IN ({marks}) "
+                "ORDER BY d.id", chunk))
         elif document_key is not None:
             rows = self.query(
                 "SELECT nodes.key, d.phrase, d.due, d.start, d.kind FROM deadlines d "
@@ -257,7 +268,7 @@ class Library(TreeQueries):
         by_form = {lookup_form(g): g for g in known}
         if form in by_form:
             return by_form[form]
-        places, rest = NamingRules().place_names(form, known)
+        places, rest = self.rules.place_names(form, known)
         if places and rest in by_form:
             return by_form[rest]
         raise UnknownGovernmentError(written, sorted(known))
@@ -266,12 +277,6 @@ class Library(TreeQueries):
         """The governments of the library's documents and departments."""
         return {g for d in self.departments() for g in [d.government] if g} | \
             set(self.governments())
-
-    def entry_counts(self) -> dict[int, int]:
-        """department id → the clauses its filter shows (its own and its collectives', general
-        notes left out), as counted at import: the sum of its counts by role."""
-        return dict(self.query("SELECT department_id, sum(n) FROM dept_counts "
-                               "GROUP BY department_id"))
 
     def resolve_department(self, name: str, government: str | None = None) -> DepartmentInfo:
         """The department a name stands for (any alias, any width), of *government* when
@@ -303,7 +308,7 @@ class Library(TreeQueries):
                                 ) -> list[DepartmentInfo]:
         """"青川区人防办", "枣庄市市中区财政局": a government's name, then the name its own
         documents give the unit (区人防办, with the level word of the government)."""
-        rules = NamingRules()
+        rules = self.rules
         places, rest = rules.place_names(form, self._government_names())
         for i in range(len(places) - 1, -1, -1):
             named = "".join(places[:i + 1])

@@ -14,18 +14,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from models.kinds import HEADER_KINDS
 from models.roles import ROLES
+from models.store.schema import NOT_HEADER, in_chunks
 from models.store.spans import HEADING_SQL
 
 if TYPE_CHECKING:
     from models.store.records import DepartmentInfo
 
-_NOT_HEADER = f"nodes.kind NOT IN ({','.join(repr(k) for k in HEADER_KINDS)})"
 _RANK = "CASE a.role " + " ".join(f"WHEN '{r}' THEN {i}" for i, r in enumerate(ROLES)) + \
         f" ELSE {len(ROLES)} END"
 _GENERAL = ROLES.index("general")
-_CHUNK = 500  # SQLite's limit on parameters, with room to spare
 
 
 class Scope:
@@ -42,7 +40,7 @@ class Scope:
         self.unit_ids = list(unit_ids)
         self.roles = [r for r in ROLES if r in roles]
         self.include_general = include_general
-        # every role but general notes: what the picker's counts (entry_counts) count
+        # every role but general notes: what the picker's counts (DepartmentInfo.total) count
         self.plain = not include_general and set(self.roles) == set(ROLES) - {"general"}
 
     @property
@@ -114,7 +112,8 @@ class TreeQueries:
 
     def single_issues(self) -> dict[int, str]:
         """The issues that are a document imported on its own (no cover: neither a year of
-        issue nor a number; models/views/grouping.py) → that document's government."""
+        issue nor a number; the rows they sit under: models/views/grouping.py) → that
+        document's government."""
         return dict(self.query(
             "SELECT i.id, COALESCE((SELECT d.government FROM documents d WHERE d.issue_id = "
             "i.id ORDER BY d.position LIMIT 1), '') FROM issues i "
@@ -124,20 +123,22 @@ class TreeQueries:
         """The documents of issues, in their order: (issue id, key, title, short title, 文号,
         category, valid until, has rows below it, date); with a *scope*, those holding a kept
         clause."""
-        marks = ",".join("?" * len(issue_ids))
         columns = ("d.issue_id, d.key, d.title, d.short_title, COALESCE(d.doc_number, ''), "
                    "d.category, d.valid_until")
-        if scope is None:
+
+        def ask(marks: str, chunk: list) -> list[tuple]:
+            if scope is None:
+                return self.query(
+                    f"SELECT {columns}, EXISTS (SELECT 1 FROM nodes WHERE nodes.document_id = "
+                    f"d.id AND {NOT_HEADER}), d.date FROM documents d WHERE d.issue_id IN "
+                    f"({marks}) ORDER BY d.issue_id, d.position", chunk)
+            kept, args = scope.kept(
+                f"AND a.document_id IN (SELECT id FROM documents WHERE issue_id IN ({marks}))",
+                chunk)
             return self.query(
-                f"SELECT {columns}, EXISTS (SELECT 1 FROM nodes WHERE nodes.document_id = d.id "
-                f"AND {_NOT_HEADER}), d.date FROM documents d WHERE d.issue_id IN ({marks}) "
-                "ORDER BY d.issue_id, d.position", issue_ids)
-        kept, args = scope.kept(
-            f"AND a.document_id IN (SELECT id FROM documents WHERE issue_id IN ({marks}))",
-            issue_ids)
-        return self.query(
-            f"WITH {kept} SELECT {columns}, 1, d.date FROM documents d "
-            "WHERE d.id IN (SELECT document_id FROM kept) ORDER BY d.issue_id, d.position", args)
+                f"WITH {kept} SELECT {columns}, 1, d.date FROM documents d WHERE d.id IN "
+                "(SELECT document_id FROM kept) ORDER BY d.issue_id, d.position", args)
+        return in_chunks(issue_ids, ask)
 
     def tree_nodes(self, document_key: str, scope: Scope | None = None) -> list[tuple]:
         """A document's rows in reading order (header matter left out): (id, key, parent id,
@@ -148,7 +149,7 @@ class TreeQueries:
         if scope is None:
             return [(*r, "") for r in self.query(
                 f"SELECT {columns} FROM nodes WHERE nodes.document_id = "
-                f"(SELECT id FROM documents WHERE key = ?) AND {_NOT_HEADER} ORDER BY nodes.ord",
+                f"(SELECT id FROM documents WHERE key = ?) AND {NOT_HEADER} ORDER BY nodes.ord",
                 [document_key])]
         kept, args = scope.kept("AND a.document_id = (SELECT id FROM documents WHERE key = ?)",
                                 [document_key])
@@ -157,7 +158,7 @@ class TreeQueries:
             "SELECT nodes.parent_id FROM nodes JOIN shown ON nodes.id = shown.id "
             f"WHERE nodes.parent_id IS NOT NULL) SELECT {columns}, kept.rank FROM nodes "
             "LEFT JOIN kept ON kept.node_id = nodes.id WHERE nodes.id IN (SELECT id FROM shown) "
-            f"AND {_NOT_HEADER} ORDER BY nodes.ord", args)
+            f"AND {NOT_HEADER} ORDER BY nodes.ord", args)
         return [(*r[:8], "" if r[8] is None else ROLES[r[8]]) for r in rows]
 
     def place(self, key: str) -> tuple[str, str, str] | None:
@@ -183,7 +184,7 @@ class TreeQueries:
 
     def issue_labels(self) -> list[str]:
         """The labels of the gazette issues, in import order (documents imported on their own
-        are not issues: models/views/grouping.py)."""
+        are not issues: single_issues)."""
         singles = self.single_issues()
         return [label for label, ids in self.tree_issues()[0]
                 if not all(i in singles for i in ids)]
@@ -191,29 +192,21 @@ class TreeQueries:
     # ------------------------------------------------------------ the filter
     def kept_roles(self, scope: Scope, keys: list[str]) -> dict[str, str]:
         """Of the clauses *keys*, those the filter keeps → the department's role in each."""
-        found: dict[str, str] = {}
-        for start in range(0, len(keys), _CHUNK):
-            chunk = keys[start:start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
+        def ask(marks: str, chunk: list) -> list[tuple]:
             kept, args = scope.kept(f"AND a.node_id IN (SELECT id FROM nodes WHERE key IN "
                                     f"({marks}))", chunk)
-            found.update((key, ROLES[rank]) for key, rank in self.query(
-                f"WITH {kept} SELECT nodes.key, kept.rank FROM kept JOIN nodes "
-                "ON nodes.id = kept.node_id", args))
-        return found
+            return self.query(f"WITH {kept} SELECT nodes.key, kept.rank FROM kept JOIN nodes "
+                              "ON nodes.id = kept.node_id", args)
+        return {key: ROLES[rank] for key, rank in in_chunks(keys, ask)}
 
     def kept_documents(self, scope: Scope, document_keys: list[str]) -> set[str]:
         """Of the documents *document_keys*, those holding a clause the filter keeps."""
-        found: set[str] = set()
-        for start in range(0, len(document_keys), _CHUNK):
-            chunk = document_keys[start:start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
+        def ask(marks: str, chunk: list) -> list[tuple]:
             kept, args = scope.kept(f"AND a.document_id IN (SELECT id FROM documents WHERE key "
                                     f"IN ({marks}))", chunk)
-            found.update(key for key, in self.query(
-                f"WITH {kept} SELECT d.key FROM documents d "
-                "WHERE d.id IN (SELECT document_id FROM kept)", args))
-        return found
+            return self.query(f"WITH {kept} SELECT d.key FROM documents d "
+                              "WHERE d.id IN (SELECT document_id FROM kept)", args)
+        return {key for key, in in_chunks(document_keys, ask)}
 
     def kept_deadlines(self, scope: Scope) -> list[tuple]:
         """The deadlines of the clauses the filter keeps, in date order (undated last), then
@@ -234,10 +227,6 @@ class TreeQueries:
 
     def clause_places(self, node_ids: list[int]) -> dict[int, tuple[str, str, str]]:
         """clause id → (key, path, heading)."""
-        found: dict[int, tuple[str, str, str]] = {}
-        for start in range(0, len(node_ids), _CHUNK):
-            chunk = node_ids[start:start + _CHUNK]
-            found.update((r[0], r[1:]) for r in self.query(
-                f"SELECT nodes.id, nodes.key, nodes.path, {HEADING_SQL} FROM nodes "
-                f"WHERE nodes.id IN ({','.join('?' * len(chunk))})", chunk))
-        return found
+        return {r[0]: r[1:] for r in in_chunks(node_ids, lambda marks, chunk: self.query(
+            f"SELECT nodes.id, nodes.key, nodes.path, {HEADING_SQL} FROM nodes "
+            f"WHERE nodes.id IN ({marks})", chunk))}

@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from models.views.citation import cite, gazette_page
+from models.views.citation import WORD_JOINER, cite, gazette_page
 from models.views.cn_date import cn_date
 from models.store.library import DepartmentInfo, DocumentInfo, Library, NodeInfo
 from models.views.markdown import clause_markdown, inline_html, mark_terms
 
 BANNER_EXPIRED = "已失效：有效期至{date}"  # on paper, at the head of the document
 NOTICE_EXPIRED = "本文件已失效（有效期至{date}）"  # on screen, in the bar above the pane
-WORD_JOINER = "\u2060"  # no line break on either side (UAX #14 class WJ)
 MASTHEAD_SIZE = 1.5  # the masthead's size, in body sizes, when the line has room for it
 HIGHLIGHT = "#fff4cc"  # the background of the clause being read (and the clauses under it)
 BODY_END = "end-of-body"  # the anchor after the last clause (where the cited documents begin)

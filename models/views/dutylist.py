@@ -184,15 +184,16 @@ def _member_groups(library: Library, members: list[DutyEntry]) -> dict[str, str]
     return result
 
 
-def role_text(entry: DutyEntry) -> str:
-    label = ROLE_LABELS[entry.role]
-    return f"{label}（经{entry.via}）" if entry.via else label
-
-
 def role_lines(entry: DutyEntry) -> list[str]:
     """The 角色 cell, centred: 责任, and under it 经各镇街 when the clause names the
     department through a group (the column is four characters wide)."""
     return [ROLE_LABELS[entry.role]] + ([f"经{entry.via}"] if entry.via else [])
+
+
+def role_text(entry: DutyEntry) -> str:
+    """The role on one line: 责任, or 责任（经各镇街）."""
+    label, *via = role_lines(entry)
+    return label + "".join(f"（{line}）" for line in via)
 
 
 def gist(text: str, limit: int = GIST_CHARS) -> str:

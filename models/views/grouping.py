@@ -7,40 +7,18 @@ sits under its government and the year it was issued (台儿庄区 → 2022年),
 documents imported one by one gather where an official looks for them, not
 each as an "issue" named by its own 文号 with a category 其他.
 
-Pure functions of the stored records, so the outline (models/views/outline.py),
-however it is built, asks here and nothing else decides it.
+The rows' keys and texts, pure functions of the stored fields: the outline
+(models/views/outline.py) asks here. Which issue is a document on its own (neither a year of issue nor a number)
+is the store's rule: Library.single_issues (models/store/tree.py).
 """
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from models.store.records import DocumentInfo
 
 OTHER_CATEGORY = "其他"
 UNKNOWN_GOVERNMENT = "其他单位"
 UNKNOWN_YEAR = "年份不详"
 _NUMBER_YEAR = re.compile(r"[〔\[［【(（]((?:19|20)\d\d)[〕\]］】)）]")
-
-
-class Group(NamedTuple):
-    """The issue-level and category-level rows of one document: their keys and texts."""
-    key: str
-    text: str
-    sub_key: str
-    sub_text: str
-
-
-def is_single(issue: dict | None) -> bool:
-    """Whether *issue* (a row of Library.issues()) is a document imported on its own: the
-    parser found no cover, so it has neither a year of issue nor a number."""
-    return issue is not None and issue.get("year") is None and issue.get("number") is None
-
-
-def year_of(doc: DocumentInfo) -> str:
-    """The year *doc* was issued: of its 成文日期, else of its 文号 (〔2022〕), else ""."""
-    return _year(doc.date, doc.doc_number)
 
 
 def top_row(label: str, government: str | None) -> tuple[str, str]:
@@ -77,11 +55,3 @@ def _year(date: str | None, doc_number: str | None) -> str:
         return date[:4]
     found = _NUMBER_YEAR.search(doc_number or "")
     return found.group(1) if found else ""
-
-
-def group_of(doc: DocumentInfo, issue: dict | None) -> Group:
-    """The two rows above *doc* in the tree; *issue*: its issue's row (Library.issues())."""
-    single = is_single(issue)
-    key, text = top_row(doc.issue, (doc.government or "") if single else None)
-    sub_key, sub_text = sub_row(text, single, doc.category, doc.date, doc.doc_number)
-    return Group(key, text, sub_key, sub_text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.errors import BadGazetteError, UnknownNodeError
+from models.errors import BadGazetteError
 from models.store.library import Library
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points
@@ -40,10 +40,7 @@ class Place:
 def place_of(library: Library, key: str) -> Place:
     """The place of the node *key*, or of a document key's title."""
     from models.store.content import original_file
-    try:
-        node = library.node(key)
-    except UnknownNodeError:
-        node = library.node(library.title_key(key))
+    node = library.node(key)  # a document's key: its title
     doc = library.document(node.document_key)
     kind = doc.source_format or "text"
     if kind not in ("pdf", "ofd"):

@@ -16,7 +16,6 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from models.kinds import HEADER_KINDS  # noqa: F401 (the tree leaves them out)
 from models.roles import ROLES
 from models.views.outline_node import NodeTree, OutlineNode
 
@@ -32,7 +31,6 @@ LABEL_WIDTH = 28
 # 展开全部 unfolds everything up to about EXPAND_ALL_ROWS rows.
 UNFOLD_ROWS = 1000
 EXPAND_ALL_ROWS = 5000
-_BATCH = 500  # issues read in one query
 
 
 def shorten(text: str, width: int = LABEL_WIDTH) -> str:
@@ -104,10 +102,7 @@ class Outline(NodeTree):
         """The categories and documents of *issues* (documents folded, not read)."""
         from models.views.grouping import sub_row
         by_id = {i: issue for issue in issues for i in issue.ref}
-        ids = list(by_id)
-        rows = []
-        for start in range(0, len(ids), _BATCH):
-            rows += self.library.tree_documents(ids[start:start + _BATCH], self.scope)
+        rows = self.library.tree_documents(list(by_id), self.scope)
         for issue in issues:
             issue.loaded = True
         for issue_id, key, title, short, number, category, until, body, date in rows:
@@ -249,11 +244,3 @@ class Deadlines(Sequence):
         return {"due": due, "start": start, "phrase": phrase, "key": key, "path": path,
                 "heading": heading, "doc_number": number, "document_key": doc_key,
                 "role": role, "expired": bool(until) and until < self.today}
-
-
-def entry_counts(library: Library) -> dict[str, int]:
-    """Number of clauses that concern each department (own or via a collective unit it
-    belongs to), general notes left out — the same clauses the filter shows. Counted at
-    import (store/build.refresh_counts), read here without scanning the library."""
-    by_id = library.entry_counts()
-    return {d.name: by_id.get(d.id, 0) for d in library.departments()}

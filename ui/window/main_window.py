@@ -20,10 +20,10 @@ nothing that opens or queries a library.
 
 Stage 2, complete(library): everything else: the real search field, filter
 bar and reading pane in place of the stand-ins (focus and typed text move
-across); the results beside the tree; the actions; the library (the live outline,
-read as it unfolds, replaces the cached rows, unfolded as they were: same rows, so
-nothing moves); the bookmarks; the filter and the last position, which renders the
-document. Then `ready` is True and `started` is emitted.
+across); the results beside the tree; the actions; the library; the bookmarks; the
+filter, which builds the live outline once (read as it unfolds, it replaces the cached
+rows, unfolded as they were: same rows, so nothing moves); the last position, which
+renders the document. Then `ready` is True and `started` is emitted.
 
 MainWindow(library, fonts, settings) runs both stages at once (tests, the
 self-test); ui/startup/staged.py passes library=None and the cached picture,
@@ -182,8 +182,7 @@ class MainWindow(QMainWindow):
                                       show_message=self.statusBar().showMessage)
         self._install_tree_menu()
         self._install_room()
-        if self._saved is not None:
-            self._restore(self._saved)
+        self._restore(self._saved)  # the filter, which builds the tree
         self.left.forget_picture()
         self.ready = True
         self.started.emit()
@@ -234,8 +233,12 @@ class MainWindow(QMainWindow):
         menu.print_requested.connect(self.output.print_document)
         menu.duty_list_requested.connect(self.output.print_duty_list)
 
-    def _restore(self, saved: state.Saved) -> None:
-        """Stage 2, the library open: left splitter, zoom of the text, filter, position."""
+    def _restore(self, saved: state.Saved | None) -> None:
+        """Stage 2, the library open: left splitter, zoom of the text, filter (and with it the
+        tree: without a saved state, the whole tree), position."""
+        if saved is None:
+            self.filter_search.keep_department(None)
+            return
         self.left.restore_split(saved.left_splitter)
         if saved.zoom != 1.0:
             self.set_zoom(saved.zoom)
@@ -246,21 +249,15 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------- library
     def load_library(self, library: Library) -> None:
-        """Show *library*: its tree (issues, and the rows unfolded: stage 1's, or by the rule),
-        its counts; the filter and the reader start on it."""
-        from models.views.outline import Outline
+        """Open *library*: its counts; the filter and the reader start on it. The tree is the
+        filter's to build, once the caller has kept or restored the department (refilter)."""
         self.library, self._document = library, None
         self.issue_labels = issues_text(library.issue_labels())
         self.document_total = library.document_count()
-        current = self.left.current_row()
-        self.left.show_outline(Outline(library), current)
-        if current:  # the row stage 1 showed as current stays current
-            self.left.show_row(current)
         self.filter_search.set_library(library)
         self.reader.set_library(library)
         if self.bookmarks is not None:
             self.bookmarks.set_library(library)
-        self._update_status()
 
     def reload_library(self) -> None:
         """After an import or a rebuild: reopen the active library (as it is: a rebuild is
@@ -272,8 +269,8 @@ class MainWindow(QMainWindow):
         self.filter_search.stop_pending_search()  # it runs on the new library, below
         old = self.library
         self.load_library(Library(active_library(rebuild=False)))
-        old.close()
         self.filter_search.keep_department(selection.department, selection.government)
+        old.close()  # the tree has left it
         if key and self.library.place(key) is not None:
             self.open_key(key)
 

@@ -42,13 +42,13 @@ class OutputActions(QObject):
     def copy_citation(self, with_page: bool = False) -> str:
         """Ctrl+Shift+C: 《title》（文号）path and the clause's text, on the clipboard;
         *with_page* (Ctrl+Alt+C): the citation ends in （第17页） when the page is known."""
-        from models.views.citation import quote
-        key = self.current_key()
+        from models.views.citation import page_of, quote
+        key, library = self.current_key(), self.library()
         if not key:
             return ""
-        text = quote(self.library(), key, with_page=with_page)
+        text = quote(library, key, with_page=with_page)
         QApplication.clipboard().setText(text)
-        if with_page and text == quote(self.library(), key):  # no page to add
+        if with_page and not page_of(library.node(key)):  # no page to add
             self.notify("已复制条款及出处；本公文不是从 PDF 或 OFD 导入的，没有页码可注明", 6000)
         else:
             self.notify("已复制条款及出处" + ("和页码" if with_page else "")

@@ -113,11 +113,11 @@ class ReaderView(QTextBrowser):
 
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt override)
         """What is copied: the selection without the word joiners that keep names whole."""
-        from models.views.document_html import WORD_JOINER
+        from models.views.citation import without_joiners
         data = QMimeData()
         fragment = self.textCursor().selection()
-        data.setText(fragment.toPlainText().replace(WORD_JOINER, ""))
-        data.setHtml(fragment.toHtml().replace(WORD_JOINER, ""))
+        data.setText(without_joiners(fragment.toPlainText()))
+        data.setHtml(without_joiners(fragment.toHtml()))
         return data
 
     # --------------------------------------------------------- offline

@@ -167,41 +167,42 @@ class FilterSearch(QObject):
     def set_department(self, name: str | None, government: str | None = None) -> None:
         """Filter by the department *name* (of *government*, when the name is several
         governments'), or by none."""
+        self._choose(name, government)
+        self.refilter()
+
+    def _choose(self, name: str | None, government: str | None = None) -> None:
+        """The department the filter is on (the chip says it); the tree is refilter()'s."""
         from ui.labels import department_label
         dept = self.department = self.library.resolve_department(name, government or None) \
             if name else None
         self.bar.set_department(dept.name if dept else None, dept and department_label(
             dept.name, dept.government, self.departments.grouped))
-        self.refilter()
 
     def keep_department(self, name: str | None, government: str | None = None) -> None:
-        """The department picked before the library changed (an import, an amended 部门名录):
-        still it, or what it is now called (merged or renamed, its old name is an alias),
-        else no filter."""
+        """The department picked before the library changed (an import, an amended 部门名录,
+        the start): still it, or what it is now called (merged or renamed, its old name is an
+        alias), else no filter; then the tree, built once (the window builds none itself)."""
         from models.errors import GazetteError
         try:
-            self.set_department(name, government)
+            self._choose(name, government)
         except GazetteError:
-            self.set_department(None)
+            self._choose(None)
+        self.refilter()
 
     def restore(self, name: str, roles: list[str], general: bool,
                 government: str | None = None) -> None:
         """The filter the window was left with (a department no longer in the library is
-        skipped)."""
-        from models.errors import GazetteError
+        skipped), and the tree it keeps."""
         self.bar.set_roles(roles, general)
-        if name:
-            try:
-                self.set_department(name, government)
-            except GazetteError:
-                pass  # the department is no longer in the library
+        self.keep_department(name or None, government)
 
     def refilter(self) -> None:
         """Show the tree as the filter (or none) leaves it, answered by the library: the
         issues, documents and clauses it keeps, read as they unfold, and the deadlines."""
         from models.views.outline import Outline, department_deadlines, department_scope
         dept = self.department
-        reading = self.reader.current or self.reader.document_key
+        # what is read, else (at the start, after a reload) the row the tree had current
+        reading = self.reader.current or self.reader.document_key or self.left.current_row()
         if dept is None:
             self.scope = None
             self.deadline_rows = []
@@ -215,7 +216,7 @@ class FilterSearch(QObject):
         self.reader.set_department(dept)
         if self.field.text().strip():
             self.run_search(self.field.text())
-        key = self.reader.current or self.reader.document_key
+        key = self.reader.current or self.reader.document_key or reading
         if key:
             self.left.show_row(key)
         self.changed.emit()

@@ -13,6 +13,7 @@ from models.store.library import DepartmentInfo
 from models.textnorm import fold
 from ui.item_roles import Role
 from ui.labels import government_label
+from ui.plain import as_rich
 from ui.qt import (QAbstractItemView, QAbstractListModel, QColor, QEvent, QFont, QFrame, QLabel,
                    QLineEdit, QListView, QModelIndex, QSortFilterProxyModel, Qt, QVBoxLayout,
                    Signal, refilter_rows)
@@ -73,8 +74,8 @@ class DepartmentModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             also = "、".join(dept.aliases)
             where = government_label(dept.government) + "，" if self.grouped else ""
-            return f"{dept.name}（{where}{dept.kind}）" \
-                + (f"\n又称：{also}" if also else "")
+            return as_rich(f"{dept.name}（{where}{dept.kind}）"
+                           + (f"\n又称：{also}" if also else ""))
         if role == Qt.ItemDataRole.ForegroundRole and not count:
             return QColor("#8a8a8a")
         if role == Role.NodeKey:

@@ -187,7 +187,7 @@ class RegistryDialog(QDialog):
             return
         ask = QInputDialog(self)
         ask.setWindowTitle("改名")
-        ask.setLabelText(f"“{dept.name}”的新名称（原名称将作为简称保留）：")
+        ask.setLabelText(plain.as_rich(f"“{dept.name}”的新名称（原名称将作为简称保留）："))
         ask.setTextValue(dept.name)
         ask.setOkButtonText("改名")
         ask.setCancelButtonText("取消")

@@ -10,6 +10,7 @@ from models.roles import ROLE_LABELS
 from models.store.library import DepartmentInfo
 from models.textnorm import fold
 from ui.item_roles import Role
+from ui.plain import as_rich
 from ui.qt import QColor, QSortFilterProxyModel, QStandardItem, QStandardItemModel, Qt, \
     refilter_rows
 
@@ -51,12 +52,12 @@ class RegistryModel(QStandardItemModel):
                 kind.setForeground(QColor("#a15c00"))
                 kind.setToolTip("部门名录中没有这个单位：可并入已登记的单位，或改名")
             aliases = QStandardItem("、".join(dept.aliases))
-            aliases.setToolTip("、".join(dept.aliases))
+            aliases.setToolTip(as_rich("、".join(dept.aliases)))
             count = QStandardItem()
             count.setData(dept.total, Qt.ItemDataRole.DisplayRole)
             count.setData(dept.total, Role.Count)
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            count.setToolTip(counts_tip(dept))
+            count.setToolTip(as_rich(counts_tip(dept)))
             row = [name, kind, aliases, count]
             for item in row:
                 item.setEditable(False)
