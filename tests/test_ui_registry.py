@@ -157,3 +157,20 @@ def test_the_registry_is_in_the_department_menu(opened):
     menu = next(m for m in window.menus if m.title() == MENU_TITLES[2])
     assert "部门名录…" in [a.text() for a in menu.actions()]
     assert window.registry.dialog.windowTitle() == "部门名录"
+
+
+def test_an_amendment_while_an_import_writes_is_refused_and_changes_nothing(
+        opened, monkeypatch, tmp_path):
+    """The import holds the library's writer lock: an amendment would wait behind it with
+    the window frozen, so it is refused with a reason instead."""
+    window, dialog = opened
+    told = []
+    monkeypatch.setattr("ui.plain.show_message",
+                        lambda kind, parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(window.import_flow, "busy", lambda: True)
+    assert dialog.select("青川区人民防空办公室")
+    answer(monkeypatch, lambda ask: ask.setTextValue("青川区国动办") or 1)
+    dialog.rename_button.click()
+    assert told and "正在导入公报" in told[0][1]
+    assert window.library.resolve_department("区人防办", "青川区").name == "青川区人民防空办公室"
+    assert not (tmp_path / "user" / "registry.toml").exists()

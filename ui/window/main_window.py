@@ -158,7 +158,9 @@ class MainWindow(QMainWindow):
         self.import_flow.finished.connect(lambda done: done and self.reload_library())
         from ui.window.registry.flow import RegistryFlow
         self.registry = RegistryFlow(self, lambda: self.library, self.reload_library,
-                                     self.status.notify, self.rebuild.refusal)
+                                     self.status.notify, lambda: (
+            "正在导入公报，请等这次导入完成后再修改部门名录。" if self.import_flow.busy()
+            else self.rebuild.refusal()))  # (either holds the library's writer lock)
         self.import_flow.registry_requested.connect(self.registry.open_for_import)
         self.output = OutputActions(self, self.reader, lambda: self.library,
                                     self.document, fs.selection,
