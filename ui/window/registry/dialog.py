@@ -16,8 +16,8 @@ from ui import plain
 from ui.item_roles import Role
 from ui.labels import government_label
 from ui.qt import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                   QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, Qt, QTreeView,
-                   QVBoxLayout, QWidget, Signal)
+                   QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, Qt,
+                   QTreeView, QVBoxLayout, QWidget, Signal)
 from ui.window.registry.model import COLLECTIVE, RegistryFilter, RegistryModel
 
 HINT = ("选中一个单位：并入另一个单位（它的名称成为简称）、改名，或标为集体单位（如各街道）。"
@@ -60,7 +60,10 @@ class RegistryDialog(QDialog):
         self.view.setAccessibleName("部门列表")
         self.view.setColumnWidth(0, 250)
         self.view.setColumnWidth(1, 90)
-        self.view.setColumnWidth(2, 290)
+        header = self.view.header()  # 条目 always whole; 又称 takes what is left
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.summary = plain.label()
         self.summary.setWordWrap(True)
         hint = plain.label(HINT)
