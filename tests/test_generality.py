@@ -198,6 +198,26 @@ def test_single_document_without_cover(registry):
     _conserved(SINGLE.read_bytes(), issue)
 
 
+@pytest.mark.parametrize("everyone", ["台儿庄区有关部门", "台儿庄区人民政府有关部门",
+                                      "枣庄市台儿庄区政府有关部门"])
+def test_everyone_after_the_governments_own_name_is_no_unit(registry, everyone):
+    """A general phrase after a government's name (its own, the one above it too) is the
+    general entry, not a unit the registry never heard of."""
+    text = SINGLE.read_text(encoding="utf-8").replace("区政府有关部门按职责", everyone + "按职责")
+    assert everyone in text
+    doc, = parse_issue(text, registry).documents
+    assert _notes(doc)["一、"] == [("台儿庄区应急管理局", "lead"), ("", "general")]
+
+
+@pytest.mark.parametrize("everyone", ["市中区有关部门", "市中区人民政府有关部门",
+                                      "枣庄市市中区政府有关部门"])
+def test_everyone_after_the_home_governments_name_is_no_unit(registry, everyone):
+    """The same for the registry's own government, whose name (市中区) begins with a level
+    word's character and so reads as a place only because the registry names it."""
+    assert registry.is_general(everyone)
+    assert not registry.is_general("市中区财政局") and not registry.is_general("区财政局")
+
+
 def test_document_without_document_number(registry):
     issue = _parse(NO_NUMBER, registry)
     doc, = issue.documents

@@ -21,7 +21,7 @@ from models.parse.notes import looks_like_note, split_trailing_note
 from models.parse.paragraphs import Para, join_lines
 from models.parse.tables import split_tables
 from models.registry import Registry
-from models.registry.scope import Scope, document_government, known_places, organ_names
+from models.registry.scope import Scope, document_government, organ_names
 from models.parse.line import Line, place
 from models.parse.sources import read_lines
 from models.parse.sources.text import split_lines
@@ -111,7 +111,7 @@ def parse_document(lines: list[Line], registry: Registry, issue_year: int | None
     if lay.masthead is not None:
         doc.masthead = mend_spaces(lines[lay.masthead].text)
     doc.addressee = joined(lines, lay.addressee)
-    places = known_places(registry)
+    places = registry.home_places()
     doc.issuers = organ_names([lines[j].text for j in lay.signature], registry.rules, places)
     doc.issuer = doc.issuers[0] if doc.issuers else ""
     if lay.date is not None:

@@ -99,19 +99,31 @@ class Registry:
         canonical = self._index.get(lookup_form(name))
         return self.departments[canonical] if canonical else None
 
-    def is_general(self, phrase: str) -> bool:
+    def home_places(self) -> set[str]:
+        """The governments the registry names: its own and the one above it."""
+        home = self.home
+        return {p for p in (home.name, home.parent) if p} if home is not None else set()
+
+    def is_general(self, phrase: str, known: set[str] | None = None) -> bool:
         """Whether *phrase* names no unit but everyone (区政府有关部门): the phrases of
-        roles.toml at any level (市政府有关部门, 县直有关部门) or after a government's name
-        (青川区政府有关部门)."""
+        roles.toml at any level (市政府有关部门, 县直有关部门) or after a government's name,
+        *known* ones included (青川区政府有关部门, 市中区人民政府有关部门, 青川区有关部门)."""
         general = self.__dict__.get("_general_forms")
         if general is None:  # computed once: the parser asks for every unit it reads
             general = self.__dict__["_general_forms"] = frozenset(
                 lookup_form(p) for p in at_every_level(self.roles.general_phrases, self.rules))
+            self.__dict__["_general_ends"] = tuple({p[-2:] for p in general})
         form = lookup_form(phrase)
         if form in general:
             return True
-        places, rest = self.rules.place_names(form)
-        return bool(places) and self.rules.level_of(places[-1]) + rest in general
+        if not form.endswith(self.__dict__["_general_ends"]):
+            return False  # (most units: no place to read)
+        places, rest = self.rules.place_names(
+            form, known if known is not None else self.home_places())
+        if not places:
+            return False
+        rest = rest.removeprefix("人民")  # 人民政府有关部门 is 政府有关部门
+        return rest in general or self.rules.level_of(places[-1]) + rest in general
 
     def trailing_words(self) -> tuple[str, ...]:
         """The words that trail a list of units (roles.toml [trailing]), longest first, at

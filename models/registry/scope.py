@@ -31,7 +31,7 @@ class Scope:
         self.rules = registry.rules
         self.roles = registry.roles
         self.is_home = registry.home is not None and government.name == registry.home.name
-        self.known_places = known_places(registry) | {g for g in self.chain if g != UNKNOWN}
+        self.known_places = registry.home_places() | {g for g in self.chain if g != UNKNOWN}
         self._derived: dict[str, Department | None] = {}
 
     # ------------------------------------------------ the Registry interface
@@ -40,7 +40,7 @@ class Scope:
         return self.registry.departments if self.is_home else {}
 
     def is_general(self, phrase: str) -> bool:
-        return self.registry.is_general(phrase)
+        return self.registry.is_general(phrase, self.known_places)
 
     def copy(self) -> "Scope":
         return self
@@ -161,7 +161,7 @@ def document_government(registry: Registry, organs: list[str], doc_number: str |
     governments those names give, outermost first (江宁市, 青川区)."""
     rules = registry.rules
     home = registry.home
-    known = known_places(registry)
+    known = registry.home_places()
     for organ in organs:
         organ = mend_spaces(organ or "").replace(" ", "")
         if organ.endswith("文件"):
@@ -193,12 +193,6 @@ def scope_of(registry: "Registry | Scope") -> Scope:
     if isinstance(registry, Scope):
         return registry
     return Scope(registry, registry.home or Government(UNKNOWN))
-
-
-def known_places(registry: Registry) -> set[str]:
-    """The governments the registry names: its own and the one above it."""
-    home = registry.home
-    return {p for p in (home.name, home.parent) if p} if home is not None else set()
 
 
 def organ_names(lines: list[str], rules, known: frozenset[str] | set[str] = frozenset()

@@ -20,9 +20,12 @@ _BASE = 100.0  # pixel size of the font drawn; the transform scales it to the gl
 
 def _app():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QFontDatabase, QGuiApplication
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance() or QGuiApplication([])
+    # a QApplication, not a QGuiApplication: the process's one application is also the one
+    # the window tests that run after a maker get (a QGuiApplication aborts their widgets)
+    app = QApplication.instance() or QApplication([])
     if not getattr(_app, "fonts", None):
         for path in sorted(FONTS.glob("*.otf")):
             if QFontDatabase.addApplicationFont(str(path)) < 0:
