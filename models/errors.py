@@ -18,6 +18,7 @@ class GazetteError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+        self.detail = message  # what is wrong, without the action that failed (无法导入：…)
 
     def __str__(self) -> str:
         return self.message
@@ -36,8 +37,9 @@ class BadGazetteError(GazetteError):
             where += f"{'：' if where else ''}第 {page} 页"
         elif line is not None:
             where += f"{'：' if where else ''}第 {line} 行"
-        message = f"无法导入：{where}：{reason}" if where else f"无法导入：{reason}"
-        super().__init__(message)
+        detail = f"{where}：{reason}" if where else reason
+        super().__init__(f"无法导入：{detail}")
+        self.detail = detail  # (the 原文 view says 无法显示原文：detail)
         self.reason = reason
         self.line = line
         self.source = source

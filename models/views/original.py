@@ -96,7 +96,7 @@ class OriginalFile:
         self._ofd = None
         if source_format == "pdf":
             from models.parse.sources.pdf import page_sizes
-            self.sizes = page_sizes(self.data)
+            self.sizes = page_sizes(self.data, self.path.name)
         else:
             from models.parse.sources.ofd import read_ofd
             self._ofd = read_ofd(self.data, self.path.name)
@@ -109,7 +109,7 @@ class OriginalFile:
     def raster(self, page: int, scale: float) -> Raster:
         """A PDF page rendered at *scale* pixels per point."""
         from models.parse.sources.pdf import render_page
-        return Raster(*render_page(self.data, page, scale))
+        return Raster(*render_page(self.data, page, scale, self.path.name))
 
     def drawing(self, page: int) -> Drawing:
         """An OFD page's characters and rules, in points (the reader's own geometry)."""

@@ -202,7 +202,7 @@ class OriginalView(QWidget):
                 self.original = OriginalFile(place.source, place.source_format)
         except GazetteError as err:
             self.original = None
-            self._say(f"无法显示原文：{err}")
+            self._say(f"无法显示原文：{err.detail}")
             return
         self.page = min(max(1, place.page or 1), self.original.pages)
         self._render()
@@ -236,7 +236,7 @@ class OriginalView(QWidget):
             image = page_image(self.original, self.page, self.scale * ratio,
                                boxes, self.serif)
         except GazetteError as err:
-            self._say(f"无法显示原文第 {self.page} 页：{err}")
+            self._say(f"无法显示原文：{err.detail}")  # (it names the page)
             return
         self.message = ""
         self.rendered = image

@@ -76,10 +76,7 @@ def read_pdf(source: str | Path | bytes, name: str = "") -> list[RawPage]:
         bold_of: dict[bytes, bool] = {}
         for index in range(len(pdf)):
             number = index + 1
-            try:
-                page = pdf[index]
-            except pdfium.PdfiumError:
-                raise BadGazetteError(f"第 {number} 页无法读取，文件可能已损坏", source=name) from None
+            page = _page(pdf, number, name)
             try:
                 glyphs, bad = _glyphs(page, bold_of)
                 segments, image_area = _paths(page)
@@ -251,31 +248,50 @@ def _path_segments(obj, mat: tuple[float, ...], height: float, out: list[Segment
             out.append(Segment(x0, min(y0, y1), x0, max(y0, y1)))
 
 
-def page_sizes(data: bytes) -> list[tuple[float, float]]:
-    """The size of every page in points (width, height): what the 原文 view lays out."""
-    pdf = _load(data, "")
+def _page(pdf: pdfium.PdfDocument, number: int, source: str) -> pdfium.PdfPage:
+    """Page *number* (1-based), or a BadGazetteError naming it: PDFium refuses a damaged
+    page only when it is opened, after the file opened well."""
     try:
-        return [pdf.get_page_size(i) for i in range(len(pdf))]
+        return pdf[number - 1]
+    except pdfium.PdfiumError:
+        raise BadGazetteError("该页无法读取，文件可能已损坏", source=source, page=number) from None
+
+
+def page_sizes(data: bytes, source: str = "") -> list[tuple[float, float]]:
+    """The size of every page in points (width, height): what the 原文 view lays out."""
+    pdf = _load(data, source)
+    try:
+        sizes = []
+        for number in range(1, len(pdf) + 1):
+            try:
+                sizes.append(pdf.get_page_size(number - 1))
+            except pdfium.PdfiumError:
+                raise BadGazetteError("该页无法读取，文件可能已损坏", source=source,
+                                      page=number) from None
+        return sizes
     finally:
         pdf.close()
 
 
-def render_page(data: bytes, page_number: int, scale: float = 1.0) -> tuple[bytes, int, int, int]:
+def render_page(data: bytes, page_number: int, scale: float = 1.0,
+                source: str = "") -> tuple[bytes, int, int, int]:
     """Page *page_number* (1-based) rendered to a BGRA buffer: (pixels, width, height, stride).
 
     The bytes are what QImage(pixels, width, height, stride, QImage.Format_ARGB32) reads on a
     little-endian machine (and Format_RGB32: the page is opaque); no Pillow involved."""
-    pdf = _load(data, "")
+    pdf = _load(data, source)
     try:
         if not 1 <= page_number <= len(pdf):
-            raise BadGazetteError(f"第 {page_number} 页不存在（文件共 {len(pdf)} 页）")
-        page = pdf[page_number - 1]
+            raise BadGazetteError(f"第 {page_number} 页不存在（文件共 {len(pdf)} 页）",
+                                  source=source)
+        page = _page(pdf, page_number, source)
         try:
             w_pt, h_pt = page.get_size()
             width, height = max(1, round(w_pt * scale)), max(1, round(h_pt * scale))
             bitmap = c.FPDFBitmap_Create(width, height, 1)
             if not bitmap:
-                raise BadGazetteError(f"第 {page_number} 页太大，无法显示（内存不足）")
+                raise BadGazetteError("该页太大，无法显示（内存不足）", source=source,
+                                      page=page_number)
             try:
                 c.FPDFBitmap_FillRect(bitmap, 0, 0, width, height, 0xFFFFFFFF)
                 c.FPDF_RenderPageBitmap(bitmap, page, 0, 0, width, height, 0,
