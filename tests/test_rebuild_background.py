@@ -111,6 +111,33 @@ def test_a_command_on_a_stale_library_tells_each_issue_of_its_rebuild(user):
     assert bad.returncode == 2 and "第 3 / 3 期" in bad.stderr and "Traceback" not in bad.stderr
 
 
+def test_a_command_while_another_program_rebuilds_reads_the_library_as_it_is(user):
+    """The window is rebuilding (it holds the writer lock for seconds): a command neither
+    waits behind it nor rebuilds the library a second time; it answers from the library as
+    it was, saying so, and the rebuild is still due."""
+    from models.store.content import BUSY_REBUILDING, pending_rebuild
+    from models.store.writelock import writer_lock
+    with writer_lock(user / "library.sqlite"):  # (the lock is the process's: the CLI is not)
+        proc = run_cli(user, "documents", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert len(json.loads(proc.stdout)) == 5 + 2
+    assert proc.stderr.strip() == f"公报通：{BUSY_REBUILDING}"
+    assert pending_rebuild() == "serve"
+
+
+def test_a_rebuild_that_finds_the_library_rebuilt_meanwhile_does_nothing(user, monkeypatch):
+    """Two rebuilds due at once (the window's and a command's): the second, once it holds
+    the lock, finds the library current and leaves it alone."""
+    from models.store import build, content
+    assert content.rebuild_user_library(if_stale=True) == []  # the first: rebuilt
+    assert content.pending_rebuild() is None
+    writes = []
+    monkeypatch.setattr(build, "add_issues", lambda *a, **k: writes.append(a))
+    assert content.rebuild_user_library(if_stale=True) == [] and writes == []
+    content.rebuild_user_library()  # asked for outright (a damaged file): done all the same
+    assert len(writes) == 1
+
+
 def test_a_user_library_made_from_a_default_without_wal_is_wal(tmp_path, monkeypatch,
                                                                 seed_library_path):
     """The frozen app's default library is built for read-only media (no WAL); the user's copy

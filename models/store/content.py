@@ -138,17 +138,28 @@ def active_library(warn: Callable[[str], None] | None = None, rebuild: bool = Tr
     (rebuild_user_library); one that cannot is rebuilt now, by *first*() when
     given (the window's, with a dialog; it returns the warnings).
     """
+    from models.errors import LibraryBusyError
     user = user_library_path()
     if not user.exists():
         return default_library()
     due = pending_rebuild()
-    if due == "first" or (due == "serve" and rebuild):
-        rebuilt = first() if first is not None and due == "first" else \
-            rebuild_user_library(progress=progress)
-        for message in rebuilt:
-            if warn is not None:
-                warn(message)
+    rebuilt: list[str] = []
+    if due == "first":
+        rebuilt = first() if first is not None else \
+            rebuild_user_library(on_wait=warn, progress=progress, if_stale=True)
+    elif due == "serve" and rebuild:
+        try:  # not behind another rebuild (a window's): the library as it is serves meanwhile
+            rebuilt = rebuild_user_library(progress=progress, if_stale=True, timeout=0)
+        except LibraryBusyError:
+            rebuilt = [BUSY_REBUILDING]
+    for message in rebuilt:
+        if warn is not None:
+            warn(message)
     return user
+
+
+BUSY_REBUILDING = ("资料库正由另一个程序（如公报通窗口）写入或按新版本重建；这次先使用重建前的资料库，"
+                   "重建完成后再运行即可看到新版本的结果。")
 
 
 def pending_rebuild() -> str | None:
@@ -221,7 +232,8 @@ class _Sources:
 def rebuild_user_library(fingerprint: str | None = None,
                          on_wait: Callable[[str], None] | None = None,
                          progress: Callable[[int, int], None] | None = None,
-                         cancelled: Callable[[], bool] | None = None) -> list[str]:
+                         cancelled: Callable[[], bool] | None = None,
+                         if_stale: bool = False, timeout: float | None = None) -> list[str]:
     """Rebuild the user's library from the content and the kept imports, in one transaction.
 
     Returns a warning for every kept import that no longer parses (it is
@@ -232,13 +244,17 @@ def rebuild_user_library(fingerprint: str | None = None,
     rebuilt library) rather than being lost to it. *progress*(done, total) is
     told after each issue, read and written; *cancelled*() is asked before
     each: True stops the rebuild (RebuildCancelled), the library unchanged.
+    *if_stale*: nothing is done when, the lock taken, the library is current (another
+    process rebuilt it while this one waited). *timeout*: the writer lock's wait.
     """
     from models.store.build import add_issues
     from models.store.writelock import writer_lock
     user = user_library_path()
     fingerprint = fingerprint or user_library_fingerprint()
     registry = load_user_registry()
-    with writer_lock(user, on_wait, cancelled=cancelled):
+    with writer_lock(user, on_wait, timeout=timeout, cancelled=cancelled):
+        if if_stale and user.exists() and not user_library_stale():
+            return []
         sources = [(p, None) for p in content_sources()]
         sources += [(kept.path, kept.name) for kept in imports.kept_sources(imports_dir())]
         issues = _Sources(sources, registry, cancelled)

@@ -49,7 +49,7 @@ class RebuildWorker(QThread):
         try:
             warnings = rebuild_user_library(on_wait=self.waiting.emit,
                                             progress=self.progressed.emit,
-                                            cancelled=self.stopping.is_set)
+                                            cancelled=self.stopping.is_set, if_stale=True)
             self.outcome = ("done", warnings)
         except RebuildCancelled:
             self.outcome = ("cancelled", None)
