@@ -93,6 +93,10 @@ def cmd_documents(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise GazetteError(f"--limit 应为正整数（收到 {args.limit}）")
+    if args.government and not args.department:
+        raise GazetteError("--government 指明 --department 的部门属于哪个政府，需与 --department 一起使用")
     with open_library(args) as lib:
         result = search(lib, args.query, department=args.department, limit=args.limit,
                         government=args.government)

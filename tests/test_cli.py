@@ -11,14 +11,9 @@ from conftest import FIXTURES, SEED
 from tests.cli_runner import run, run_json, user_env
 
 
-
 @pytest.fixture()
 def env(tmp_path):
     return user_env(tmp_path)
-
-
-
-
 
 
 def _sha(path):
@@ -55,6 +50,16 @@ def test_search_json(env, seed_library_path):
         assert hit["page"] is None  # a text import has no pages
     data = run_json(env, "search", "托育", "--department", "区妇联", "--library", seed_library_path)
     assert data["hits"] and all("<mark>托育</mark>" in h["snippet"] for h in data["hits"])
+
+
+@pytest.mark.parametrize("args, said", [
+    (["--limit", "0"], "--limit 应为正整数（收到 0）"),
+    (["--limit", "-3"], "--limit 应为正整数（收到 -3）"),
+    (["--government", "青川区"], "需与 --department 一起使用")])
+def test_search_options_that_mean_nothing_are_refused(env, seed_library_path, args, said):
+    """Not "没有找到" and exit 0: an option that cannot apply is said to be wrong."""
+    proc = run(env, "search", "托育", "--library", seed_library_path, *args)
+    assert proc.returncode == 2 and said in proc.stderr and proc.stdout == ""
 
 
 def test_duties_json_by_alias(env, seed_library_path):
