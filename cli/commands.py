@@ -176,7 +176,7 @@ def departments_amend(args: argparse.Namespace) -> int:
     applied to their library at once."""
     from models.locations import user_data_dir
     from models.registry.amendments import Amendment
-    from models.store.amend import amend
+    from models.store.amend import amend, amend_user_library
     from models.store.content import ensure_user_library
     wanted = {"alias": 2, "rename": 2, "collective": 1}[args.action]
     if len(args.names) != wanted:
@@ -192,7 +192,9 @@ def departments_amend(args: argparse.Namespace) -> int:
             else None
     item = Amendment(args.action, government, dept.name,
                      target.name if target else (args.names[1] if wanted == 2 else ""))
-    line(item.describe(amend(library, user_data_dir(), item, notice)))
+    moved = amend(library, user_data_dir(), item, notice) if args.library else \
+        amend_user_library(item, notice)
+    line(item.describe(moved))
     return 0
 
 

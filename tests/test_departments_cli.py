@@ -17,10 +17,6 @@ def env(tmp_path):
     return user_env(tmp_path)
 
 
-
-
-
-
 @pytest.fixture()
 def two_governments(env, tmp_path):
     """The user's library: the seed (市中区) and a document of 青川区."""
@@ -101,6 +97,18 @@ def test_a_bad_amendment_exits_2_and_keeps_nothing(two_governments, tmp_path):
     assert not (tmp_path / "user" / "registry.toml").exists()
     proc = run(env, "departments", "alias", "只有一个名字")
     assert proc.returncode == 2 and "用法" in proc.stderr
+
+
+def test_a_rename_to_the_same_name_is_refused_before_anything_is_touched(tmp_path):
+    """An input check: said at once, with no amendment kept, no lock taken, no library
+    opened (the library here does not even exist)."""
+    from models.errors import GazetteError
+    from models.registry.amendments import Amendment
+    from models.store.amend import amend
+    item = Amendment("rename", "青川区", "青川区财政局", "青川区 财政局")
+    with pytest.raises(GazetteError, match="与原名称相同，无需改名"):
+        amend(tmp_path / "library.sqlite", tmp_path / "user", item)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_unit_is_not_merged_into_itself(two_governments, tmp_path):

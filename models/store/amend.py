@@ -28,8 +28,16 @@ def _department(db, government: str, name: str) -> int | None:
     return row[0] if row else None
 
 
+def _check(item: Amendment) -> None:
+    """What is wrong with *item* whatever the library holds: said before anything is kept,
+    locked or written."""
+    if item.kind == "rename" and lookup_form(item.to) == lookup_form(item.name):
+        raise GazetteError(f"新名称“{item.to}”与原名称相同，无需改名")
+
+
 def apply(library: Path, item: Amendment, on_wait: Callable[[str], None] | None = None) -> int:
     """Apply *item* to the library in place; the number of clauses whose unit it changed."""
+    _check(item)
     library = Path(library)
     with storage_errors(library), writer_lock(library, on_wait):
         db = open_for_writing(library)
@@ -57,8 +65,6 @@ def _apply(db, item: Amendment) -> int:
         db.execute("UPDATE departments SET kind = '集体单位' WHERE id = ?", [source])
         return count
     if item.kind == "rename":
-        if lookup_form(item.to) == lookup_form(item.name):
-            raise GazetteError(f"新名称“{item.to}”与原名称相同，无需改名")
         clash = _department(db, item.government, item.to)
         if clash is not None and clash != source:
             raise GazetteError(f"{item.government}已有名为“{item.to}”的单位；要合并请用“并入”")
@@ -87,6 +93,7 @@ def _apply(db, item: Amendment) -> int:
 def amend(library: Path, user_data: Path, item: Amendment,
           on_wait: Callable[[str], None] | None = None) -> int:
     """Keep *item* in the user's amendments and apply it to *library* (both or neither)."""
+    _check(item)
     path = amendments_path(user_data)
     existed = path.exists()
     before = load_amendments(path)
