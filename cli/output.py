@@ -10,6 +10,7 @@ from pathlib import Path
 from models.errors import GazetteError, os_reason
 
 from models.roles import ROLE_LABELS
+from models.whole_file import write_text_whole
 
 
 def emit_json(value) -> None:
@@ -52,9 +53,9 @@ def write_output(text: str, output: str | None) -> None:
     if output:
         output_folder(output)
         try:
-            Path(output).write_text(text, encoding="utf-8")
+            write_text_whole(output, text)
         except OSError as exc:
-            raise GazetteError(f"无法写入 {output}：{exc.strerror or exc}") from exc
+            raise GazetteError(f"无法写入 {output}：{os_reason(exc)}") from exc
         line(f"已写入 {output}")
     else:
         line(text.rstrip("\n"))

@@ -152,12 +152,22 @@ class RebuildCancelled(GazetteError):
         super().__init__("已取消重建资料库；资料库未作改动，仍是原来的内容。")
 
 
-def os_reason(exc: OSError) -> str:
-    """Why a file could not be written, as a user says it."""
-    if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
+def os_reason(exc: OSError, reading: bool = False) -> str:
+    """Why a file could not be written (or, *reading*, read), as a user says it: the
+    system's own words are English."""
+    code = exc.errno
+    if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
         return "磁盘空间不足"
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return "文件夹是只读的或没有写入权限"
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "没有读取权限" if reading else "文件夹是只读的或没有写入权限"
+    if code == errno.ENOENT:
+        return "文件不存在" if reading else "文件夹不存在"
+    if code == errno.EISDIR:
+        return "这是一个文件夹，不是文件"
+    if code == errno.EIO:
+        return "读写出错（磁盘或网络故障）"
+    if code == errno.ENAMETOOLONG:
+        return "文件名太长"
     return exc.strerror or str(exc)
 
 

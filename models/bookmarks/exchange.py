@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from models.errors import BadBookmarkFileError
+from models.errors import BadBookmarkFileError, os_reason
 from models.bookmarks.store import BookmarkStore, merge_entries
 
 FORMAT = "gazette-desk-bookmarks"
@@ -68,7 +68,7 @@ def read_export(path: Path) -> dict:
                                        f"超过上限 {MAX_FILE_BYTES // 1024 // 1024} MB，未导入")
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise BadBookmarkFileError(f"无法读取书签文件 {path}：{exc.strerror or exc}") from exc
+        raise BadBookmarkFileError(f"无法读取书签文件 {path}：{os_reason(exc, reading=True)}") from exc
     except UnicodeDecodeError as exc:
         raise BadBookmarkFileError(f"书签文件 {path.name} 不是 UTF-8 文本") from exc
     try:

@@ -9,13 +9,13 @@ nothing about another's.
 """
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.errors import BadRegistryError
 from models.registry.naming import lookup_form
+from models.whole_file import write_text_whole
 
 FILE_NAME = "registry.toml"
 KINDS = ("alias", "rename", "collective")
@@ -112,9 +112,4 @@ def save_amendments(path: Path, amendments: Amendments) -> None:
         lines.append("")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_text("\n".join(lines), encoding="utf-8")
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_text_whole(path, "\n".join(lines))

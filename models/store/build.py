@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 
 import sqlite_utils
 
-from models.errors import BadLibraryError, DuplicateDocumentError, is_disk_full
+from models.errors import BadLibraryError, DuplicateDocumentError, is_disk_full, os_reason
 from models.issue import Document, Issue, Node
 from models.registry import Registry, lookup_form
 from models.store import search_index, spans
@@ -212,7 +212,7 @@ def storage_errors(library: Path) -> Iterator[None]:
     except OSError as exc:
         if is_disk_full(exc, library.parent):
             raise BadLibraryError(full) from exc
-        raise BadLibraryError(f"无法写入资料库 {library}：{exc.strerror or exc}") from exc
+        raise BadLibraryError(f"无法写入资料库 {library}：{os_reason(exc)}") from exc
 
 
 def open_for_writing(path: Path) -> sqlite_utils.Database:

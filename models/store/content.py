@@ -20,6 +20,7 @@ from models.errors import BadGazetteError, BadLibraryError, GazetteError, os_rea
 from models.locations import (cache_dir, content_dir, imports_dir, resources_dir, user_data_dir,
                               user_library_path)
 from models.store.schema import SCHEMA_VERSION
+from models.whole_file import write_text_whole
 
 if TYPE_CHECKING:  # the parser and the builder load only when something is built
     from models.issue import Issue
@@ -82,7 +83,7 @@ def parse_file(path: Path, registry: Registry, name: str | None = None) -> Issue
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise BadGazetteError(f"无法读取文件：{exc.strerror or exc}", source=str(path)) from exc
+        raise BadGazetteError(f"无法读取文件：{os_reason(exc, reading=True)}", source=str(path)) from exc
     return parse_bytes(data, registry, name or Path(path).name)
 
 
@@ -267,10 +268,7 @@ def rebuild_user_library(fingerprint: str | None = None,
 
 
 def _write_stamp(user: Path, fingerprint: str) -> None:
-    stamp = _stamp_path(user)
-    temporary = stamp.with_name(stamp.name + ".tmp")
-    temporary.write_text(fingerprint, encoding="utf-8")
-    os.replace(temporary, stamp)
+    write_text_whole(_stamp_path(user), fingerprint)
 
 
 def ensure_user_library(on_wait: Callable[[str], None] | None = None) -> Path:

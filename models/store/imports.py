@@ -11,11 +11,12 @@ library refused it, so the folder and the library never disagree.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from models.whole_file import write_bytes_whole
 
 MANIFEST = "imports.json"
 _SUFFIX = re.compile(r"^\.[a-z0-9]{1,5}$")
@@ -42,7 +43,7 @@ class Kept:
             if self.previous_manifest is None:
                 self.manifest.unlink(missing_ok=True)
             else:
-                _write_atomically(self.manifest, self.previous_manifest)
+                write_bytes_whole(self.manifest, self.previous_manifest)
         except OSError:
             pass  # the library was not changed; a stray copy only costs disk space
 
@@ -77,15 +78,6 @@ def kept_sources(folder: Path) -> list[KeptSource]:
     return result
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
 FORMAT_SUFFIX = {"text": ".txt", "pdf": ".pdf", "ofd": ".ofd", "word": ".docx"}
 
 
@@ -111,12 +103,12 @@ def keep(folder: Path, source: Path, sha256: str, source_format: str = "") -> Ke
     previous = manifest.read_bytes() if manifest.exists() else None
     created = not target.exists()
     if created:
-        _write_atomically(target, Path(source).read_bytes())
+        write_bytes_whole(target, Path(source).read_bytes())
     entries = [e for e in _read_manifest(folder) if e["file"] != target.name]
     entries.append({"file": target.name, "name": Path(source).name,
                     "imported": datetime.now().isoformat(timespec="seconds")})
     try:
-        _write_atomically(manifest, json.dumps(entries, ensure_ascii=False, indent=1).encode())
+        write_bytes_whole(manifest, json.dumps(entries, ensure_ascii=False, indent=1).encode())
     except OSError:
         if created:
             target.unlink(missing_ok=True)

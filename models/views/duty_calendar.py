@@ -20,6 +20,7 @@ from pathlib import Path
 from models.errors import EmptyCalendarError
 from models.views.cn_date import cn_date
 from models.views.dutylist import DutyList, DutyRow, citation_of
+from models.whole_file import write_bytes_whole
 
 UID_DOMAIN = "gazette-desk"
 REMINDER = timedelta(days=7)
@@ -50,7 +51,8 @@ def calendar_events(dl: DutyList, include_past: bool = False) -> list[tuple[Duty
     return sorted(pairs, key=lambda p: (p[1]["due"], p[0].number))
 
 
-def build_calendar(dl: DutyList, include_past: bool = False, now: datetime | None = None):
+def build_calendar(dl: DutyList, include_past: bool = False, now: datetime | None = None,
+                   events: list[tuple[DutyRow, dict]] | None = None):
     from icalendar import Alarm, Calendar, Event
 
     from models.version import VERSION
@@ -62,7 +64,7 @@ def build_calendar(dl: DutyList, include_past: bool = False, now: datetime | Non
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", f"{dept}时限")
-    for row, deadline in calendar_events(dl, include_past):
+    for row, deadline in events if events is not None else calendar_events(dl, include_past):
         due = date.fromisoformat(deadline["due"])
         summary = event_summary(dept, row)
         event = Event()
@@ -87,10 +89,11 @@ def past_deadlines(dl: DutyList) -> int:
     return sum(1 for d, _ in dl.deadlines() if dl.is_past(d["due"]))
 
 
-def check_not_empty(dl: DutyList, include_past: bool = False) -> None:
+def check_not_empty(dl: DutyList, include_past: bool = False,
+                    events: list[tuple[DutyRow, dict]] | None = None) -> None:
     """EmptyCalendarError, saying why, when the calendar would have no event: an iCalendar
     file needs one (RFC 5545 §3.6), and an empty one would only puzzle the calendar."""
-    if calendar_events(dl, include_past):
+    if events if events is not None else calendar_events(dl, include_past):
         return
     past = 0 if include_past else past_deadlines(dl)
     if past:
@@ -104,12 +107,13 @@ def check_not_empty(dl: DutyList, include_past: bool = False) -> None:
 def write_ics(dl: DutyList, path: Path, include_past: bool = False) -> int:
     """Write the calendar to *path*; the number of events (OSError when it cannot,
     EmptyCalendarError, with nothing written, when there is no event to write)."""
-    check_not_empty(dl, include_past)
-    cal = build_calendar(dl, include_past)
+    events = calendar_events(dl, include_past)
+    check_not_empty(dl, include_past, events)
+    cal = build_calendar(dl, include_past, events=events)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(cal.to_ical())
-    return len(cal.walk("VEVENT"))
+    write_bytes_whole(path, cal.to_ical())
+    return len(events)
 
 
 def calendar_message(dl: DutyList, written: int, include_past: bool = False) -> str:

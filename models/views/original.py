@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.errors import BadGazetteError
+from models.errors import BadGazetteError, os_reason
 from models.store.library import Library
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points
@@ -91,7 +91,7 @@ class OriginalFile:
         try:
             self.data = self.path.read_bytes()
         except OSError as exc:
-            raise BadGazetteError(f"无法读取原文件（{exc.strerror or exc}）",
+            raise BadGazetteError(f"无法读取原文件（{os_reason(exc, reading=True)}）",
                                   source=self.path.name) from None
         self._ofd = None
         if source_format == "pdf":

@@ -38,6 +38,7 @@ import time
 from pathlib import Path
 
 from models.views.outline_node import OutlineNode
+from models.whole_file import write_text_whole
 
 CACHE_NAME = "outline.txt"
 MAGIC = "gazette-desk outline 4"  # 4: a filter is named with its department's government
@@ -207,9 +208,7 @@ def save(library: Path, picture: Picture, folder: Path | None = None,
         if old is not None and old.text == text:
             return target
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, target)
+        write_text_whole(target, text)
         return target
     except (OSError, ValueError):
         return None

@@ -25,6 +25,7 @@ from models.errors import GazetteError
 from models.locations import user_data_dir
 from models.views import brief
 from models.views.citation import citation as cite_document
+from models.whole_file import write_text_whole
 from ui import plain
 from ui.bookmarks.dialogs import BookmarkDialog
 from ui.bookmarks.panel import BookmarksPanel
@@ -254,7 +255,7 @@ class BookmarkFlow(QObject):
         def write(path: Path, chosen: str) -> None:
             as_text = path.suffix == ".txt" or "txt" in chosen
             render = brief.to_text if as_text else brief.to_markdown
-            path.write_text(render(name, marks), encoding="utf-8")
+            write_text_whole(path, render(name, marks))
         self._saved(save_as(self.host, "导出会议材料", f"{name}.md",
                             "Markdown 文件 (*.md);;文本文件 (*.txt)", write))
 

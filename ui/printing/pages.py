@@ -272,6 +272,9 @@ def print_job(job: PrintJob, printer: QPrinter) -> int:
 
 def print_job_to_pdf(job: PrintJob, path: Path) -> int:
     """Write *job* as a PDF with embedded fonts and searchable text; return the page count."""
+    from models.whole_file import write_whole
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    return print_job(job, make_pdf_printer(path))
+    pages: list[int] = []
+    write_whole(path, lambda temporary: pages.append(print_job(job, make_pdf_printer(temporary))))
+    return pages[0]

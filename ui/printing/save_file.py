@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from models.errors import os_reason
+from models.whole_file import write_text_whole
 from ui.file_dialogs import save_file
 from ui.plain import warn
 from ui.qt import QWidget
@@ -25,10 +27,10 @@ def save_as(parent: QWidget, caption: str, suggested: str, filters: str,
     try:
         write(Path(name), chosen)
     except OSError as exc:
-        warn(parent, caption, f"无法写入 {name}：{exc.strerror or exc}")
+        warn(parent, caption, f"无法写入 {name}：{os_reason(exc)}")
         return None
     return Path(name)
 
 
 def text_writer(text: str) -> Callable[[Path, str], None]:
-    return lambda path, _chosen: path.write_text(text, encoding="utf-8")
+    return lambda path, _chosen: write_text_whole(path, text)

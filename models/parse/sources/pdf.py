@@ -17,7 +17,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
-from models.errors import BadGazetteError
+from models.errors import BadGazetteError, os_reason
 from models.parse.sources.geometry.glyphs import Glyph, RawPage, Segment
 
 MAX_BYTES = 512 * 1024 * 1024
@@ -61,7 +61,7 @@ def _as_bytes(source: str | Path | bytes) -> tuple[bytes, str]:
     try:
         return path.read_bytes(), path.name
     except OSError as exc:
-        raise BadGazetteError(f"无法读取文件（{exc.strerror or exc}）", source=path.name) from None
+        raise BadGazetteError(f"无法读取文件（{os_reason(exc, reading=True)}）", source=path.name) from None
 
 
 def read_pdf(source: str | Path | bytes, name: str = "") -> list[RawPage]:

@@ -14,6 +14,7 @@ with the table's last row (its paragraphs keep with the next).
 """
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from docx import Document
@@ -27,6 +28,7 @@ from docx.shared import Mm, Pt
 from models.views.citation import unbroken, without_joiners
 from models.views.outdoc import UNBROKEN, Cell, OutDoc, Para, Span, Table
 from models.views.print_html import MARGINS_MM
+from models.whole_file import write_bytes_whole
 
 TITLE_FONT = "方正小标宋简体"
 HEI_FONT = "黑体"
@@ -271,7 +273,9 @@ def write_docx(doc: OutDoc, path: Path) -> Path:
     props.comments = doc.running_head
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
+    data = io.BytesIO()  # in memory first: a zip half-written to a full disk is not closed
+    document.save(data)  # cleanly (zipfile's finaliser raises again, out of anyone's reach)
+    write_bytes_whole(path, data.getvalue())
     return path
 
 
