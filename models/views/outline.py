@@ -20,7 +20,7 @@ from models.roles import ROLES
 from models.views.outline_node import NodeTree, OutlineNode
 
 if TYPE_CHECKING:  # the window's first paint imports this module (FILTER_ROLES): no sqlite3
-    from models.store.library import DepartmentInfo, Library, NodeInfo
+    from models.store.library import DepartmentInfo, Library
     from models.store.tree import Scope
 
 # Roles the filter offers as toggles; "general" is a separate switch.
@@ -38,12 +38,8 @@ def shorten(text: str, width: int = LABEL_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def node_label(node: NodeInfo) -> str:
-    """How a clause is named in the tree: its number and heading, or its first words."""
-    return row_label(node.kind, node.label, node.path, node.heading, node.text)
-
-
 def row_label(kind: str, label: str, path: str, heading: str, text: str) -> str:
+    """How a clause is named in the tree: its number and heading, or its first words."""
     if kind == "duty":
         return shorten(label + text)
     if kind == "roster":

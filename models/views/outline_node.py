@@ -45,10 +45,6 @@ class OutlineNode:
         for child in self.children:
             yield from child.walk()
 
-    @property
-    def is_clause(self) -> bool:
-        return self.kind not in ("root", "issue", "category", "document")
-
     def has_children(self) -> bool:
         return bool(self.children) if self.loaded else self.foldable
 
