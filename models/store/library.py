@@ -41,16 +41,16 @@ def content_naming_rules() -> NamingRules:
 
 class Library(TreeQueries):
     """Read-only queries over one library file (the reading tree's and the department
-    filter's in models/store/tree.py); its names of governments and units are read by
-    *rules*, the content's naming rules unless given (as the parser read them)."""
+    filter's in models/store/tree.py); its names of governments and units are read by the
+    content's naming rules (as the parser read them)."""
 
-    def __init__(self, path: Path, rules: NamingRules | None = None):
+    def __init__(self, path: Path):
         self.path = Path(path)
         conn = connect_ro(self.path)
         self.metadata = check_open(conn, self.path)
         self.conn = conn
         self._departments: list[DepartmentInfo] | None = None
-        self._rules = rules
+        self._rules: NamingRules | None = None
 
     @property
     def rules(self) -> NamingRules:
@@ -174,13 +174,11 @@ class Library(TreeQueries):
             raise UnknownNodeError(key)
         return [tuple(b) for b in stored_json(rows[0][0], "条款的版面位置")]
 
-    def has_node(self, key: str) -> bool:
-        return bool(self.query("SELECT 1 FROM nodes WHERE key = ?", [key]))
-
-    def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
-        """key → fingerprint of the nodes of *keys* (of every node for None): what resolving
-        bookmarks compares, read for the bookmarked clauses only."""
-        return dict(self._by_keys("SELECT key, fingerprint FROM nodes WHERE 1", "key", keys))
+    def fingerprints(self, keys: list[str]) -> dict[str, str]:
+        """key → fingerprint of the nodes of *keys*: what resolving bookmarks compares, read
+        for the bookmarked clauses only."""
+        return dict(in_chunks(keys, lambda marks, chunk: self.query(
+            f"SELECT key, fingerprint FROM nodes WHERE key IN ({marks})", chunk)))
 
     def assignments(self, document_key: str | None = None) -> dict[str, list[tuple[str, str, str]]]:
         """node key → [(department, role, as written)]."""
