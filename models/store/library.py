@@ -24,6 +24,7 @@ from models.store.records import DepartmentInfo, DocumentInfo, DutyEntry, NodeIn
 from models.store.schema import in_chunks
 from models.store.spans import HEADING_SQL, NOTE_SQL
 from models.store.tree import TreeQueries
+from models.validity import is_expired
 
 
 _NODE_COLUMNS = ("nodes.id, nodes.key, documents.key, nodes.parent_id, nodes.depth, nodes.kind, "
@@ -149,12 +150,13 @@ class Library(TreeQueries):
     def expired_document_keys(self, today: date | None = None,
                               among: list[str] | None = None) -> set[str]:
         """Keys of the documents whose validity has ended (of those *among*, when given)."""
-        today = today or date.today()
+        today_iso = (today or date.today()).isoformat()
         keys = set()
         for key, until in self._by_keys(
                 "SELECT key, valid_until FROM documents WHERE valid_until IS NOT NULL "
                 "AND valid_until != ''", "key", among):
-            if stored_date(until, "公文的有效期") < today:
+            stored_date(until, "公文的有效期")  # (a damaged date says so)
+            if is_expired(until, today_iso):
                 keys.add(key)
         return keys
 
@@ -363,12 +365,12 @@ class Library(TreeQueries):
             list(ids) + ([dept.government] if include_general else []))
         rank = {r: i for i, r in enumerate(ROLES)}
         entries: dict[str, DutyEntry] = {}
-        today = today or date.today()
+        today_iso = (today or date.today()).isoformat()
         for doc_number, doc_key, key, path, heading, role, text, dept_id, valid, _, form in rows:
             if document_keys is not None and doc_key not in document_keys:
                 continue
-            until = stored_date(valid, "公文的有效期")
-            expired = until is not None and until < today
+            stored_date(valid, "公文的有效期")  # (a damaged date says so)
+            expired = is_expired(valid, today_iso)
             if expired and not include_expired:
                 continue
             via = ids.get(dept_id, "") if dept_id is not None else ""

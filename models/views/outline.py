@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from models.roles import ROLES
+from models.validity import is_expired
 from models.views.outline_node import NodeTree, OutlineNode
 
 if TYPE_CHECKING:  # the window's first paint imports this module (FILTER_ROLES): no sqlite3
@@ -108,7 +109,7 @@ class Outline(NodeTree):
             parent = self.by_key.get(cat_key) or self._add(
                 issue, OutlineNode("category", cat_key, cat_text))
             doc = self._add(parent, OutlineNode("document", key, short or title, key, number,
-                                                until, bool(until) and until < self.today))
+                                                until, is_expired(until, self.today)))
             doc.loaded, doc.foldable = False, bool(body)
 
     def _load_document(self, doc: OutlineNode) -> None:
@@ -239,4 +240,4 @@ class Deadlines(Sequence):
         key, path, heading = self.places[node_id]
         return {"due": due, "start": start, "phrase": phrase, "key": key, "path": path,
                 "heading": heading, "doc_number": number, "document_key": doc_key,
-                "role": role, "expired": bool(until) and until < self.today}
+                "role": role, "expired": is_expired(until, self.today)}

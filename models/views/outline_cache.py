@@ -37,6 +37,7 @@ import os
 import time
 from pathlib import Path
 
+from models.validity import is_expired
 from models.views.outline_node import OutlineNode
 
 CACHE_NAME = "outline.txt"
@@ -274,7 +275,7 @@ def _picture(section: _Section, today: str) -> Picture:
             parent = picture.root if fields[1] == "-1" else nodes[int(fields[1])]
             kind, key, label, doc_key, number, valid_until, role, flags = fields[2:]
             if kind == "document":
-                expired = bool(valid_until) and valid_until < today
+                expired = is_expired(valid_until, today)
             else:  # a clause is shown expired with its document
                 expired = parent.expired
             node = parent.add(OutlineNode(kind, key, label, doc_key, number,
