@@ -37,6 +37,7 @@ import os
 import time
 from pathlib import Path
 
+from models.roles import FilterKey, filter_key
 from models.validity import is_expired
 from models.views.outline_node import OutlineNode
 
@@ -46,7 +47,6 @@ MAX_FILTERS = 4  # filter pictures kept (a user switches between a few departmen
 DEADLINE_PAGE = 20  # deadlines the panel shows before it is scrolled (and the cache keeps)
 DEADLINE_FIELDS = ("due", "start", "phrase", "key", "path", "heading", "doc_number",
                    "document_key", "role", "expired")
-FilterKey = tuple  # (department, its government, tuple of roles, include_general)
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 
@@ -78,11 +78,6 @@ class CachedOutline:
 
     def picture(self, key: FilterKey | None) -> Picture | None:
         return self.plain if key is None else self.filters.get(key)
-
-
-def filter_key(department: str, government: str | None, roles,
-               include_general: bool) -> FilterKey:
-    return (department, government or "", tuple(sorted(roles)), bool(include_general))
 
 
 def cache_file(folder: Path | None = None) -> Path:
