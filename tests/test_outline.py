@@ -11,7 +11,7 @@ from models.store.build import add_issues
 from models.store.content import parse_file
 from models.store.library import Library
 from models.views.outline import (FILTER_ROLES, Outline, department_deadlines,
-                                  department_scope, node_label)
+                                  department_scope, row_label)
 
 FORMS = FIXTURES / "duty_forms"
 HOME = "市中区"  # the seed's government (区财政局 names units of several)
@@ -70,7 +70,8 @@ def whole_tree(library: Library, today: str) -> list[tuple]:
                     if node.kind in HEADER_KINDS:
                         continue
                     depth[node.id] = depth.get(node.parent_id, 2) + 1
-                    rows.append((depth[node.id], node.kind, node.key, node_label(node), expired))
+                    label = row_label(node.kind, node.label, node.path, node.heading, node.text)
+                    rows.append((depth[node.id], node.kind, node.key, label, expired))
     return rows
 
 

@@ -156,10 +156,11 @@ def filter_picture(library, department="区财政局", roles=None, general=False
 
 
 def test_filter_pictures_round_trip_and_are_kept_most_recent_first(seed_library, tmp_path):
+    from models.roles import filter_key
     from models.views import outline_cache
     finance = filter_picture(seed_library)
     assert finance.deadlines and finance.clauses == 14
-    assert finance.key == outline_cache.filter_key("区财政局", "市中区", [
+    assert finance.key == filter_key("区财政局", "市中区", [
         "lead", "responsible", "support", "annex", "member"], False)
     outline_cache.save(seed_library.path, finance, folder=tmp_path)
     loaded = outline_cache.load(folder=tmp_path).filters[finance.key]

@@ -98,3 +98,10 @@ def test_seed_validity_has_expired(seed_library):
     assert campaign.valid_until == "2023-12-31"
     assert campaign.expired(date(2024, 1, 1)) and not campaign.expired(date(2023, 12, 31))
     assert not docs["市中政发〔2021〕16号"].expired()
+
+
+def test_a_document_expires_the_day_after_its_last_valid_day():
+    from models.validity import is_expired
+    assert not is_expired("2024-03-31", "2024-03-31")
+    assert is_expired("2024-03-31", "2024-04-01")
+    assert not is_expired(None, "2099-01-01") and not is_expired("", "2099-01-01")

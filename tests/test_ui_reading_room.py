@@ -173,7 +173,12 @@ def blocks(document):
 def test_a_bookmark_of_an_expired_document_says_so(window, monkeypatch):
     doc = document_row(window.left, "doc:市中政办字|2021|14")
     window.open_key(doc.children[-1].key)
+    asked = []
+    expired_keys = window.library.expired_document_keys
+    monkeypatch.setattr(window.library, "expired_document_keys",
+                        lambda **kw: asked.append(kw.get("among")) or expired_keys(**kw))
     bookmark_current(window, monkeypatch)
+    assert asked == [[doc.key]]  # adding one bookmark reads its document's validity only
     panel = window.bookmarks.panel
     row = panel.model.bookmark_index(window.reader.current)
     assert "【已失效】" in row.data()

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from models.errors import UnknownDocumentError, UnknownNodeError
-from models.views.citation import EXPIRED_MARK, cite, citation, cited_path, page_of, quote
+from models.views.citation import (EXPIRED_MARK, cite, citation, cited_path, gazette_page,
+                                   page_of, quote)
 
 EXPIRED_DOC = "市中政办字〔2021〕14号"  # the seed's plan valid until 2023-12-31
 
@@ -42,6 +43,19 @@ def test_the_page_is_the_printed_label_when_there_is_one(seed_library):
         f"第{node.page}页" if node.page else "")
     assert page_of(node) == expected
     assert page_of(None) == ""
+
+
+def test_the_header_says_gazette_page_only_for_a_printed_page_number(seed_library):
+    """公报第17页 is the gazette's own numbering; a page of the file with no number printed
+    on it is 第5页 of the file, not of the gazette."""
+    from dataclasses import replace
+    node = next(n for n in seed_library.nodes() if n.kind == "section")
+    doc = seed_library.document(node.document_key)
+    assert gazette_page(replace(node, page=5, page_label="17"), doc) == "公报第17页"
+    assert gazette_page(replace(node, page=5, page_label=None), doc) == "第5页"
+    assert gazette_page(replace(node, page=5, page_label=""), doc) == "第5页"
+    assert doc.page and gazette_page(replace(node, page=None, page_label=None), doc) == \
+        f"公报第{doc.page}页起"
 
 
 def test_a_document_key_stands_for_the_whole_document(seed_library):

@@ -24,6 +24,7 @@ from models.store.records import DepartmentInfo, DocumentInfo, DutyEntry, NodeIn
 from models.store.schema import in_chunks
 from models.store.spans import HEADING_SQL, NOTE_SQL
 from models.store.tree import TreeQueries
+from models.validity import is_expired
 
 
 _NODE_COLUMNS = ("nodes.id, nodes.key, documents.key, nodes.parent_id, nodes.depth, nodes.kind, "
@@ -41,16 +42,16 @@ def content_naming_rules() -> NamingRules:
 
 class Library(TreeQueries):
     """Read-only queries over one library file (the reading tree's and the department
-    filter's in models/store/tree.py); its names of governments and units are read by
-    *rules*, the content's naming rules unless given (as the parser read them)."""
+    filter's in models/store/tree.py); its names of governments and units are read by the
+    content's naming rules (as the parser read them)."""
 
-    def __init__(self, path: Path, rules: NamingRules | None = None):
+    def __init__(self, path: Path):
         self.path = Path(path)
         conn = connect_ro(self.path)
         self.metadata = check_open(conn, self.path)
         self.conn = conn
         self._departments: list[DepartmentInfo] | None = None
-        self._rules = rules
+        self._rules: NamingRules | None = None
 
     @property
     def rules(self) -> NamingRules:
@@ -149,12 +150,13 @@ class Library(TreeQueries):
     def expired_document_keys(self, today: date | None = None,
                               among: list[str] | None = None) -> set[str]:
         """Keys of the documents whose validity has ended (of those *among*, when given)."""
-        today = today or date.today()
+        today_iso = (today or date.today()).isoformat()
         keys = set()
         for key, until in self._by_keys(
                 "SELECT key, valid_until FROM documents WHERE valid_until IS NOT NULL "
                 "AND valid_until != ''", "key", among):
-            if stored_date(until, "公文的有效期") < today:
+            stored_date(until, "公文的有效期")  # (a damaged date says so)
+            if is_expired(until, today_iso):
                 keys.add(key)
         return keys
 
@@ -174,13 +176,11 @@ class Library(TreeQueries):
             raise UnknownNodeError(key)
         return [tuple(b) for b in stored_json(rows[0][0], "条款的版面位置")]
 
-    def has_node(self, key: str) -> bool:
-        return bool(self.query("SELECT 1 FROM nodes WHERE key = ?", [key]))
-
-    def fingerprints(self, keys: list[str] | None = None) -> dict[str, str]:
-        """key → fingerprint of the nodes of *keys* (of every node for None): what resolving
-        bookmarks compares, read for the bookmarked clauses only."""
-        return dict(self._by_keys("SELECT key, fingerprint FROM nodes WHERE 1", "key", keys))
+    def fingerprints(self, keys: list[str]) -> dict[str, str]:
+        """key → fingerprint of the nodes of *keys*: what resolving bookmarks compares, read
+        for the bookmarked clauses only."""
+        return dict(in_chunks(keys, lambda marks, chunk: self.query(
+            f"SELECT key, fingerprint FROM nodes WHERE key IN ({marks})", chunk)))
 
     def assignments(self, document_key: str | None = None) -> dict[str, list[tuple[str, str, str]]]:
         """node key → [(department, role, as written)]."""
@@ -365,12 +365,12 @@ class Library(TreeQueries):
             list(ids) + ([dept.government] if include_general else []))
         rank = {r: i for i, r in enumerate(ROLES)}
         entries: dict[str, DutyEntry] = {}
-        today = today or date.today()
+        today_iso = (today or date.today()).isoformat()
         for doc_number, doc_key, key, path, heading, role, text, dept_id, valid, _, form in rows:
             if document_keys is not None and doc_key not in document_keys:
                 continue
-            until = stored_date(valid, "公文的有效期")
-            expired = until is not None and until < today
+            stored_date(valid, "公文的有效期")  # (a damaged date says so)
+            expired = is_expired(valid, today_iso)
             if expired and not include_expired:
                 continue
             via = ids.get(dept_id, "") if dept_id is not None else ""

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from models.store.library_file import stored_date
+from models.validity import is_expired
 
 
 @dataclass
@@ -35,9 +36,8 @@ class DocumentInfo:
     issuers: list[str] = field(default_factory=list)  # every organ that signs it
 
     def expired(self, today: date | None = None) -> bool:
-        today = today or date.today()
-        until = stored_date(self.valid_until, "公文的有效期")
-        return until is not None and until < today
+        stored_date(self.valid_until, "公文的有效期")  # (a damaged date says so)
+        return is_expired(self.valid_until, (today or date.today()).isoformat())
 
     def as_json(self) -> dict:
         return {"key": self.key, "doc_number": self.doc_number, "title": self.title,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from models.roles import ROLES
+from models.roles import ROLES, FilterKey, filter_key
 from models.store.schema import NOT_HEADER, in_chunks
 from models.store.spans import HEADING_SQL
 
@@ -44,11 +44,10 @@ class Scope:
         self.plain = not include_general and set(self.roles) == set(ROLES) - {"general"}
 
     @property
-    def key(self) -> tuple:
-        """(department, its government, roles, general) as the outline cache names a filter
-        (区财政局 of one government is not another's)."""
-        return (self.department.name, self.department.government or "",
-                tuple(sorted(r for r in self.roles if r != "general")), self.include_general)
+    def key(self) -> FilterKey:
+        """The filter's key (models/roles.filter_key), as the outline cache names it."""
+        return filter_key(self.department.name, self.department.government, self.roles,
+                          self.include_general)
 
     def kept(self, where: str = "", params=()) -> tuple[str, list]:
         """`kept(node_id, document_id, rank)`: the clauses kept, as a WITH clause; *where*

@@ -58,11 +58,12 @@ def page_of(item: Paged | None) -> str:
 
 
 def gazette_page(node: NodeInfo | None, doc: DocumentInfo) -> str:
-    """Where the reader's header says the text stands: 公报第17页 for a clause whose page is
-    known (PDF, OFD), else 公报第3页起 where its document starts (the 目录's page)."""
+    """Where the reader's header says the text stands: 公报第17页 for a clause whose printed
+    page number is known, 第5页 (of the file, not the gazette's numbering) for one whose page
+    has none printed, else 公报第3页起 where its document starts (the 目录's page)."""
     here = page_of(node)
     if here:
-        return f"公报{here}"
+        return f"公报{here}" if node.page_label else here
     start = page_of(doc)
     return f"公报{start}起" if start else ""
 

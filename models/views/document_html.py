@@ -146,11 +146,6 @@ def keep_names_whole(fragment: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=8192)
-def _inline(markdown: str) -> str:
-    return inline_html(markdown)
-
-
 def markdown_of(node: NodeInfo, assignments: list[tuple[str, str, str]],
                 deadlines: list[dict]) -> str:
     """The Markdown of a stored clause, with its chips and deadlines marked."""
@@ -170,8 +165,8 @@ def clause_html(node: NodeInfo, assignments: list[tuple[str, str, str]],
 @lru_cache(maxsize=4096)
 def _clause_html(kind: str, label: str, text: str, heading: str, note: str,
                  assignments: tuple, deadlines: tuple) -> str:
-    return _inline(clause_markdown(kind, label, text, heading, note, list(assignments),
-                                   list(deadlines)))
+    return inline_html(clause_markdown(kind, label, text, heading, note, list(assignments),
+                                       list(deadlines)))
 
 
 def highlight_department(fragment: str, department: DepartmentInfo | None) -> str:

@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from models.roles import ROLES
+from models.validity import is_expired
 from models.views.outline_node import NodeTree, OutlineNode
 
 if TYPE_CHECKING:  # the window's first paint imports this module (FILTER_ROLES): no sqlite3
-    from models.store.library import DepartmentInfo, Library, NodeInfo
+    from models.store.library import DepartmentInfo, Library
     from models.store.tree import Scope
 
 # Roles the filter offers as toggles; "general" is a separate switch.
@@ -38,12 +39,8 @@ def shorten(text: str, width: int = LABEL_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def node_label(node: NodeInfo) -> str:
-    """How a clause is named in the tree: its number and heading, or its first words."""
-    return row_label(node.kind, node.label, node.path, node.heading, node.text)
-
-
 def row_label(kind: str, label: str, path: str, heading: str, text: str) -> str:
+    """How a clause is named in the tree: its number and heading, or its first words."""
     if kind == "duty":
         return shorten(label + text)
     if kind == "roster":
@@ -112,7 +109,7 @@ class Outline(NodeTree):
             parent = self.by_key.get(cat_key) or self._add(
                 issue, OutlineNode("category", cat_key, cat_text))
             doc = self._add(parent, OutlineNode("document", key, short or title, key, number,
-                                                until, bool(until) and until < self.today))
+                                                until, is_expired(until, self.today)))
             doc.loaded, doc.foldable = False, bool(body)
 
     def _load_document(self, doc: OutlineNode) -> None:
@@ -243,4 +240,4 @@ class Deadlines(Sequence):
         key, path, heading = self.places[node_id]
         return {"due": due, "start": start, "phrase": phrase, "key": key, "path": path,
                 "heading": heading, "doc_number": number, "document_key": doc_key,
-                "role": role, "expired": bool(until) and until < self.today}
+                "role": role, "expired": is_expired(until, self.today)}

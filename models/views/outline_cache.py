@@ -37,6 +37,8 @@ import os
 import time
 from pathlib import Path
 
+from models.roles import FilterKey, filter_key
+from models.validity import is_expired
 from models.views.outline_node import OutlineNode
 from models.whole_file import write_text_whole
 
@@ -46,7 +48,6 @@ MAX_FILTERS = 4  # filter pictures kept (a user switches between a few departmen
 DEADLINE_PAGE = 20  # deadlines the panel shows before it is scrolled (and the cache keeps)
 DEADLINE_FIELDS = ("due", "start", "phrase", "key", "path", "heading", "doc_number",
                    "document_key", "role", "expired")
-FilterKey = tuple  # (department, its government, tuple of roles, include_general)
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 
@@ -78,11 +79,6 @@ class CachedOutline:
 
     def picture(self, key: FilterKey | None) -> Picture | None:
         return self.plain if key is None else self.filters.get(key)
-
-
-def filter_key(department: str, government: str | None, roles,
-               include_general: bool) -> FilterKey:
-    return (department, government or "", tuple(sorted(roles)), bool(include_general))
 
 
 def cache_file(folder: Path | None = None) -> Path:
@@ -273,7 +269,7 @@ def _picture(section: _Section, today: str) -> Picture:
             parent = picture.root if fields[1] == "-1" else nodes[int(fields[1])]
             kind, key, label, doc_key, number, valid_until, role, flags = fields[2:]
             if kind == "document":
-                expired = bool(valid_until) and valid_until < today
+                expired = is_expired(valid_until, today)
             else:  # a clause is shown expired with its document
                 expired = parent.expired
             node = parent.add(OutlineNode(kind, key, label, doc_key, number,

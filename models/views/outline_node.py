@@ -45,10 +45,6 @@ class OutlineNode:
         for child in self.children:
             yield from child.walk()
 
-    @property
-    def is_clause(self) -> bool:
-        return self.kind not in ("root", "issue", "category", "document")
-
     def has_children(self) -> bool:
         return bool(self.children) if self.loaded else self.foldable
 
@@ -59,7 +55,7 @@ class NodeTree:
     What the item model asks: children(node), find(key) (the row of a key, or
     None), and the counts the status bar shows."""
 
-    key = None  # the department filter it shows: (department, roles, general); None for none
+    key = None  # the department filter it shows (models/roles.filter_key); None for none
 
     def __init__(self, root: OutlineNode, clause_count: int = 0):
         self.root = root

@@ -173,7 +173,8 @@ class BookmarksPanel(QWidget):
             self.refresh()  # a note changed on an existing bookmark
             return
         mark.status, mark.current_text = "ok", mark.text  # just made from the open library
-        mark.expired = mark.document_key in self.library.expired_document_keys()
+        mark.expired = mark.document_key in self.library.expired_document_keys(
+            among=[mark.document_key])
         self._marks[mark.id] = mark
         self._loading = True
         parent = self.model.add(mark)

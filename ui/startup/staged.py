@@ -43,6 +43,7 @@ from __future__ import annotations
 import sys
 
 from models.locations import user_data_dir
+from models.roles import filter_key
 from models.views import outline_cache
 from ui.qt import QApplication, QTimer
 from ui.settings import SETTINGS_NAME, Settings
@@ -73,7 +74,7 @@ def cached_start(settings: Settings) -> outline_cache.Picture | None:
     """The cached picture of the tree as the saved filter (or none) shows it; None when the
     start cannot be staged."""
     name, government, roles, general = window_state.saved_filter(settings)
-    key = outline_cache.filter_key(name, government, roles, general) if name else None
+    key = filter_key(name, government, roles, general) if name else None
     cached = outline_cache.load(only=key)  # (the other pictures are not built)
     return cached.picture(key) if cached is not None else None
 
