@@ -238,5 +238,7 @@ def load_registry(departments_file: Path, roles_file: Path,
                                     "tasks", "same_as_above")},
     )
     rules = load_naming_rules(rules_file) if rules_file is not None else NamingRules()
-    rules = rules.knowing(n for d in departments.values() for n in (d.name, *d.aliases))
+    places = [p for p in (home.name, home.full_name, home.parent) if p] if home else []
+    rules = rules.knowing((n for d in departments.values() for n in (d.name, *d.aliases)),
+                          places)
     return Registry(departments, roles, home=home, rules=rules)
