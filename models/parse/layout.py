@@ -36,8 +36,7 @@ def is_title_line(text: str) -> bool:
     """A document's 标题 on one line (关于……的通知): printed above the 文号 when a gazette
     reprints a document without its 版头."""
     compact = mend_spaces(text)
-    return "关于" in compact and compact.endswith(DOCUMENT_KINDS) and len(compact) <= 80 \
-        and "。" not in compact
+    return "关于" in compact and compact.endswith(DOCUMENT_KINDS) and _title_sized(compact)
 
 
 def find_document_starts(lines: list[Line]) -> list[int]:
@@ -191,11 +190,16 @@ def lay_out(lines: list[Line], endings: tuple[str, ...]) -> Layout:
     return lay
 
 
+def _title_sized(text: str) -> bool:
+    """No sentence ends in *text* and it is no longer than a title (80 characters): what
+    every title is (is_title_line's 关于……的通知 may hold a comma; _title_like's may not)."""
+    return "。" not in text and len(text) <= 80
+
+
 def _title_like(text: str) -> bool:
     folded = fold(mend_spaces(text))
-    return "。" not in folded and "," not in folded and not folded.endswith(":") \
-        and not match_marker(folded) \
-        and not DATE_LINE.match(folded) and len(folded) <= 80
+    return _title_sized(folded) and "," not in folded and not folded.endswith(":") \
+        and not match_marker(folded) and not DATE_LINE.match(folded)
 
 
 def _annex_ranges(lines: list[Line], start: int, end: int) -> list[range]:
