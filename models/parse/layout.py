@@ -11,10 +11,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from models.issue import DOC_NUMBER_KEY_PREFIX, TITLE_KEY_PREFIX
+from models.parse.line import Line
 from models.parse.markers import (ANNEX_MARK, CC_LINE, DATE_LINE, IMPRINT_DATE, IMPRINT_LINE,
                                   PUBLICITY, match_marker)
-from models.issue import DOCUMENT_KEY_PREFIXES
-from models.parse.line import Line
 from models.parse.paragraphs import ends_sentence
 from models.textnorm import doc_number_key, fold, is_doc_number_line, mend_spaces
 
@@ -55,8 +55,8 @@ def find_document_starts(lines: list[Line]) -> list[int]:
 def document_key(doc_number: str | None, title: str) -> str:
     key = doc_number_key(doc_number) if doc_number else None
     if key:
-        return DOCUMENT_KEY_PREFIXES[0] + key
-    return DOCUMENT_KEY_PREFIXES[1] + hashlib.sha1(fold(mend_spaces(title)).encode()).hexdigest()[:12]
+        return DOC_NUMBER_KEY_PREFIX + key
+    return TITLE_KEY_PREFIX + hashlib.sha1(fold(mend_spaces(title)).encode()).hexdigest()[:12]
 
 
 @dataclass
