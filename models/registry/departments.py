@@ -167,11 +167,11 @@ def at_every_level(words: tuple[str, ...], rules: NamingRules, lead: str = "") -
     区 (区政府有关部门, 等区政府有关部门) and hold at every level."""
     out = list(words)
     for word in words:
-        rest = word[len(lead):] if word.startswith(lead) else None
-        level = next((lv for lv in rules.levels if rest and rest.startswith(lv)), "")
+        rest = word[len(lead):] if word.startswith(lead) else ""  # "": no level word
+        level = next((lv for lv in rules.levels if rest.startswith(lv)), "")
         if level:
-            out += [lead + other + rest[len(level):] for other in rules.levels
-                    if lead + other + rest[len(level):] not in out]
+            others = [lead + other + rest[len(level):] for other in rules.levels]
+            out += [w for w in others if w not in out]
     return tuple(out)
 
 
