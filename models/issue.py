@@ -13,7 +13,9 @@ CONTENT_KINDS = NUMBERED_KINDS + ("paragraph", "annex", "duty", "roster", "plan_
 
 # A document's key: "doc:" + its 文号 folded, or "title:" + a hash of its title when it has
 # no 文号 (models/parse/layout.document_key). A clause's key is a bare hex string.
-DOCUMENT_KEY_PREFIXES = ("doc:", "title:")
+DOC_NUMBER_KEY_PREFIX = "doc:"
+TITLE_KEY_PREFIX = "title:"
+DOCUMENT_KEY_PREFIXES = (DOC_NUMBER_KEY_PREFIX, TITLE_KEY_PREFIX)
 
 
 def is_document_key(key: str) -> bool:

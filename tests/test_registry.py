@@ -67,6 +67,17 @@ def test_general_phrases(registry):
     assert not registry.is_general("区财政局")
 
 
+def test_heads_are_read_after_the_place_and_level(registry):
+    # how units begin after a level word (民政 of 区民政局), read off the registry's names:
+    # not the places some names begin with (市中区人民政府办公室, 枣庄市公安局市中分局,
+    # 市中供电中心), general words (各镇人民政府) or party organs (区委宣传部, 团区委)
+    heads = registry.rules.heads
+    assert {"民政", "财政", "公安", "供电", "宣传"} <= heads
+    assert not {"中区", "枣庄", "中供", "各镇", "委宣", "团区"} & heads
+    assert registry.rules.leading_level("市民政局") == "市"
+    assert registry.rules.leading_level("市民中心") == ""
+
+
 def test_an_unknown_name_gets_close_suggestions(registry):
     assert registry.resolve("区发改") is None
     assert "区发展和改革局" in registry.suggest("区发改")

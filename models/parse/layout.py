@@ -11,10 +11,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from models.issue import DOC_NUMBER_KEY_PREFIX, TITLE_KEY_PREFIX
+from models.parse.line import Line
 from models.parse.markers import (ANNEX_MARK, CC_LINE, DATE_LINE, IMPRINT_DATE, IMPRINT_LINE,
                                   PUBLICITY, match_marker)
-from models.issue import DOCUMENT_KEY_PREFIXES
-from models.parse.line import Line
 from models.parse.paragraphs import ends_sentence
 from models.textnorm import doc_number_key, fold, is_doc_number_line, mend_spaces
 
@@ -36,8 +36,7 @@ def is_title_line(text: str) -> bool:
     """A document's 标题 on one line (关于……的通知): printed above the 文号 when a gazette
     reprints a document without its 版头."""
     compact = mend_spaces(text)
-    return "关于" in compact and compact.endswith(DOCUMENT_KINDS) and len(compact) <= 80 \
-        and "。" not in compact
+    return "关于" in compact and compact.endswith(DOCUMENT_KINDS) and _title_sized(compact)
 
 
 def find_document_starts(lines: list[Line]) -> list[int]:
@@ -56,8 +55,8 @@ def find_document_starts(lines: list[Line]) -> list[int]:
 def document_key(doc_number: str | None, title: str) -> str:
     key = doc_number_key(doc_number) if doc_number else None
     if key:
-        return DOCUMENT_KEY_PREFIXES[0] + key
-    return DOCUMENT_KEY_PREFIXES[1] + hashlib.sha1(fold(mend_spaces(title)).encode()).hexdigest()[:12]
+        return DOC_NUMBER_KEY_PREFIX + key
+    return TITLE_KEY_PREFIX + hashlib.sha1(fold(mend_spaces(title)).encode()).hexdigest()[:12]
 
 
 @dataclass
@@ -191,11 +190,16 @@ def lay_out(lines: list[Line], endings: tuple[str, ...]) -> Layout:
     return lay
 
 
+def _title_sized(text: str) -> bool:
+    """No sentence ends in *text* and it is no longer than a title (80 characters): what
+    every title is (is_title_line's 关于……的通知 may hold a comma; _title_like's may not)."""
+    return "。" not in text and len(text) <= 80
+
+
 def _title_like(text: str) -> bool:
     folded = fold(mend_spaces(text))
-    return "。" not in folded and "," not in folded and not folded.endswith(":") \
-        and not match_marker(folded) \
-        and not DATE_LINE.match(folded) and len(folded) <= 80
+    return _title_sized(folded) and "," not in folded and not folded.endswith(":") \
+        and not match_marker(folded) and not DATE_LINE.match(folded)
 
 
 def _annex_ranges(lines: list[Line], start: int, end: int) -> list[range]:

@@ -53,11 +53,12 @@ def looks_like_note(note: str, registry: Registry | Scope) -> bool:
                                or unit_like(a.as_written, registry.registry) for a in found)
 
 
-def _strip_trailing(unit: str, registry: Scope) -> str:
+def _strip_trailing(unit: str, words: tuple[str, ...]) -> str:
+    """*unit* without the *words* that trail a list of units (等有关部门), longest first."""
     changed = True
     while changed:
         changed = False
-        for word in registry.registry.trailing_words():
+        for word in words:
             if unit.endswith(word) and len(unit) > len(word):
                 unit = unit[: -len(word)]
                 changed = True
@@ -85,7 +86,7 @@ def _units_of(segment: str, registry: Registry) -> list[str]:
         if not piece:
             continue
         general = registry.is_general(piece)
-        piece = piece if general else _strip_trailing(piece, registry)
+        piece = piece if general else _strip_trailing(piece, registry.trailing_forms)
         for unit in ([piece] if general else _split_he(piece, registry)):
             if unit:
                 units.append(unit)

@@ -146,19 +146,21 @@ def build_tree(paras: list[Para], ctx: RegionContext) -> list[Node]:
             node = make_node(ctx, struct, marker.kind, marker.label, head, path,
                              head.rstrip("。") if heading_only else heading_of(head), para)
             if not units:
-                _annotate(node, ctx, para, _owner(stack), _subject_form(stack, node, ctx))
+                _annotate(node, ctx, para, _owner(stack), _subject_form(node.kind, stack, ctx))
             _attach(parent, node, roots, root)
             opened = _Open(rank, node, struct, heading_only, units=units)
             stack.append(opened)
+            item_form = _subject_form("subsection", stack, ctx) if items else ""
             for label, number, start, end in items or ():
-                _inline_item(ctx, opened, label, number, rest[start:end], para)
+                _inline_item(ctx, opened, label, number, rest[start:end], para, item_form)
         else:
             parent = next((o for o in reversed(stack) if o.heading_only), root)
             parent.paragraphs += 1
             struct = f"{parent.struct}/p{parent.paragraphs}"
             path = _join_path(parent.node.path, f"第{parent.paragraphs}段")
             node = make_node(ctx, struct, "paragraph", "", text, path, _short(text), para)
-            _annotate(node, ctx, para, _owner(stack), _subject_form(stack, node, ctx))
+            _annotate(node, ctx, para, _owner(stack),
+                      _subject_form("paragraph", stack, ctx, parent))
             _attach(parent, node, roots, root)
         i += 1
     return roots
@@ -189,17 +191,18 @@ def _owner(stack: list[_Open]) -> _Open | None:
     return next((o for o in reversed(stack) if o.units), None)
 
 
-def _subject_form(stack: list[_Open], node: Node, ctx: RegionContext) -> str:
-    """The form an item has when its first words are units ("" when they cannot be): an
-    item of an article (第九条（一）区民政局负责…) is an article_item; any other numbered item
-    ("（一）区林业局负责…"), or a paragraph under a heading that says it divides duties
-    (roles.toml [subjects] headings: 职责分工 …), is a section entry."""
-    if node.kind in ("subsection", "item", "subitem"):
+def _subject_form(kind: str, stack: list[_Open], ctx: RegionContext,
+                  heading: _Open | None = None) -> str:
+    """The form a node of *kind* has when its first words are units ("" when they cannot
+    be): an item of an article (第九条（一）区民政局负责…) is an article_item; any other
+    numbered item ("（一）区林业局负责…"), or a paragraph under a *heading* (its nearest
+    heading-only one) that says it divides duties (roles.toml [subjects] headings:
+    职责分工 …), is a section entry."""
+    if kind in ("subsection", "item", "subitem"):
         return "article_item" if any(o.node.kind == "article" for o in stack) else "section"
-    if node.kind == "paragraph":
+    if kind == "paragraph" and heading is not None:
         words = ctx.registry.roles.subject_headings
-        heading = next((o for o in reversed(stack) if o.heading_only), None)
-        if heading is not None and words and any(w in heading.node.heading for w in words):
+        if words and any(w in heading.node.heading for w in words):
             return "section"
     return ""
 
@@ -227,15 +230,15 @@ def _inline_items(text: str) -> list[tuple[str, int, int, int]] | None:
 
 
 def _inline_item(ctx: RegionContext, article: _Open, label: str, number: int, text: str,
-                 para: Para) -> None:
-    """One item of an article's run-together list, as a node of its own under the article."""
+                 para: Para, form: str) -> None:
+    """One item of an article's run-together list, as a node of its own under the article,
+    of the subject *form* its items have (_subject_form)."""
     base = f"subsection{number}"
     article.seen[base] = article.seen.get(base, 0) + 1
     rest = text[fold(text).index(")") + 1:]
     path = _join_path(article.node.path, f"（{int_to_cn(number)}）")
     node = make_node(ctx, f"{article.struct}/{base}", "subsection", label, rest, path,
                      heading_of(rest), para)
-    form = "article_item" if article.node.kind == "article" else "section"
     _annotate(node, ctx, para, None, form)
     article.node.children.append(node)
 

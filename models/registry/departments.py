@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -108,15 +109,11 @@ class Registry:
         """Whether *phrase* names no unit but everyone (区政府有关部门): the phrases of
         roles.toml at any level (市政府有关部门, 县直有关部门) or after a government's name,
         *known* ones included (青川区政府有关部门, 市中区人民政府有关部门, 青川区有关部门)."""
-        general = self.__dict__.get("_general_forms")
-        if general is None:  # computed once: the parser asks for every unit it reads
-            general = self.__dict__["_general_forms"] = frozenset(
-                lookup_form(p) for p in at_every_level(self.roles.general_phrases, self.rules))
-            self.__dict__["_general_ends"] = tuple({p[-2:] for p in general})
+        general = self._general_forms
         form = lookup_form(phrase)
         if form in general:
             return True
-        if not form.endswith(self.__dict__["_general_ends"]):
+        if not form.endswith(self._general_ends):
             return False  # (most units: no place to read)
         places, rest = self.rules.place_names(
             form, known if known is not None else self.home_places())
@@ -125,15 +122,25 @@ class Registry:
         rest = rest.removeprefix("人民")  # 人民政府有关部门 is 政府有关部门
         return rest in general or self.rules.level_of(places[-1]) + rest in general
 
-    def trailing_words(self) -> tuple[str, ...]:
-        """The words that trail a list of units (roles.toml [trailing]), longest first, at
-        every level (等区政府有关部门 is written for a 区: 等市政府有关部门 too)."""
-        words = self.__dict__.get("_trailing")
-        if words is None:
-            words = self.__dict__["_trailing"] = tuple(sorted(
-                at_every_level(self.roles.trailing_words, self.rules, "等"), key=len,
-                reverse=True))
-        return words
+    # computed once (the parser asks for every unit it reads), from roles and rules
+    @cached_property
+    def _general_forms(self) -> frozenset[str]:
+        """The general phrases of roles.toml at every level, in their lookup forms."""
+        return frozenset(lookup_form(p)
+                         for p in at_every_level(self.roles.general_phrases, self.rules))
+
+    @cached_property
+    def _general_ends(self) -> tuple[str, ...]:
+        """How the general phrases end: a phrase ending otherwise is none, at any place."""
+        return tuple({p[-2:] for p in self._general_forms})
+
+    @cached_property
+    def trailing_forms(self) -> tuple[str, ...]:
+        """The words that trail a list of units (roles.toml [trailing]: RoleWords.
+        trailing_words), longest first, at every level (等区政府有关部门 is written for a
+        区: 等市政府有关部门 too)."""
+        return tuple(sorted(at_every_level(self.roles.trailing_words, self.rules, "等"),
+                            key=len, reverse=True))
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
         """Close canonical names for a name that did not resolve."""
@@ -160,11 +167,11 @@ def at_every_level(words: tuple[str, ...], rules: NamingRules, lead: str = "") -
     区 (区政府有关部门, 等区政府有关部门) and hold at every level."""
     out = list(words)
     for word in words:
-        rest = word[len(lead):] if word.startswith(lead) else None
-        level = next((lv for lv in rules.levels if rest and rest.startswith(lv)), "")
+        rest = word[len(lead):] if word.startswith(lead) else ""  # "": no level word
+        level = next((lv for lv in rules.levels if rest.startswith(lv)), "")
         if level:
-            out += [lead + other + rest[len(level):] for other in rules.levels
-                    if lead + other + rest[len(level):] not in out]
+            others = [lead + other + rest[len(level):] for other in rules.levels]
+            out += [w for w in others if w not in out]
     return tuple(out)
 
 
@@ -238,5 +245,7 @@ def load_registry(departments_file: Path, roles_file: Path,
                                     "tasks", "same_as_above")},
     )
     rules = load_naming_rules(rules_file) if rules_file is not None else NamingRules()
-    rules = rules.knowing(n for d in departments.values() for n in (d.name, *d.aliases))
+    places = [p for p in (home.name, home.full_name, home.parent) if p] if home else []
+    rules = rules.knowing((n for d in departments.values() for n in (d.name, *d.aliases)),
+                          places)
     return Registry(departments, roles, home=home, rules=rules)

@@ -13,6 +13,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Iterable
 
 from models.errors import BadRegistryError
 from models.textnorm import fold, mend_spaces
@@ -36,18 +37,34 @@ class NamingRules:
     # [whole] rule 民宗局): a word of not_levels (市民) gives way to them (市民政局 is 市's)
     heads: frozenset[str] = frozenset()
 
-    def knowing(self, names) -> "NamingRules":
+    def knowing(self, names, places: Iterable[str] = ()) -> "NamingRules":
         """These rules, with the heads of *names* (a registry's names and aliases) and of
-        the [whole] rules added."""
+        the [whole] rules added. *places* are the governments the names may begin with
+        (the registry's own, 市中区): a name that begins with a government (枣庄市公安局…,
+        市中区人民政府办公室), or with one's name before its level word (市中供电中心),
+        says how its government is written, not how a unit's name begins after a level
+        word, and gives no head; nor does a general word (各镇人民政府) or an organ the
+        [suffix] rule keeps whole (区委宣传部, 团区委: 委 after a level word or 团)."""
+        known = frozenset(places)
+        stems = tuple(p[:-len(lv)] for p in known for lv in (self.level_of(p),)
+                      if lv and len(p) - len(lv) >= 2)
         heads = set(self.heads)
         for name in (*names, *self.whole, *self.whole.values()):
-            if name.startswith(self.not_levels):
-                continue  # 街道办事处: no level word, nothing after one
+            if name.startswith(self.not_levels) or name.startswith(_NOT_A_PLACE_START) \
+                    or (stems and name.startswith(stems)) or self.place_names(name, known)[0] \
+                    or self._organ_first(name):
+                continue  # 街道办事处: no level word, nothing after one; 枣庄市…: a place
             level = next((lv for lv in self.levels if name.startswith(lv)), "")
             rest = name[len(level):]
             if len(rest) >= 3:
                 heads.add(rest[:2])
         return replace(self, heads=frozenset(heads))
+
+    def _organ_first(self, name: str) -> bool:
+        """Whether *name* begins with an organ the [suffix] rule does not spell out: a word
+        of its exclude_before list, then the suffix (区委 of 区委宣传部, 团区委)."""
+        return any(name[i] in self.suffix_exclude and name.startswith(short, i + 1)
+                   for short in self.suffix for i in range(min(2, len(name))))
 
     # ------------------------------------------------------------- places
     def place_names(self, name: str, known: frozenset[str] | set[str] = frozenset()

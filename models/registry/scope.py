@@ -42,6 +42,10 @@ class Scope:
     def is_general(self, phrase: str) -> bool:
         return self.registry.is_general(phrase, self.known_places)
 
+    @property
+    def trailing_forms(self) -> tuple[str, ...]:
+        return self.registry.trailing_forms
+
     def copy(self) -> "Scope":
         return self
 

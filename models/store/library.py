@@ -35,7 +35,8 @@ _NODE_COLUMNS = ("nodes.id, nodes.key, documents.key, nodes.parent_id, nodes.dep
 @cache
 def content_naming_rules() -> NamingRules:
     """The naming rules of the content (alias_rules.toml), read once: those the parser reads
-    units and governments by (store/content.load_content_registry)."""
+    units and governments by, less the heads its registry adds (load_registry: how units
+    begin after a level word), which places and levels, all a library reads here, need not."""
     from models.locations import content_dir
     return load_naming_rules(content_dir() / "alias_rules.toml")
 
