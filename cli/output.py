@@ -70,7 +70,7 @@ def print_pdf(job, output: str | None) -> int:
     try:
         pages = print_job_to_pdf(job, Path(output))
     except OSError as exc:
-        raise GazetteError(f"无法写入 {output}：{exc}") from exc
+        raise GazetteError(f"无法写入 {output}：{os_reason(exc)}") from exc
     line(f"已生成 {output}（{pages} 页）")
     return 0
 

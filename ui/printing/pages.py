@@ -276,5 +276,26 @@ def print_job_to_pdf(job: PrintJob, path: Path) -> int:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     pages: list[int] = []
-    write_whole(path, lambda temporary: pages.append(print_job(job, make_pdf_printer(temporary))))
+
+    def write(temporary: Path) -> None:
+        pages.append(print_job(job, make_pdf_printer(temporary)))
+        _check_whole(temporary)
+    write_whole(path, write)
     return pages[0]
+
+
+def _check_whole(path: Path) -> None:
+    """OSError when the PDF Qt wrote is not whole: its writer says nothing when the disk
+    fills (an empty file, and 已生成), so the end of the file is read back."""
+    import errno
+    import os
+    import shutil
+    from models.parse.sources.pdf import is_whole_pdf
+    with open(path, "rb") as written:
+        written.seek(0, os.SEEK_END)
+        written.seek(max(0, written.tell() - 4096))
+        whole = is_whole_pdf(written.read())
+    if not whole:
+        full = shutil.disk_usage(path.parent).free < 4 * 1024 * 1024
+        code = errno.ENOSPC if full else errno.EIO
+        raise OSError(code, os.strerror(code), str(path))

@@ -26,6 +26,12 @@ _SKIP = {0x0D, 0x0A, 0x02, 0xFFFE, 0x00}
 _BOLD_WORDS = (b"bold", b"heavy", b"black", b"semibold", b"demi", b"medium-bold", b"hei-b")
 
 
+def is_whole_pdf(data: bytes) -> bool:
+    """Whether *data* (a PDF, or its last few KB) ends as a PDF ends (%%EOF; padding after it
+    is harmless): a download cut short, or a file a writer could not finish, does not."""
+    return b"%%EOF" in data.rstrip(b"\x00\r\n\t\x0c ")[-2048:]
+
+
 def _load(data: bytes, source: str) -> pdfium.PdfDocument:
     if not data.strip():
         raise BadGazetteError("文件为空，没有可导入的内容", source=source)
@@ -33,7 +39,7 @@ def _load(data: bytes, source: str) -> pdfium.PdfDocument:
         raise BadGazetteError(f"文件过大（超过 {MAX_BYTES // 1024 // 1024} MB）", source=source)
     if b"%PDF-" not in data[:1024]:
         raise BadGazetteError("这不是 PDF 文件（文件开头没有 %PDF 标记）", source=source)
-    if b"%%EOF" not in data.rstrip(b"\x00\r\n\t\x0c ")[-2048:]:  # padding after it is harmless
+    if not is_whole_pdf(data):
         raise BadGazetteError("PDF 文件不完整：缺少文件结尾标记（%%EOF），可能下载未完成或文件被截断，"
                               "请重新获取完整的文件", source=source)
     try:
