@@ -72,6 +72,7 @@ class AcceptAll:
         self.opens = opens  # a pattern of the file filter (*.json) → the file to open
         self.saved: list[Path] = []  # every file a save dialog was told to write
         self.messages: list[tuple[str, str]] = []  # (title, text) of every message box
+        self.warnings: list[tuple[str, str]] = []  # those shown as a warning or an error
         self.shown: list[str] = []  # the class and title of every dialog shown
         self.depth = 0  # dialogs answered inside the one being answered
 
@@ -84,6 +85,8 @@ class AcceptAll:
                 return self._file(dialog)
             if isinstance(dialog, QMessageBox):
                 self.messages.append((dialog.windowTitle(), dialog.text()))
+                if dialog.icon() in (QMessageBox.Icon.Warning, QMessageBox.Icon.Critical):
+                    self.warnings.append((dialog.windowTitle(), dialog.text()))
                 yes = [b for b in dialog.buttons() if dialog.buttonRole(b) in (
                     QMessageBox.ButtonRole.YesRole, QMessageBox.ButtonRole.AcceptRole)]
                 (yes or dialog.buttons())[0].click()

@@ -177,15 +177,33 @@ def test_a_stale_library_without_wal_is_rebuilt_before_it_serves(user):
     assert content.pending_rebuild() == "first"
 
 
-def test_a_write_that_finds_the_library_busy_says_so(tmp_path, seed_library_path):
-    """Held by a reader of a library not in WAL mode: 占用, not 已损坏."""
+def test_a_write_that_finds_the_library_busy_says_so(tmp_path, seed_library_path,
+                                                     monkeypatch):
+    """A library not in WAL mode (an older version's) held by a reader in another
+    connection: a real write (a 部门名录 amendment) waits its time, then says 占用, not
+    已损坏, and changes nothing."""
     import shutil
     import sqlite3
 
     from models.errors import BadLibraryError
-    from models.store.build import storage_errors
+    from models.registry.amendments import Amendment
+    from models.store.amend import apply
+    monkeypatch.setenv("GAZETTE_LOCK_TIMEOUT", "0.3")
     path = tmp_path / "lib.sqlite"
     shutil.copy(seed_library_path, path)
-    with pytest.raises(BadLibraryError) as caught, storage_errors(path):
-        raise sqlite3.OperationalError("database is locked")
+    setup = sqlite3.connect(path, isolation_level=None)
+    setup.execute("PRAGMA journal_mode = DELETE")
+    setup.close()
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    kinds = reader.execute("SELECT kind FROM departments WHERE name = '各镇人民政府'").fetchall()
+    try:
+        with pytest.raises(BadLibraryError) as caught:
+            apply(path, Amendment("collective", "市中区", "各镇人民政府", ""))
+    finally:
+        reader.execute("COMMIT")
     assert "正被另一个程序占用" in str(caught.value) and "损坏" not in str(caught.value)
+    assert reader.execute("SELECT kind FROM departments WHERE name = '各镇人民政府'"
+                          ).fetchall() == kinds and kinds
+    assert reader.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    reader.close()
