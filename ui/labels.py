@@ -7,6 +7,8 @@ here. No Qt, nothing costly to import (the first stage imports it).
 """
 from __future__ import annotations
 
+from models.views.issue_list import issues_text  # noqa: F401  (the status bar's words)
+
 # The menu bar, drawn in the first paint; the menus are filled once the window is complete.
 MENU_TITLES = ("文件(&F)", "编辑(&E)", "部门(&D)", "书签(&B)", "查看(&V)", "帮助(&H)")
 BOOKMARKS_MENU = MENU_TITLES[3]  # filled by the bookmarks (ui/bookmarks/flow.py)
@@ -32,14 +34,6 @@ def department_label(name: str, government: str, several: bool) -> str:
 def department_button(name: str | None) -> str:
     """The department button above the tree: the department shown, or how to pick one."""
     return f"部门：{name}" if name else "部门：全部（点此选择部门）"
-
-
-def issues_text(labels: list[str], named: int = 3) -> str:
-    """The library's issues as the status bar names them: all of a few, the first few of
-    many (2021年第5期、2021年第6期、2021年第7期 等 1000 期)."""
-    if len(labels) <= named:
-        return "、".join(labels)
-    return "、".join(labels[:named]) + f" 等 {len(labels)} 期"
 
 
 def library_status(issues: str, documents: int, clauses: int, department: str | None = None,

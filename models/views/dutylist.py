@@ -27,6 +27,7 @@ from models.store.library import DepartmentInfo, DocumentInfo, DutyEntry, Librar
 from models.textnorm import fold, int_to_cn
 from models.views.citation import EXPIRED_MARK, cite, source_lines, source_ref
 from models.views.cn_date import cn_date
+from models.views.issue_list import issues_text
 from models.views.outdoc import OutDoc, Span, Table, marked
 from models.views.print_html import PrintJob
 
@@ -141,7 +142,8 @@ def build_duty_list(library: Library, name: str, options: DutyListOptions | None
         if not groups or groups[-1].document.key != entry.document_key:
             groups.append(DutyGroup(docs[entry.document_key], []))
         groups[-1].entries.append(entry)
-    sources = sorted({g.document.issue for g in groups})
+    sources = list(dict.fromkeys(g.document.issue for g in groups))  # in the library's order
+    # (sorted as text, 2000年第10期 came before 2000年第1期)
     return DutyList(dept, options, groups, today, sources,
                     _left_out(library, dept.name, options, today, {e.key for e in entries}),
                     _member_groups(library, [e for e in entries if e.role == "member"]))
@@ -299,9 +301,10 @@ def duty_document(dl: DutyList, table_only: bool | None = None) -> OutDoc:
         table_only = dl.options.table_only
     dept = dl.department.name
     title = f"{dept}职责清单"
-    out = OutDoc(title, f"{title}　{'、'.join(dl.sources)}")
+    sources = issues_text(dl.sources, named=6)  # (a list over the archive: the first few)
+    out = OutDoc(title, f"{title}　{sources}")
     out.add("title", title)
-    basis = f"{'、'.join(dl.sources)}公报" if dl.sources else "本资料库"
+    basis = f"{sources}公报" if dl.sources else "本资料库"
     out.add("meta", f"依据：{basis}　打印日期：{cn_date(dl.today.isoformat())}")
     if options_line(dl):
         out.add("meta", options_line(dl))

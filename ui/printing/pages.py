@@ -47,6 +47,7 @@ def _layout(html: str, printer: QPrinter, body_height: float) -> QTextDocument:
     font.setFamilies([fonts.serif, fonts.sans])
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
+    doc.setUndoRedoEnabled(False)  # a printout is edited (rows kept whole) but never undone
     doc.setPageSize(QSizeF(rect.width(), body_height))
     doc.setHtml(html)
     return doc

@@ -15,7 +15,8 @@ the top of a page: the table's last row goes over with it.
 from __future__ import annotations
 
 from models.views.print_html import KEEP_WITH_PREVIOUS
-from ui.qt import QTextCursor, QTextDocument, QTextDocumentFragment, QTextFormat, QTextTable
+from ui.qt import (QSizeF, QTextCursor, QTextDocument, QTextDocumentFragment, QTextFormat,
+                   QTextTable)
 
 
 def row_extent(doc: QTextDocument, table: QTextTable, row: int) -> tuple[float, float]:
@@ -78,26 +79,82 @@ def _start_on_next_page(table: QTextTable) -> bool:
 
 def _split_before(doc: QTextDocument, table: QTextTable, row: int) -> None:
     """Split *table* before *row* (a body row): the rows from it on, under a copy of the
-    header, become a table of their own on the next page. The new table is made apart, in
-    a document of its own, so that *doc* changes in one edit (one layout, not four)."""
-    cursor = QTextCursor(doc)
-    cursor.setPosition(table.firstPosition() - 1)  # the table's frame, exactly
-    cursor.setPosition(table.lastPosition() + 1, QTextCursor.MoveMode.KeepAnchor)
+    header, become a table of their own on the next page. Only those rows are copied (a
+    selection of cells copies as a table of them), into a document of their own, so that
+    *doc* changes in one edit and a split costs what it moves, not the whole table."""
+    header, columns = table.format().headerRowCount(), table.columns()
+    cells = QTextCursor(doc)
+    cells.setPosition(table.cellAt(row, 0).firstCursorPosition().position())
+    cells.setPosition(table.cellAt(table.rows() - 1, columns - 1).lastCursorPosition().position(),
+                      QTextCursor.MoveMode.KeepAnchor)
     apart = QTextDocument()
-    QTextCursor(apart).insertFragment(QTextDocumentFragment(cursor))
+    QTextCursor(apart).insertFragment(QTextDocumentFragment(cells))
     (rest,) = [f for f in apart.rootFrame().childFrames() if isinstance(f, QTextTable)]
-    header = table.format().headerRowCount()
-    rest.removeRows(header, row - header)
+    rest.insertRows(0, header)
+    for r in range(header):  # the header's cells, as they are: format, paragraph and text
+        for column in range(columns):
+            source, target = table.cellAt(r, column), rest.cellAt(r, column)
+            target.setFormat(source.format())
+            text = QTextCursor(doc)
+            text.setPosition(source.firstCursorPosition().position())
+            text.setPosition(source.lastCursorPosition().position(),
+                             QTextCursor.MoveMode.KeepAnchor)
+            into = target.firstCursorPosition()
+            into.setBlockFormat(source.firstCursorPosition().blockFormat())
+            into.insertFragment(QTextDocumentFragment(text))
     _start_on_next_page(rest)
     whole = QTextCursor(apart)
     whole.setPosition(rest.firstPosition() - 1)
     whole.setPosition(rest.lastPosition() + 1, QTextCursor.MoveMode.KeepAnchor)
+    cursor = QTextCursor(doc)
     cursor.setPosition(table.lastPosition() + 1)
-    cursor.beginEditBlock()
     cursor.insertBlock()  # an empty block between two tables, which Qt does not show
     cursor.insertFragment(QTextDocumentFragment(whole))
-    table.removeRows(row, table.rows() - row)
-    cursor.endEditBlock()
+    table.removeRows(row, table.rows() - row)  # (the caller makes it one edit)
+
+
+def _unpaged_extents(doc: QTextDocument, table: QTextTable) -> tuple[float, list]:
+    """*table* laid out once on one endless page (a copy, in a document of its own with
+    *doc*'s width, font and paint device): the top of its frame and each row's extent,
+    with no page break moving any row."""
+    endless = QTextDocument()
+    endless.documentLayout().setPaintDevice(doc.documentLayout().paintDevice())
+    endless.setDefaultFont(doc.defaultFont())
+    endless.setDocumentMargin(doc.documentMargin())
+    endless.setPageSize(QSizeF(doc.pageSize().width(), 1e9))
+    cursor = QTextCursor(doc)
+    cursor.setPosition(table.firstPosition() - 1)
+    cursor.setPosition(table.lastPosition() + 1, QTextCursor.MoveMode.KeepAnchor)
+    QTextCursor(endless).insertFragment(QTextDocumentFragment(cursor))
+    (copy,) = [f for f in endless.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    endless.documentLayout().documentSize()
+    top = endless.documentLayout().frameBoundingRect(copy).top()
+    return top, [row_extent(endless, copy, row) for row in range(copy.rows())]
+
+
+def _planned_splits(doc: QTextDocument, table: QTextTable, page_height: float) -> list[int]:
+    """The rows *table* will be split before, all found from one layout: its rows as they
+    stand without pages, placed page after page as the splits will place them (each part
+    under its header at a page's top, where *table* itself starts). For a table that starts
+    at a page's top; the caller checks the result all the same."""
+    header = table.format().headerRowCount()
+    start = doc.documentLayout().frameBoundingRect(table).top()
+    at_top = start - _page(start, page_height) * page_height  # where a part starts on a page
+    frame_top, rows = _unpaged_extents(doc, table)
+    if len(rows) - header < 2:
+        return []
+    lead = rows[header][0] - frame_top  # from a part's top to its first row's first line
+    shift = start + lead - rows[header][0]  # endless → paged, for the part being placed
+    splits = []
+    for row in range(header + 1, len(rows)):
+        top, bottom = rows[row][0] + shift, rows[row][1] + shift
+        if bottom - top >= page_height * 0.9:
+            continue  # as tall as a page: it runs over wherever it starts
+        if _page(top, page_height) != _page(bottom - 1, page_height):
+            part = (_page(top, page_height) + 1) * page_height + at_top
+            shift = part + lead - rows[row][0]
+            splits.append(row)
+    return splits
 
 
 def keep_rows_whole(doc: QTextDocument, page_height: float) -> bool:
@@ -105,22 +162,39 @@ def keep_rows_whole(doc: QTextDocument, page_height: float) -> bool:
     whether any moved."""
     layout = doc.documentLayout()
     moved = False
-    for _ in range(1000):  # one move per page at most; bounded all the same
+    done = 0  # the leading tables found whole: a move further on shifts nothing before it,
+    # so each row is measured once, not once per page moved (a 1,100-row list took 25 s)
+    for _ in range(100_000):  # one move per page at most; bounded all the same
         layout.documentSize()  # Qt lays out lazily: finish it before reading positions
+        tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
         found = None
-        for frame in doc.rootFrame().childFrames():
-            if isinstance(frame, QTextTable):
-                row = _row_to_move(doc, frame, page_height)
-                if row is not None:
-                    found = frame, row
-                    break
+        for index in range(done, len(tables)):
+            row = _row_to_move(doc, tables[index], page_height)
+            if row is not None:
+                found = index, row
+                break
+            done = index + 1
         if found is None:
             return moved
-        table, row = found
+        index, row = found
+        table = tables[index]
         if row == table.format().headerRowCount():  # its first row: the whole table goes
             if not _start_on_next_page(table):
                 return moved  # at the top of a page already
         else:
-            _split_before(doc, table, row)
+            # a part at a page's top (after a first split): all its splits found at once and
+            # made from the last, in one edit, so the pages are laid out once, not once per
+            # page (each a layout of all that follows: a 1,100-row list took 25 s); checked
+            # again on the next turn, a row placed otherwise is mended one by one
+            at_top = table.format().pageBreakPolicy() & \
+                QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+            splits = (_planned_splits(doc, table, page_height) if at_top else []) or [row]
+            cursor = QTextCursor(doc)
+            cursor.beginEditBlock()
+            for at in reversed(splits):
+                _split_before(doc, table, at)
+            cursor.endEditBlock()
+            if not at_top:
+                done = index + 1  # its rows before *row* stay where they are
         moved = True
     return moved
