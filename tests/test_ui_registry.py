@@ -174,3 +174,46 @@ def test_an_amendment_while_an_import_writes_is_refused_and_changes_nothing(
     assert told and "正在导入公报" in told[0][1]
     assert window.library.resolve_department("区人防办", "青川区").name == "青川区人民防空办公室"
     assert not (tmp_path / "user" / "registry.toml").exists()
+
+
+def test_an_amendment_that_cannot_make_the_user_library_says_why(make_window, tmp_path,
+                                                                  monkeypatch):
+    """The first amendment copies the built-in library into the user data folder; a full
+    disk there is said (磁盘空间不足), nothing is kept, and the wait cursor is not left on."""
+    import errno
+    from models.locations import set_user_data_dir
+    from models.store import content
+    from ui.qt import QApplication
+    set_user_data_dir(tmp_path / "fresh")
+    try:
+        def full(*_args, **_kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        monkeypatch.setattr(content.shutil, "copyfile", full)
+        window = make_window(tmp_path / "s.ini")
+        window.actions_["registry"].trigger()
+        dialog = window.registry.dialog
+        told = []
+        monkeypatch.setattr("ui.plain.show_message",
+                            lambda kind, parent, title, text: told.append(text))
+        assert dialog.select("区财政局")
+        answer(monkeypatch, lambda ask: ask.setTextValue("区财政局（新）") or 1)
+        dialog.rename_button.click()
+        assert told and "磁盘空间不足" in told[0] and "Traceback" not in told[0]
+        assert QApplication.overrideCursor() is None
+        assert not (tmp_path / "fresh" / "library.sqlite").exists()
+        assert not (tmp_path / "fresh" / "registry.toml").exists()
+    finally:
+        set_user_data_dir(None)
+
+
+def test_an_open_registry_follows_an_import(opened, qtbot, monkeypatch):
+    """The 部门名录 open while an import lands shows the reopened library (its new government
+    and units), never the closed one."""
+    window, dialog = opened
+    monkeypatch.setattr("ui.plain.offer", lambda *args: False)  # (its summary: read, closed)
+    monkeypatch.setattr("ui.plain.show_message", lambda *args: None)
+    with qtbot.waitSignal(window.import_flow.finished, timeout=20000):
+        window.import_flow.start(FORMS / "annex_heading_yuntai.txt")
+    qtbot.waitUntil(lambda: dialog.library is window.library)
+    governments = [dialog.government.itemData(i) for i in range(dialog.government.count())]
+    assert "云台县" in governments and dialog.current_government() == "青川区"

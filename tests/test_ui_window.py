@@ -257,11 +257,21 @@ def test_remembers_geometry_zoom_filter_and_position(qtbot, make_window, tmp_pat
     assert (second.width(), second.height()) == (1201, 655)
 
 
-def test_about_dialog_names_version_and_source(window):
+def test_about_dialog_names_version_and_source(window, tmp_path, registry):
+    from models.store.build import add_issues
+    from models.store.content import parse_file
+    from models.store.library import Library
+    from tests.rebuild_fixtures import variant
     from ui.about import APP_VERSION, about_text
     text = about_text(window.library)
-    assert APP_VERSION in text and "2021年第5期" in text and "2021-05_shizhong.txt" not in text \
-        or "来源" in text
+    assert APP_VERSION in text and "2021年第5期" in text and "（5 件公文）" in text
+    assert "来源：" in text and str(window.library.path) in text
+    many = tmp_path / "many.sqlite"  # a library of many: a few named, and how many
+    add_issues(many, [parse_file(variant(tmp_path, n), registry) for n in range(1, 7)],
+               registry, fresh=True)
+    with Library(many) as library:
+        text = about_text(library)
+    assert "等 6 期" in text and "（6 件公文）" in text and "台政发〔2022〕4号" not in text
 
 
 def test_every_action_is_chinese_with_shortcut_in_tooltip(window):

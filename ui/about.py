@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 
 from models.views.cn_date import cn_date
+from models.views.issue_list import issues_text
 from models.store.library import Library
 from models.version import APP_NAME, VERSION as APP_VERSION
 from ui.qt import QMessageBox, Qt, QWidget
@@ -14,11 +15,13 @@ def about_text(library: Library | None) -> str:
             "<p>离线查阅区政府公报：按部门筛选职责、全文检索、注明出处复制、打印。</p>"]
     if library is not None:
         meta = library.metadata
-        issues = "、".join(f"{i['title']} {i['label']}" for i in library.issues())
-        docs = len(library.documents())
+        issues = issues_text([f"{i['title']} {i['label']}" for i in library.issues()])
+        docs = library.document_count()  # (a library of a thousand issues: a line, not a page)
+        files = [f for f in (meta.get("sources") or "").split(", ") if f]
+        sources = "、".join(files[:3]) + (f" 等 {len(files)} 个文件" if len(files) > 3 else "")
         rows.append("<p><b>资料库</b><br>"
                     f"收录：{html.escape(issues)}（{docs} 件公文）<br>"
-                    f"来源：{html.escape(meta.get('sources') or '内置公报及导入的公报')}<br>"
+                    f"来源：{html.escape(sources or '内置公报及导入的公报')}<br>"
                     f"格式版本：{html.escape(meta.get('schema_version', ''))}　"
                     f"生成时间：{html.escape(cn_date((meta.get('built_at') or '')[:10]) or '—')}<br>"
                     f"内容校验：{html.escape((meta.get('content_fingerprint') or '—')[:16])}<br>"

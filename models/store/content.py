@@ -276,9 +276,13 @@ def ensure_user_library(on_wait: Callable[[str], None] | None = None) -> Path:
     from models.store.writelock import writer_lock
     user = user_library_path()
     if not user.exists():
-        with writer_lock(user, on_wait):
-            if not user.exists():
-                _create_user_library(user)
+        try:
+            with writer_lock(user, on_wait):
+                if not user.exists():
+                    _create_user_library(user)
+        except OSError as exc:  # (a full disk, a read-only folder: said, not a traceback)
+            raise BadLibraryError(f"无法在 {user.parent} 中建立您的资料库：{os_reason(exc)}。"
+                                  "内置资料库未被改动。") from exc
     return user
 
 

@@ -272,7 +272,8 @@ class MainWindow(QMainWindow):
         old = self.library
         self.load_library(Library(active_library(rebuild=False)))
         self.filter_search.keep_department(selection.department, selection.government)
-        old.close()  # the tree has left it
+        old.close()  # the tree has left it (and the 部门名录, if open, below)
+        self.registry.library_changed()
         if key and self.library.place(key) is not None:
             self.open_key(key)
 

@@ -67,10 +67,14 @@ class RegistryFlow(QObject):
         try:
             moved = amend_user_library(item, lambda message: self.notify(message, 5000))
         except GazetteError as exc:
-            QApplication.restoreOverrideCursor()
-            warn(self.dialog or self.owner, "部门名录", str(exc))
+            warn_later = str(exc)
+        else:
+            warn_later = ""
+        finally:
+            QApplication.restoreOverrideCursor()  # (whatever happened: never left busy)
+        if warn_later:
+            warn(self.dialog or self.owner, "部门名录", warn_later)
             return
-        QApplication.restoreOverrideCursor()
         self.reload()
         done = item.describe(moved)
         if self.dialog is not None:
@@ -78,6 +82,12 @@ class RegistryFlow(QObject):
                                     select=item.to if item.kind != "collective" else item.name)
             self.dialog.say(done)
         self.notify(done, 8000)
+
+    def library_changed(self) -> None:
+        """The window reopened its library (an import, a rebuild): an open dialog shows it,
+        never the closed one (the units an import just met among them)."""
+        if self.dialog is not None:
+            self.dialog.set_library(self.library())
 
     def _closed(self, _result: int) -> None:
         self.dialog.deleteLater()
