@@ -117,8 +117,15 @@ def test_a_text_document_says_it_has_no_original(qtbot, make_window):
     assert view.stack.currentWidget() is view.text
     assert view.text.text().startswith("本文件没有原版式文件")
     assert not view.next_button.isEnabled()
+    splitter = view.parentWidget()
+    sizes = splitter.sizes()
+    here = splitter.indexOf(view)
+    sizes[here - 1], sizes[here] = sizes[here - 1] + sizes[here] - 300, 300  # the user's width
+    splitter.setSizes(sizes)
     view.close_button.click()  # the pane's 关闭
     assert not view.isVisible() and not window.actions_["original"].isChecked()
+    window.actions_["original"].trigger()  # opened again: at the width it was given
+    assert view.isVisible() and abs(splitter.sizes()[here] - 300) <= 2
 
 
 def test_the_toggle_is_in_the_view_menu_and_the_status_bar(qtbot, window):

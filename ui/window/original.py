@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ui.plain import label as plain_label
 from ui.qt import (QEvent, QFrame, QHBoxLayout, QLabel, QObject, QScrollArea, QStackedWidget,
-                   QTimer, QToolButton, QVBoxLayout, QWidget, Signal)
+                   QTimer, QToolButton, QVBoxLayout, QWidget)
 
 if TYPE_CHECKING:
     from models.store.library import Library
@@ -29,7 +29,6 @@ MARGIN = 12  # pixels around the page in the pane
 
 
 class OriginalView(QWidget):
-    closed = Signal()  # the pane's 关闭 was clicked
 
     def __init__(self, library: Callable[[], Library | None], serif: str,
                  parent: QWidget | None = None):
@@ -302,10 +301,9 @@ class OriginalView(QWidget):
         return super().eventFilter(watched, event)
 
     def _close(self) -> None:
-        self.hide()
-        if self.action is not None:
-            self.action.setChecked(False)
-        self.closed.emit()
+        """关闭: as the 原文 action turns it off (its width kept for the next opening)."""
+        if self.isVisible():
+            self.toggle()
 
 
 def attach(view: OriginalView, action: QAction, status_bar: QStatusBar) -> QToolButton:
