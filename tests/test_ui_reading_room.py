@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 
 from ui_fixtures import (clause, document_row, make_window, own_user_data, qt_app,  # noqa: F401
-                         window)
+                         type_text, window)
 
 MIN_CHARS = 28
 
@@ -111,6 +111,33 @@ def test_when_the_window_has_no_room_the_dock_floats_then_the_tree_hides(
     settle(qtbot, window)
     assert window.left.isVisible() and not dock.isFloating()  # the room came back
     assert window.reader.width() / window.width() >= 0.5
+
+
+def test_search_and_the_picker_come_back_with_the_tree_hidden(qtbot, window):
+    """At a zoom where the tree gives way (4), Ctrl+F and 部门 still work: the left pane,
+    which holds the search field and the department button, comes back while the official
+    searches, and gives its room again once they are back in the reading pane."""
+    window.open_key(clause(window, "市中政办发〔2021〕13号", "二、（一）").key)
+    window.resize(1100, window.height())
+    window.set_zoom(2.4)
+    settle(qtbot, window)
+    assert not window.left.isVisible()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.actions_["find"].trigger()
+    settle(qtbot, window)
+    field = window.filter_search.field
+    assert window.left.isVisible() and field.isVisible() and field.hasFocus()
+    type_text(qtbot, field, "托育")
+    qtbot.waitUntil(lambda: window.left.current_view().isVisible()
+                    and window.left.current_view().model().rowCount() > 0)
+    window.reader.setFocus()  # back to reading
+    settle(qtbot, window)
+    assert not window.left.isVisible() and chars(window) >= MIN_CHARS
+    window.actions_["department"].trigger()  # the picker opens under a button in view
+    settle(qtbot, window)
+    assert window.left.isVisible() and window.filter_search.bar.button.isVisible()
+    window.filter_search.picker.close()
 
 
 def test_resizing_keeps_the_clause_being_read_in_place(qtbot, window):

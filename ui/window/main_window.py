@@ -73,7 +73,6 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()  # horizontal
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self._reader_stand_in)
-        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self.status = StatusLine(self.statusBar(), self._update_status)
@@ -212,10 +211,11 @@ class MainWindow(QMainWindow):
         """The reading pane's room (ui/window/room.py) and the panes F6 visits (panes.py)."""
         from ui.window.panes import PaneCycle
         from ui.window.room import ReadingRoom
-        self.room = ReadingRoom(self, self.splitter, self.left, self.reader, self.status.notify)
+        left, fs, panel = self.left, self.filter_search, self.bookmarks.panel
+        self.room = ReadingRoom(self, self.splitter, left, self.reader, self.status.notify)
         self.room.watch(self.bookmarks.dock)
         self.room.watch_pane(self.original)
-        left, fs, panel = self.left, self.filter_search, self.bookmarks.panel
+        fs.left_wanted.connect(self.room.peek_left)  # (search or the picker, the tree hidden)
         self.panes = PaneCycle(self, [
             lambda: fs.field, left.current_view, lambda: self.reader, lambda: panel.view,
             lambda: left.deadlines.view if left.deadlines is not None else None])

@@ -9,7 +9,8 @@ When the window cannot give both, the others give way, in this order:
 2. a docked panel (bookmarks) or a pane beside the reader (原文) narrows, down to its minimum;
 3. the docked panel floats, over the tree's place (the user may dock it again);
 4. the tree is hidden (only at the largest zooms on a laptop screen), with a
-   word in the status bar; it comes back as soon as there is room;
+   word in the status bar; it comes back as soon as there is room, and while
+   the official searches or picks a department (the left pane holds both);
 5. and if the pane alone is still too narrow, the window widens, as far as
    the screen lets it.
 
@@ -74,8 +75,10 @@ class ReadingRoom(QObject):
         self.shown: dict[QDockWidget, bool] = {}  # whether each was shown, last we heard
         self.floated: set[QDockWidget] = set()  # floated by the room, docked again by it
         self.left_hidden = False  # hidden by the room
+        self.peeking = False  # shown again for search or the picker, until the official reads
         self._fitting = False
         window.installEventFilter(self)
+        reader.installEventFilter(self)
 
     def watch(self, dock: QDockWidget) -> None:
         """Keep the room when *dock* shows, hides, floats or docks again."""
@@ -101,7 +104,22 @@ class ReadingRoom(QObject):
             self.fit()
         elif obj in self.panes and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
             self.refit()
+        elif obj is self.reader and event.type() == QEvent.Type.FocusIn and self.peeking:
+            self.peeking = False  # back to reading: the tree gives its room again
+            self.refit()
         return False
+
+    def peek_left(self) -> None:
+        """Search or the department picker asked for while the tree is hidden (4, below): the
+        left pane, which holds them, comes back, the reading pane giving up its room for as
+        long as the official searches — until the focus is back in the reading pane."""
+        if not self.left_hidden:
+            return
+        self.left_hidden, self.peeking = False, True
+        self.left.show()
+        width = self.window.width() - self._beside()
+        self.splitter.setSizes([self._tree_need(), max(1, width - self._tree_need())])
+        self.refit()
 
     # ------------------------------------------------------------ measures
     def reader_need(self) -> int:
@@ -151,6 +169,8 @@ class ReadingRoom(QObject):
         """*width*: the window's width to fit (its own when None)."""
         width = width or self.window.width()
         need, tree = self.reader_need(), self._tree_need()
+        if self.peeking and tree + need + self._beside() <= width:
+            self.peeking = False  # there is room for both now: no longer a peek
         # the room came back: the tree first, then the panels floated
         if self.left_hidden and tree + need + self._beside() <= width:
             self.left_hidden = False
@@ -167,10 +187,11 @@ class ReadingRoom(QObject):
             for dock in self._docked():
                 self._float(dock)
         beside = self._beside()
-        if not self.left_hidden and tree + need > width - beside:
+        if not self.left_hidden and not self.peeking and tree + need > width - beside:
             self.left_hidden = True
             self.left.hide()
-            self.notify("正文需要更宽的地方，目录已暂时隐藏（Ctrl+- 缩小或关闭原文即可恢复）", 6000)
+            self.notify("正文需要更宽的地方，目录已暂时隐藏（Ctrl+- 缩小或关闭原文即可恢复；"
+                        "Ctrl+F 搜索、Ctrl+E 选择部门时会临时显示）", 6000)
         room = width - beside - self._tree_room()
         if need > room:  # 5: not even alone: the window widens, as far as the screen lets it
             screen = self.window.screen().availableGeometry().width() - FRAME[0]

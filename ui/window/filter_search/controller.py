@@ -51,6 +51,7 @@ class Selection:
 class FilterSearch(QObject):
     open_requested = Signal(str, object)  # a node key, the search terms to mark in it
     changed = Signal()  # the filter or the search changed what the window shows
+    left_wanted = Signal()  # the search field or the department button is needed now
 
     def __init__(self, filtered: bool, parent: QWidget):
         """Stage 1; *filtered*: a department filter will be shown from the cache (the real
@@ -157,6 +158,7 @@ class FilterSearch(QObject):
     def open_picker(self) -> None:
         from ui.qt import QPoint
         from ui.window.filter_search.department_picker import DepartmentPicker
+        self.left_wanted.emit()  # the picker opens under its button: the button in view
         if self.picker is None:
             self.picker = DepartmentPicker(self.departments, self.parent())
             self.picker.picked.connect(self.set_department)
@@ -232,6 +234,7 @@ class FilterSearch(QObject):
 
     # ------------------------------------------------------------ search
     def focus_search(self) -> None:
+        self.left_wanted.emit()  # (shown again first, if the room had hidden it)
         self.field.setFocus()
         self.field.selectAll()
 
