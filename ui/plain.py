@@ -81,6 +81,7 @@ def show_message(kind: str, parent: QWidget | None, title: str, text: str) -> No
     box = message_box(kind, parent, title, text)
     box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
     run_dialog(box)
+    box.deleteLater()  # (a parent's child otherwise, until the window closes)
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -95,6 +96,7 @@ def offer(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     chosen = box.addButton(action, QMessageBox.ButtonRole.ActionRole)
     box.setDefaultButton(box.addButton("确定", QMessageBox.ButtonRole.AcceptRole))
     run_dialog(box)
+    box.deleteLater()
     return box.clickedButton() is chosen
 
 
@@ -110,4 +112,5 @@ def ask(parent: QWidget | None, title: str, text: str, yes: str = "是", no: str
     box.addButton(no, QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(accept)
     run_dialog(box)
+    box.deleteLater()
     return box.clickedButton() is accept

@@ -19,9 +19,18 @@ from ui.qt import (QAbstractItemView, QAbstractListModel, QColor, QEvent, QFont,
                    Signal, refilter_rows)
 
 
-def _search_text(dept: DepartmentInfo, grouped: bool) -> str:
+def search_text(dept: DepartmentInfo, grouped: bool) -> str:
+    """What a typed needle is looked for in: the unit's names (widths folded), and its
+    government's when units of several are listed together."""
     names = (dept.name, *dept.aliases, *((dept.government,) if grouped else ()))
     return "\n".join(fold(n).lower() for n in names)
+
+
+def in_government_order(names, governments: list[str] | None) -> list[str]:
+    """*names* of governments in *governments*' order (the library's, the one with the most
+    documents first), any other after them by name."""
+    order = {g: i for i, g in enumerate(governments or [])}
+    return sorted(names, key=lambda g: (order.get(g, len(order)), g))
 
 
 class DepartmentModel(QAbstractListModel):
@@ -32,14 +41,13 @@ class DepartmentModel(QAbstractListModel):
                  governments: list[str] | None = None):
         super().__init__(parent)
         self.departments = departments
-        order = {g: i for i, g in enumerate(governments or [])}
         groups: dict[str, list[DepartmentInfo]] = {}
         for dept in departments:
             groups.setdefault(dept.government, []).append(dept)
         self.grouped = len(groups) > 1
         # a row is a department, or (grouped) the heading of a government: its name
         self.rows: list[DepartmentInfo | str] = []
-        for government in sorted(groups, key=lambda g: (order.get(g, len(order)), g)):
+        for government in in_government_order(groups, governments):
             if self.grouped:
                 self.rows.append(government)
             self.rows += groups[government]
@@ -48,9 +56,9 @@ class DepartmentModel(QAbstractListModel):
     def _search_of(self, row: int) -> str:
         item = self.rows[row]
         if isinstance(item, DepartmentInfo):
-            return _search_text(item, self.grouped)
+            return search_text(item, self.grouped)
         members = [d for d in self.departments if d.government == item]
-        return "\n".join(_search_text(d, True) for d in members)  # shown while one matches
+        return "\n".join(search_text(d, True) for d in members)  # shown while one matches
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
         return 0 if parent.isValid() else len(self.rows)

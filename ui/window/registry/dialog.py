@@ -18,6 +18,7 @@ from ui.labels import government_label
 from ui.qt import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, Qt,
                    QTreeView, QVBoxLayout, QWidget, Signal)
+from ui.window.filter_search.department_picker import in_government_order
 from ui.window.registry.model import COLLECTIVE, RegistryFilter, RegistryModel
 
 HINT = ("选中一个单位：并入另一个单位（它的名称成为简称）、改名，或标为集体单位（如各街道）。"
@@ -118,9 +119,8 @@ class RegistryDialog(QDialog):
 
     def _governments(self) -> list[str]:
         """The governments with units, the library's with the most documents first."""
-        order = {g: i for i, g in enumerate(self.library.governments())}
         have = {d.government for d in self.library.departments()}
-        return sorted(have, key=lambda g: (order.get(g, len(order)), g))
+        return in_government_order(have, self.library.governments())
 
     def current_government(self) -> str | None:
         return self.government.currentData() if self.government.count() else None
@@ -194,7 +194,9 @@ class RegistryDialog(QDialog):
         ask.setTextValue(dept.name)
         ask.setOkButtonText("改名")
         ask.setCancelButtonText("取消")
-        if not plain.run_dialog(ask):
+        accepted = plain.run_dialog(ask)
+        ask.deleteLater()
+        if not accepted:
             return
         name = " ".join(ask.textValue().split())
         if name and name != dept.name:

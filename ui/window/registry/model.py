@@ -13,6 +13,7 @@ from ui.item_roles import Role
 from ui.plain import as_rich
 from ui.qt import QColor, QSortFilterProxyModel, QStandardItem, QStandardItemModel, Qt, \
     refilter_rows
+from ui.window.filter_search.department_picker import search_text
 
 COLUMNS = ("名称", "类别", "又称", "条目")
 UNREGISTERED = "未登记"
@@ -45,8 +46,7 @@ class RegistryModel(QStandardItemModel):
         for dept in self.departments:
             name = QStandardItem(dept.name)
             name.setData(dept.id, Role.NodeKey)
-            name.setData("\n".join(fold(n).lower() for n in (dept.name, *dept.aliases)),
-                         Role.SearchText)
+            name.setData(search_text(dept, grouped=False), Role.SearchText)
             kind = QStandardItem(kind_label(dept))
             if kind.text() == UNREGISTERED:
                 kind.setForeground(QColor("#a15c00"))
@@ -64,10 +64,6 @@ class RegistryModel(QStandardItemModel):
                 if not dept.total:
                     item.setForeground(grey)
             self.appendRow(row)
-
-    def department(self, row: int) -> DepartmentInfo:
-        return self.departments[row]
-
 
 class RegistryFilter(QSortFilterProxyModel):
     """The rows whose name or aliases hold the needle; only 未登记 ones when asked."""
