@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from models.store import imports
-from models.errors import BadGazetteError, BadLibraryError, GazetteError, os_reason
+from models.errors import (BadGazetteError, BadLibraryError, GazetteError, LibraryBusyError,
+                           os_reason)
 from models.locations import (cache_dir, content_dir, imports_dir, resources_dir, user_data_dir,
                               user_library_path)
 from models.store.schema import SCHEMA_VERSION
@@ -139,7 +140,6 @@ def active_library(warn: Callable[[str], None] | None = None, rebuild: bool = Tr
     (rebuild_user_library); one that cannot is rebuilt now, by *first*() when
     given (the window's, with a dialog; it returns the warnings).
     """
-    from models.errors import LibraryBusyError
     user = user_library_path()
     if not user.exists():
         return default_library()

@@ -188,7 +188,9 @@ def keep_rows_whole(doc: QTextDocument, page_height: float) -> bool:
             # again on the next turn, a row placed otherwise is mended one by one
             at_top = table.format().pageBreakPolicy() & \
                 QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
-            splits = (_planned_splits(doc, table, page_height) if at_top else []) or [row]
+            splits = _planned_splits(doc, table, page_height) if at_top else []
+            if splits[:1] != [row]:  # the plan must agree with the layout where it was
+                splits = [row]  # measured; else this row alone, the plan made anew after
             cursor = QTextCursor(doc)
             cursor.beginEditBlock()
             for at in reversed(splits):
